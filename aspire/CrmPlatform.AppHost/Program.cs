@@ -1,0 +1,3 @@
+using CrmPlatform.AppHost;
+
+return await AppHostCommand.RunAsync(args);

@@ -1,0 +1,159 @@
+using Npgsql;
+
+namespace CrmPlatform.LocalServers;
+
+/// <summary>A PostgreSQL server from the OS packages, running as our child process.</summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private const string SystemUser = "postgres";
+    private readonly ChildProcess _process;
+
+    private PostgresServer(ChildProcess process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The pids of the server's tree, for a watchdog.</summary>
+    public IReadOnlyList<int> TreePids() => _process.TreePids();
+
+    /// <summary>A superuser connection to the maintenance database.</summary>
+    public string AdminConnectionString => ConnectionString("postgres");
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SystemUser,
+            Database = database,
+        }.ConnectionString;
+
+    /// <summary>Initialises the cluster if needed, starts it and waits until it accepts connections.</summary>
+    public static async Task<PostgresServer> StartAsync(PostgresOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var bin = FindBinaries(options.BinDirectory);
+        if (!File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
+        {
+            await InitialiseAsync(bin, options, onLine, cancellationToken);
+        }
+
+        List<string> args =
+        [
+            "-D", options.DataDirectory, "-p", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300",
+        ];
+        if (!options.Durable)
+        {
+            args.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        }
+
+        var process = ChildProcess.Start(new ChildProcessSpec("postgres", Path.Combine(bin, "postgres"), args, SystemUser), onLine);
+        var server = new PostgresServer(process, options.Port);
+        var ready = await Poll.UntilAsync(server.AcceptsConnectionsAsync, TimeSpan.FromSeconds(60), cancellationToken);
+        if (!ready || process.HasExited)
+        {
+            var output = process.RecentOutput;
+            await process.DisposeAsync();
+            throw new ServerStartException($"PostgreSQL did not accept connections on port {options.Port} (it exited or 60 s passed):{Environment.NewLine}{output}");
+        }
+
+        return server;
+    }
+
+    /// <summary>Creates <paramref name="database"/> on this server unless it exists.</summary>
+    public Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default) =>
+        EnsureDatabaseAsync(AdminConnectionString, database, cancellationToken);
+
+    /// <summary>Creates <paramref name="database"/> unless it exists, on any server (ours or a configured one).</summary>
+    public static async Task EnsureDatabaseAsync(string adminConnectionString, string database, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = database } },
+        };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        // A database name cannot be a parameter; quoting it as an identifier keeps any name safe.
+        var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Fast shutdown: open sessions are rolled back, the server checkpoints and exits.</summary>
+    public Task StopAsync() => _process.StopAsync(Posix.SigInt, TimeSpan.FromSeconds(20));
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _process.DisposeAsync();
+    }
+
+    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
+    {
+        // A server that died will never answer: stop waiting and report its output.
+        if (_process.HasExited)
+        {
+            return true;
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 2, Pooling = false };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task InitialiseAsync(string bin, PostgresOptions options, Action<string>? onLine, CancellationToken cancellationToken)
+    {
+        FileSystemAccess.GiveTo(SystemUser, options.DataDirectory);
+        List<string> args = ["-D", options.DataDirectory, "-U", SystemUser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"];
+        if (!options.Durable)
+        {
+            args.Add("--no-sync");
+        }
+
+        await using var initdb = ChildProcess.Start(new ChildProcessSpec("initdb", Path.Combine(bin, "initdb"), args, SystemUser), onLine);
+        await initdb.WaitForExitAsync(cancellationToken);
+        if (initdb.ExitCode != 0)
+        {
+            throw new ServerStartException($"initdb failed for {options.DataDirectory} (exit {initdb.ExitCode}):{Environment.NewLine}{initdb.RecentOutput}");
+        }
+    }
+
+    /// <summary>The newest installed server's bin folder (Debian installs under /usr/lib/postgresql/VERSION).</summary>
+    private static string FindBinaries(string? configured)
+    {
+        if (configured is not null)
+        {
+            return File.Exists(Path.Combine(configured, "postgres"))
+                ? configured
+                : throw new MissingPrerequisiteException($"PostgreSQL (no postgres program in {configured})", "sudo apt-get install -y postgresql");
+        }
+
+        const string root = "/usr/lib/postgresql";
+        var bin = Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root)
+                .Select(dir => Path.Combine(dir, "bin"))
+                .Where(dir => File.Exists(Path.Combine(dir, "postgres")) && File.Exists(Path.Combine(dir, "initdb")))
+                .OrderByDescending(dir => int.TryParse(Path.GetFileName(Path.GetDirectoryName(dir)), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return bin ?? throw new MissingPrerequisiteException("PostgreSQL", "sudo apt-get install -y postgresql");
+    }
+}

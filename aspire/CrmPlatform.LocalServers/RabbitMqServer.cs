@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace CrmPlatform.LocalServers;
+
+/// <summary>A RabbitMQ node from the OS packages with the management plugin, running as our child process.</summary>
+public sealed class RabbitMqServer : IAsyncDisposable
+{
+    private const string SystemUser = "rabbitmq";
+    private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string Epmd = "/usr/bin/epmd";
+    private readonly ChildProcess _epmd;
+    private readonly ChildProcess _server;
+    private readonly HttpClient _management;
+
+    private RabbitMqServer(ChildProcess epmd, ChildProcess server, RabbitMqOptions options)
+    {
+        _epmd = epmd;
+        _server = server;
+        Options = options;
+        _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ManagementPort}/api/") };
+        _management.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+    }
+
+    public RabbitMqOptions Options { get; }
+
+    /// <summary>An AMQP URI in Aspire's form; the path is the virtual host.</summary>
+    public string ConnectionString(string virtualHost = "/") =>
+        virtualHost == "/"
+            ? $"amqp://guest:guest@127.0.0.1:{Options.AmqpPort}"
+            : $"amqp://guest:guest@127.0.0.1:{Options.AmqpPort}/{Uri.EscapeDataString(virtualHost)}";
+
+    /// <summary>The pids of the node's tree and its port mapper, for a watchdog.</summary>
+    public IReadOnlyList<int> TreePids() => [.. _server.TreePids(), .. _epmd.TreePids()];
+
+    /// <summary>Writes the node's configuration, starts it and waits until AMQP and the management API answer.</summary>
+    public static async Task<RabbitMqServer> StartAsync(RabbitMqOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(ServerScript) || !File.Exists(Epmd))
+        {
+            throw new MissingPrerequisiteException("RabbitMQ", "sudo apt-get install -y rabbitmq-server");
+        }
+
+        var dir = options.Directory;
+        Directory.CreateDirectory(Path.Combine(dir, "mnesia"));
+        Directory.CreateDirectory(Path.Combine(dir, "log"));
+        File.WriteAllText(Path.Combine(dir, "enabled_plugins"), "[rabbitmq_management].\n");
+        File.WriteAllText(Path.Combine(dir, "rabbitmq.conf"), string.Join('\n',
+            $"listeners.tcp.1 = 127.0.0.1:{options.AmqpPort}",
+            "management.tcp.ip = 127.0.0.1",
+            $"management.tcp.port = {options.ManagementPort}",
+            // Development machines and CI runners often have little free disk; the default 50 MB alarm would
+            // block every publisher without a word in the services' logs.
+            "disk_free_limit.absolute = 10MB",
+            "log.console = true",
+            "log.console.level = warning",
+            "log.file = false",
+            string.Empty));
+        FileSystemAccess.GiveTo(SystemUser, dir);
+
+        var port = options.EpmdPort.ToString(CultureInfo.InvariantCulture);
+        var epmd = ChildProcess.Start(new ChildProcessSpec("epmd", Epmd, ["-port", port, "-address", "127.0.0.1"], SystemUser), onLine);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["HOME"] = dir,
+            ["ERL_EPMD_PORT"] = port,
+            ["RABBITMQ_NODENAME"] = options.NodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = options.AmqpPort.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = options.DistributionPort.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(dir, "rabbitmq"),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(dir, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(dir, "log"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(dir, "enabled_plugins"),
+            ["RABBITMQ_FEATURE_FLAGS_FILE"] = Path.Combine(dir, "feature_flags"),
+            ["RABBITMQ_LOGS"] = "-",
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+        };
+        var server = ChildProcess.Start(new ChildProcessSpec("rabbitmq", ServerScript, [], SystemUser, environment, dir), onLine);
+        var node = new RabbitMqServer(epmd, server, options);
+        var ready = await Poll.UntilAsync(node.IsReadyAsync, TimeSpan.FromSeconds(90), cancellationToken);
+        if (!ready || server.HasExited)
+        {
+            var output = server.RecentOutput;
+            await node.DisposeAsync();
+            throw new ServerStartException($"RabbitMQ did not become ready on port {options.AmqpPort} (it exited or 90 s passed):{Environment.NewLine}{output}");
+        }
+
+        return node;
+    }
+
+    /// <summary>Creates <paramref name="virtualHost"/> (if new) and lets the guest user use it fully.</summary>
+    public async Task EnsureVirtualHostAsync(string virtualHost, CancellationToken cancellationToken = default)
+    {
+        var name = Uri.EscapeDataString(virtualHost);
+        using (var created = await _management.PutAsync(new Uri($"vhosts/{name}", UriKind.Relative), JsonBody("{}"), cancellationToken))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using var granted = await _management.PutAsync(
+            new Uri($"permissions/{name}/guest", UriKind.Relative),
+            JsonBody("""{"configure":".*","write":".*","read":".*"}"""),
+            cancellationToken);
+        granted.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Deletes a virtual host and everything in it.</summary>
+    public async Task DeleteVirtualHostAsync(string virtualHost, CancellationToken cancellationToken = default)
+    {
+        using var response = await _management.DeleteAsync(new Uri($"vhosts/{Uri.EscapeDataString(virtualHost)}", UriKind.Relative), cancellationToken);
+    }
+
+    /// <summary>The management API, for tests that inspect queues.</summary>
+    public HttpClient Management => _management;
+
+    /// <summary>The node stops gracefully on SIGTERM (its start script forwards it); then the port mapper goes.</summary>
+    public async Task StopAsync()
+    {
+        await _server.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(30));
+        await _epmd.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(5));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _server.DisposeAsync();
+        await _epmd.DisposeAsync();
+        _management.Dispose();
+    }
+
+    private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        // A node that died will never answer: stop waiting and report its output.
+        if (_server.HasExited)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var response = await _management.GetAsync(new Uri("overview", UriKind.Relative), cancellationToken);
+            return response.IsSuccessStatusCode && Ports.IsListening(Options.AmqpPort);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

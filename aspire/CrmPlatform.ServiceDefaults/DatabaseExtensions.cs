@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace CrmPlatform.ServiceDefaults;
+
+/// <summary>The service's own PostgreSQL database, from <c>ConnectionStrings__{database}</c>.</summary>
+public static class DatabaseExtensions
+{
+    /// <summary>Registers an <see cref="NpgsqlDataSource"/> for the service's database and makes <c>/health</c> depend on it.</summary>
+    public static TBuilder AddServiceDatabase<TBuilder>(this TBuilder builder, CrmService service)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(service);
+        var name = service.Database ?? throw new ArgumentException($"the {service.Name} service owns no database", nameof(service));
+        var connectionString = builder.Configuration.GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings__{name} is not set: the {service.Name} service needs its PostgreSQL database");
+        }
+
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "postgres",
+            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
+            HealthStatus.Unhealthy,
+            [HealthTags.Ready],
+            TimeSpan.FromSeconds(5)));
+        return builder;
+    }
+}

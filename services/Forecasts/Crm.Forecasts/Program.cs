@@ -1,0 +1,10 @@
+using Crm.Forecasts;
+using CrmPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddForecastsService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,9 @@
+using CrmPlatform.ServiceDefaults;
+
+// The gateway owns no data: it authenticates, routes to the owning services and composes the customer view.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,10 @@
+using Crm.Support;
+using CrmPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddSupportService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();
