@@ -9,7 +9,8 @@ namespace CrmPlatform.AppHost;
 /// <c>./build.sh run</c>: starts the platform, prints where everything is, and on Ctrl+C or SIGTERM stops it all.
 /// Options (also as environment variables): <c>--data DIR</c> (default <c>.crm/</c> in the checkout),
 /// <c>ConnectionStrings__postgres</c> and <c>ConnectionStrings__messaging</c> to use existing servers,
-/// <c>--Postgres:BinDirectory DIR</c> for PostgreSQL programs outside Debian's place.
+/// <c>--Postgres:BinDirectory DIR</c> for PostgreSQL programs outside Debian's place, <c>--ports any</c> for free
+/// ports instead of the stable 5100+ (gRPC) and 5200+ (HTTP).
 /// </summary>
 internal static class AppHostCommand
 {
@@ -78,6 +79,7 @@ internal static class AppHostCommand
             Path.GetFullPath(configuration["data"] ?? Path.Combine(layout.Root, ".crm")),
             configuration.GetConnectionString("postgres"),
             configuration.GetConnectionString("messaging"),
+            StablePorts: !string.Equals(configuration["ports"], "any", StringComparison.OrdinalIgnoreCase),
             PostgresBinDirectory: configuration["Postgres:BinDirectory"]);
     }
 }

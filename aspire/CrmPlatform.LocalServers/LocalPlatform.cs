@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using CrmPlatform.ServiceDefaults;
 using Npgsql;
 
@@ -15,7 +13,7 @@ public sealed class LocalPlatform : IAsyncDisposable
 {
     private readonly PlatformOptions _options;
     private readonly Action<string, string> _onLine;
-    private readonly ConcurrentDictionary<string, ChildProcess> _services = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceEndpoints> _endpoints = new(StringComparer.Ordinal);
     private OwnerWatchdog? _watchdog;
     private PostgresServer? _postgres;
@@ -36,7 +34,7 @@ public sealed class LocalPlatform : IAsyncDisposable
     public string MessagingConnectionString { get; private set; } = string.Empty;
 
     /// <summary>The running service processes, by name.</summary>
-    public IReadOnlyDictionary<string, ChildProcess> Services => _services;
+    public IReadOnlyDictionary<string, ServiceProcess> Services => _services;
 
     /// <summary>Starts everything and returns once every service answers /health; stops what it started on failure.</summary>
     /// <param name="options">What to start.</param>
@@ -63,7 +61,7 @@ public sealed class LocalPlatform : IAsyncDisposable
     /// <summary>Stops the services (gracefully, in parallel), then the broker and the database.</summary>
     public async Task StopAsync()
     {
-        await Task.WhenAll(_services.Values.Select(s => s.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(30))));
+        await Task.WhenAll(_services.Values.Select(s => s.StopAsync()));
         var servers = new List<Task>();
         if (_rabbitMq is not null)
         {
@@ -82,7 +80,7 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     /// <summary>Stops a single service, as a test does to see the others cope.</summary>
     public Task StopServiceAsync(string name) =>
-        _services.TryGetValue(name, out var process) ? process.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(30)) : Task.CompletedTask;
+        _services.TryGetValue(name, out var process) ? process.StopAsync() : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
@@ -158,48 +156,27 @@ public sealed class LocalPlatform : IAsyncDisposable
     {
         for (var i = 0; i < CrmResources.All.Count; i++)
         {
-            var service = CrmResources.All[i];
-            _endpoints[service.Name] = new ServiceEndpoints(
+            _endpoints[CrmResources.All[i].Name] = new ServiceEndpoints(
                 new Uri($"http://127.0.0.1:{Port(5100 + i)}"),
                 new Uri($"http://127.0.0.1:{Port(5200 + i)}"));
         }
 
         foreach (var service in CrmResources.All)
         {
-            var assembly = _options.Layout.ServiceAssembly(service);
-            if (!File.Exists(assembly))
-            {
-                throw new FileNotFoundException($"{assembly} is not built: run `dotnet build CrmPlatform.sln -c {_options.Layout.Configuration}` (./build.sh run does)", assembly);
-            }
-
-            var process = ChildProcess.Start(
-                new ChildProcessSpec(service.Name, "dotnet", [assembly], Environment: ServiceEnvironment(service), WorkingDirectory: Path.GetDirectoryName(assembly)),
-                line => _onLine(service.Name, line));
+            var process = ServiceProcess.Start(_options.Layout, service, _endpoints[service.Name], ServiceEnvironment(service), line => _onLine(service.Name, line));
             _services[service.Name] = process;
-            _watchdog!.Track([process.Id]);
+            _watchdog!.Track([process.Process.Id]);
         }
 
-        await Task.WhenAll(CrmResources.All.Select(s => WaitHealthyAsync(s, cancellationToken)));
+        await Task.WhenAll(_services.Values.Select(s => s.WaitHealthyAsync(_options.HealthTimeout, cancellationToken)));
     }
 
+    /// <summary>Connection strings and service discovery, as an Aspire AppHost would set them.</summary>
     private Dictionary<string, string?> ServiceEnvironment(CrmService service)
     {
-        var own = _endpoints[service.Name];
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["OTEL_SERVICE_NAME"] = service.Name,
-            ["Kestrel__Endpoints__grpc__Url"] = own.Grpc.ToString(),
-            ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
-            ["Kestrel__Endpoints__http__Url"] = own.Http.ToString(),
-            ["Kestrel__Endpoints__http__Protocols"] = "Http1",
             ["ConnectionStrings__" + CrmResources.Messaging] = MessagingConnectionString,
-            // One line per log entry, so that the owner can prefix each with the service's name.
-            ["Logging__Console__FormatterName"] = "simple",
-            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-            ["ASPNETCORE_URLS"] = null,
-            ["ASPNETCORE_HTTP_PORTS"] = null,
         };
         if (service.Database is not null)
         {
@@ -209,8 +186,8 @@ public sealed class LocalPlatform : IAsyncDisposable
 
         foreach (var (name, endpoints) in _endpoints)
         {
-            environment[$"services__{name}__grpc__0"] = endpoints.Grpc.ToString();
-            environment[$"services__{name}__http__0"] = endpoints.Http.ToString();
+            environment[$"services__{name}__grpc__0"] = endpoints.Grpc.ToString().TrimEnd('/');
+            environment[$"services__{name}__http__0"] = endpoints.Http.ToString().TrimEnd('/');
         }
 
         foreach (var (key, value) in _options.Environment ?? new Dictionary<string, string?>(StringComparer.Ordinal))
@@ -219,46 +196,6 @@ public sealed class LocalPlatform : IAsyncDisposable
         }
 
         return environment;
-    }
-
-    private async Task WaitHealthyAsync(CrmService service, CancellationToken cancellationToken)
-    {
-        var process = _services[service.Name];
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var health = new Uri(_endpoints[service.Name].Http, "/health");
-        string? last = null;
-        var clock = Stopwatch.StartNew();
-        var healthy = await Poll.UntilAsync(
-            async ct =>
-            {
-                if (process.HasExited)
-                {
-                    return true;
-                }
-
-                try
-                {
-                    using var response = await http.GetAsync(health, ct);
-                    last = await response.Content.ReadAsStringAsync(ct);
-                    return response.IsSuccessStatusCode;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    last = ex.Message;
-                    return false;
-                }
-            },
-            _options.HealthTimeout,
-            cancellationToken);
-        if (process.HasExited)
-        {
-            throw new ServerStartException($"the {service.Name} service exited with code {process.ExitCode}:{Environment.NewLine}{process.RecentOutput}");
-        }
-
-        if (!healthy)
-        {
-            throw new ServerStartException($"the {service.Name} service was not healthy after {clock.Elapsed.TotalSeconds:F0} s: {last}");
-        }
     }
 
     private int Port(int preferred) => _options.StablePorts ? Ports.PreferredOrFree(preferred) : Ports.Free();

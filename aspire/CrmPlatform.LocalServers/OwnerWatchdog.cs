@@ -10,20 +10,22 @@ namespace CrmPlatform.LocalServers;
 /// </summary>
 public sealed class OwnerWatchdog : IDisposable
 {
-    // Polls once a second: cheap, and a killed run is cleaned up within a couple of seconds.
+    // Polls once a second: cheap, and a killed run is cleaned up within a couple of seconds. SIGINT first (a fast
+    // shutdown for PostgreSQL, which on SIGTERM would wait for its clients), then SIGTERM, then SIGKILL.
     private const string Script = """
         owner=$1; pids=$2; folder=$3
         while kill -0 "$owner" 2>/dev/null; do sleep 1; done
         list=$(cat "$pids" 2>/dev/null)
-        for p in $list; do kill -TERM "$p" 2>/dev/null; done
-        i=0
-        while [ $i -lt 40 ]; do
-          alive=0
-          for p in $list; do kill -0 "$p" 2>/dev/null && alive=1; done
-          [ $alive = 0 ] && break
-          sleep 0.25; i=$((i+1))
+        for signal in INT TERM KILL; do
+          for p in $list; do kill -$signal "$p" 2>/dev/null; done
+          i=0
+          while [ $i -lt 20 ]; do
+            alive=0
+            for p in $list; do kill -0 "$p" 2>/dev/null && alive=1; done
+            [ $alive = 0 ] && break
+            sleep 0.25; i=$((i+1))
+          done
         done
-        for p in $list; do kill -KILL "$p" 2>/dev/null; done
         [ -n "$folder" ] && rm -rf "$folder"
         rm -f "$pids"
         """;

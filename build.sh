@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# CrmPlatform's two commands (and the benchmarks):
+#   ./build.sh run          install what is missing, build, start the whole platform (Ctrl+C stops it)
+#   ./build.sh test         install what is missing, build, run every test; ends with "N passed, N failed"
+#   ./build.sh bench [name] run the benchmarks in tests/Crm.Benchmarks (Release) and print their figures
+# Works as root or as a user with sudo; safe to run again (it installs only what is missing).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+readonly DEBIAN_PACKAGES=(postgresql rabbitmq-server)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "build.sh: '$*' needs root: run as root or install sudo" >&2; exit 1
+  fi
+}
+
+install_missing() {
+  command -v dotnet >/dev/null || { echo "build.sh: the .NET 10 SDK is missing: install it first (https://dot.net)" >&2; exit 1; }
+  local missing=() pkg
+  for pkg in "${DEBIAN_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    echo "build.sh: installing ${missing[*]} (Debian packages)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # npm packages that tests use (independent gRPC clients), when a test project declares them.
+  local manifest
+  for manifest in tests/*/package.json; do
+    [ -f "$manifest" ] || continue
+    local dir; dir=$(dirname "$manifest")
+    if [ ! -d "$dir/node_modules" ] || [ "$manifest" -nt "$dir/node_modules" ]; then
+      echo "build.sh: npm install in $dir"
+      (cd "$dir" && npm install --no-audit --no-fund --silent && touch node_modules)
+    fi
+  done
+}
+
+build() {
+  echo "build.sh: building ($1)"
+  dotnet build CrmPlatform.sln -c "$1" -nologo -v:quiet -clp:NoSummary
+}
+
+run() {
+  install_missing
+  build Debug
+  exec dotnet aspire/CrmPlatform.AppHost/bin/Debug/net10.0/CrmPlatform.AppHost.dll "$@"
+}
+
+run_tests() {
+  install_missing
+  build Debug
+  local results=.crm/test-results status=0
+  rm -rf "$results"
+  dotnet test CrmPlatform.sln --no-build -c Debug --results-directory "$results" --logger trx \
+    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" || status=$?
+
+  # Count from the TRX reports, one per test project: a project whose host crashed writes none.
+  local passed=0 failed=0 projects reports
+  projects=$(find tests -maxdepth 2 -name '*.Tests.csproj' | wc -l)
+  reports=$(find "$results" -maxdepth 1 -name '*.trx' 2>/dev/null | wc -l)
+  if [ "$reports" -gt 0 ]; then
+    read -r passed failed < <(sed -n 's/.*<Counters [^>]*passed="\([0-9]*\)" failed="\([0-9]*\)".*/\1 \2/p' "$results"/*.trx \
+      | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
+  fi
+  if [ "$reports" -lt "$projects" ]; then
+    echo "build.sh: $((projects - reports)) of $projects test projects wrote no report (crashed or did not run)" >&2
+    failed=$((failed + projects - reports))
+  fi
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "build.sh: dotnet test exited with $status" >&2
+    failed=1
+  fi
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+bench() {
+  install_missing nghttp2-client
+  if [ ! -f tests/Crm.Benchmarks/Crm.Benchmarks.csproj ]; then
+    echo "build.sh: no benchmarks yet (tests/Crm.Benchmarks comes with the gRPC layer and the event backbone)"
+    return 0
+  fi
+  build Release
+  dotnet tests/Crm.Benchmarks/bin/Release/net10.0/Crm.Benchmarks.dll "$@"
+}
+
+case "${1:-}" in
+  run) shift; run "$@" ;;
+  test) shift; run_tests "$@" ;;
+  bench) shift; bench "$@" ;;
+  *) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
