@@ -81,10 +81,6 @@ run_tests() {
 
 bench() {
   install_missing nghttp2-client
-  if [ ! -f tests/Crm.Benchmarks/Crm.Benchmarks.csproj ]; then
-    echo "build.sh: no benchmarks yet (tests/Crm.Benchmarks comes with the gRPC layer and the event backbone)"
-    return 0
-  fi
   build Release
   dotnet tests/Crm.Benchmarks/bin/Release/net10.0/Crm.Benchmarks.dll "$@"
 }

@@ -1,0 +1,3 @@
+using Crm.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);
