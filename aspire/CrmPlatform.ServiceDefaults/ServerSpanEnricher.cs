@@ -33,7 +33,12 @@ internal sealed class ServerSpanEnricher(RequestDelegate next)
             if ((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route)
             {
                 activity.SetTag("http.route", route);
-                activity.DisplayName = $"{context.Request.Method} {route}";
+
+                // A protocol layer (gRPC) may have named the span after its own conventions already.
+                if (activity.DisplayName == activity.OperationName)
+                {
+                    activity.DisplayName = $"{context.Request.Method} {route}";
+                }
             }
 
             activity.SetTag("http.response.status_code", context.Response.StatusCode);

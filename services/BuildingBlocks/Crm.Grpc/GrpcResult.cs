@@ -1,0 +1,41 @@
+namespace Crm.Grpc;
+
+/// <summary>
+/// What a unary handler returns: the response or the status that explains why there is none. Expected failures are
+/// values, not exceptions: <c>return Status.InvalidArgument("source", "is required");</c> and <c>return reply;</c>
+/// both convert implicitly.
+/// </summary>
+public readonly struct GrpcResult<TResponse> : IEquatable<GrpcResult<TResponse>>
+    where TResponse : class
+{
+    private GrpcResult(TResponse? value, Status status)
+    {
+        Value = value;
+        Status = status;
+    }
+
+    public TResponse? Value { get; }
+
+    public Status Status { get; }
+
+    public bool IsOk => Status.IsOk;
+
+    public static implicit operator GrpcResult<TResponse>(TResponse value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new GrpcResult<TResponse>(value, Status.Ok);
+    }
+
+    public static implicit operator GrpcResult<TResponse>(Status status) =>
+        status.IsOk ? throw new ArgumentException("an OK result carries a response", nameof(status)) : new GrpcResult<TResponse>(null, status);
+
+    public bool Equals(GrpcResult<TResponse> other) => Equals(Value, other.Value) && Status.Equals(other.Status);
+
+    public override bool Equals(object? obj) => obj is GrpcResult<TResponse> other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Value, Status);
+
+    public static bool operator ==(GrpcResult<TResponse> left, GrpcResult<TResponse> right) => left.Equals(right);
+
+    public static bool operator !=(GrpcResult<TResponse> left, GrpcResult<TResponse> right) => !left.Equals(right);
+}

@@ -1,0 +1,48 @@
+using Google.Protobuf.Reflection;
+
+namespace Crm.Grpc.Server;
+
+/// <summary>The services this server maps, for reflection and health, and whether the fallback is in place.</summary>
+public sealed class GrpcServiceRegistry
+{
+    private readonly List<ServiceDescriptor> _services = [];
+    private readonly Lock _gate = new();
+    private bool _fallbackMapped;
+
+    public IReadOnlyList<ServiceDescriptor> Services
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _services];
+            }
+        }
+    }
+
+    public bool Contains(string serviceName) => Services.Any(s => s.FullName == serviceName);
+
+    internal void Add(ServiceDescriptor service)
+    {
+        lock (_gate)
+        {
+            if (_services.Exists(s => s.FullName == service.FullName))
+            {
+                throw new InvalidOperationException($"{service.FullName} is mapped twice");
+            }
+
+            _services.Add(service);
+        }
+    }
+
+    /// <summary>True the first time: the UNIMPLEMENTED fallback is mapped once.</summary>
+    internal bool TakeFallback()
+    {
+        lock (_gate)
+        {
+            var first = !_fallbackMapped;
+            _fallbackMapped = true;
+            return first;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+using Crm.Grpc.Protocol;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Crm.Grpc.Server;
+
+/// <summary>
+/// Writes one call's response in the request's flavour: gRPC (status in HTTP/2 trailers, or in the headers when no
+/// message was sent: "trailers-only"), gRPC-Web (status in a final body frame) or gRPC-Web text (all in base64).
+/// </summary>
+internal sealed class ResponseWriter
+{
+    private readonly HttpContext _http;
+    private readonly WireProtocol _format;
+    private readonly CallContext _context;
+    private readonly bool _compress;
+    private readonly int _maxSendSize;
+    private readonly PipeWriter _body;
+    private readonly ArrayBufferWriter<byte>? _text;
+    private readonly IBufferWriter<byte> _target;
+    private byte[] _textCarry = [];
+    private bool _started;
+
+    public ResponseWriter(HttpContext http, WireProtocol format, CallContext context, bool compress, int maxSendSize)
+    {
+        _http = http;
+        _format = format;
+        _context = context;
+        _compress = compress;
+        _maxSendSize = maxSendSize;
+        _body = http.Response.BodyWriter;
+
+        // Text mode collects frames and encodes them to base64 at each flush.
+        _text = format == WireProtocol.GrpcWebText ? new ArrayBufferWriter<byte>() : null;
+        _target = _text ?? (IBufferWriter<byte>)_body;
+    }
+
+    /// <summary>True once a message went out: the status then goes in trailers.</summary>
+    public bool HasMessages { get; private set; }
+
+    /// <summary>Writes a message; false (and nothing written) when it is larger than the send limit.</summary>
+    public async ValueTask<Status> WriteAsync(IMessage message, bool flush, CancellationToken cancellationToken)
+    {
+        if (MessageFrames.FrameSize(message, _maxSendSize) is null)
+        {
+            return Status.ResourceExhausted($"the response message exceeds the limit of {_maxSendSize} bytes");
+        }
+
+        Start();
+        MessageFrames.Write(_target, message, _compress);
+        HasMessages = true;
+        if (flush)
+        {
+            await FlushAsync(cancellationToken);
+        }
+
+        return Status.Ok;
+    }
+
+    /// <summary>Ends the call with <paramref name="status"/> and the context's trailing metadata.</summary>
+    public async Task CompleteAsync(Status status)
+    {
+        if (_http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        Start();
+        var message = status.Detail.Length == 0 ? null : PercentEncoding.Encode(status.Detail);
+        if (_format == WireProtocol.Grpc)
+        {
+            // No message: trailers-only, status in the headers, so the client need not wait for a body.
+            var target = HasMessages ? _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers ?? _http.Response.Headers : _http.Response.Headers;
+            target[GrpcProtocol.StatusHeader] = ((int)status.Code).ToString(CultureInfo.InvariantCulture);
+            if (message is not null)
+            {
+                target[GrpcProtocol.MessageHeader] = message;
+            }
+
+            MetadataHeaders.Write(_context.ResponseTrailers, target);
+            return;
+        }
+
+        WriteWebTrailers(status, message);
+        await FlushAsync(_http.RequestAborted, final: true);
+    }
+
+    private void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        var response = _http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentTypes.ResponseContentType(_format);
+        response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
+        if (_compress)
+        {
+            response.Headers[GrpcProtocol.EncodingHeader] = GrpcProtocol.Gzip;
+        }
+
+        MetadataHeaders.Write(_context.ResponseHeaders, response.Headers);
+    }
+
+    private void WriteWebTrailers(Status status, string? message)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{GrpcProtocol.StatusHeader}:{(int)status.Code}\r\n");
+        if (message is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{GrpcProtocol.MessageHeader}:{message}\r\n");
+        }
+
+        foreach (var entry in _context.ResponseTrailers)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{entry.Key}:{MetadataHeaders.Value(entry)}\r\n");
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(text.ToString());
+        var span = _target.GetSpan(GrpcProtocol.FrameHeaderSize + bytes.Length);
+        MessageFrames.WriteHeader(span, GrpcProtocol.WebTrailerFlag, bytes.Length);
+        bytes.CopyTo(span[GrpcProtocol.FrameHeaderSize..]);
+        _target.Advance(GrpcProtocol.FrameHeaderSize + bytes.Length);
+    }
+
+    private async ValueTask FlushAsync(CancellationToken cancellationToken, bool final = false)
+    {
+        if (_text is not null)
+        {
+            EncodeText(final);
+        }
+
+        await _body.FlushAsync(cancellationToken);
+    }
+
+    // Base64 in whole groups of three bytes, carrying the rest to the next flush, so that padding appears only at
+    // the very end and any client can decode the body as one text.
+    private void EncodeText(bool final)
+    {
+        var pending = new byte[_textCarry.Length + _text!.WrittenCount];
+        _textCarry.CopyTo(pending, 0);
+        _text.WrittenSpan.CopyTo(pending.AsSpan(_textCarry.Length));
+        _text.Clear();
+        var whole = final ? pending.Length : pending.Length - (pending.Length % 3);
+        _textCarry = pending[whole..];
+        if (whole == 0)
+        {
+            return;
+        }
+
+        var target = _body.GetSpan(Base64.GetMaxEncodedToUtf8Length(whole));
+        Base64.EncodeToUtf8(pending.AsSpan(0, whole), target, out _, out var written);
+        _body.Advance(written);
+    }
+}

@@ -1,0 +1,3 @@
+using Crm.Grpc.Tests.EchoService;
+
+[assembly: AssemblyFixture(typeof(EchoServer))]

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using Crm.Grpc.Health;
+using Crm.Grpc.Reflection;
+using Crm.Grpc.Server;
+using CrmPlatform.LocalServers;
+using CrmPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Grpc.Tests.EchoService;
+
+/// <summary>
+/// The test service on Crm.Grpc, on Kestrel as in production: one port for gRPC (HTTP/2 cleartext only) and one
+/// for gRPC-Web from browsers (HTTP/1.1), with health, reflection and CORS for one allowed origin.
+/// </summary>
+public sealed class EchoServer : IAsyncLifetime
+{
+    public const string AllowedOrigin = "https://crm.example";
+    private readonly ActivityListener _listener = new()
+    {
+        // Stands in for OpenTelemetry: with a listener, ASP.NET Core starts an activity per request.
+        ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+    };
+
+    private WebApplication? _app;
+
+    public Uri Http2Address { get; private set; } = null!;
+
+    public Uri Http1Address { get; private set; } = null!;
+
+    public CancellationRecord Cancellations { get; } = new();
+
+    public ReadinessSwitch Readiness { get; } = new();
+
+    public LogCollector Logs { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        ActivitySource.AddActivityListener(_listener);
+        var http2 = Ports.Free();
+        var http1 = Ports.Free();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, http2, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, http1, o => o.Protocols = HttpProtocols.Http1);
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
+        builder.AddGrpcServer(o =>
+        {
+            o.CorsOrigins.Add(AllowedOrigin);
+            o.HealthWatchInterval = TimeSpan.FromMilliseconds(100);
+        });
+        builder.Services.AddSingleton(Cancellations);
+        builder.Services.AddHealthChecks().AddCheck(
+            "switch", () => Readiness.Ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("switched off"), [HealthTags.Ready]);
+
+        _app = builder.Build();
+        _app.MapGrpcService<EchoApi>();
+        _app.MapGrpcService<HealthApi>();
+        _app.MapGrpcService<ReflectionApi>();
+        await _app.StartAsync();
+        Http2Address = new Uri($"http://127.0.0.1:{http2}");
+        Http1Address = new Uri($"http://127.0.0.1:{http1}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _listener.Dispose();
+        Logs.Dispose();
+    }
+}
