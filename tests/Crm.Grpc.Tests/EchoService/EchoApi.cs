@@ -41,6 +41,8 @@ public sealed class EchoApi(CancellationRecord cancellations) : IGrpcService
     public async Task<GrpcResult<EchoReply>> Wait(WaitRequest request, CallContext context)
     {
         cancellations.Record(request.Key, "waiting");
+        context.ResponseHeaders.Add("x-waiting", request.Key);
+        await context.WriteResponseHeadersAsync();
         try
         {
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
@@ -53,6 +55,21 @@ public sealed class EchoApi(CancellationRecord cancellations) : IGrpcService
         }
 
         return new EchoReply();
+    }
+
+    public async IAsyncEnumerable<EchoReply> Hold(WaitRequest request, CallContext context)
+    {
+        cancellations.Record(request.Key, "waiting");
+        yield return new EchoReply { Text = "holding" };
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            cancellations.Record(request.Key, context.HttpContext.RequestAborted.IsCancellationRequested ? "cancelled" : "deadline");
+            throw;
+        }
     }
 
     public static Task<GrpcResult<EchoReply>> Crash(EchoRequest request, CallContext context) =>

@@ -46,4 +46,14 @@ public static class GrpcMethod
 
         return new GrpcMethod<TRequest, TResponse>(service.FullName, name);
     }
+
+    /// <summary>A handle by name alone, unchecked: for a method whose descriptor this process does not have.</summary>
+    public static GrpcMethod<TRequest, TResponse> ByName<TRequest, TResponse>(string service, string name)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new GrpcMethod<TRequest, TResponse>(service, name);
+    }
 }

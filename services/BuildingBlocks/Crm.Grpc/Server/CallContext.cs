@@ -44,6 +44,12 @@ public sealed class CallContext
     /// <summary>The HTTP exchange underneath, for what the protocol does not model.</summary>
     public HttpContext HttpContext { get; }
 
+    /// <summary>Sends the response headers now, before any message: a long call tells the client it has begun.</summary>
+    public Task WriteResponseHeadersAsync() =>
+        HeadersWriter?.Invoke(CancellationToken) ?? Task.CompletedTask;
+
+    internal Func<CancellationToken, Task>? HeadersWriter { get; set; }
+
     /// <summary>The time left before the deadline, or null when there is none.</summary>
     public TimeSpan? TimeRemaining => Deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : null;
 }

@@ -63,6 +63,14 @@ internal sealed class ResponseWriter
         return Status.Ok;
     }
 
+    /// <summary>Sends the headers (and the context's response metadata) without a message.</summary>
+    public async Task WriteHeadersAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        await _http.Response.StartAsync(cancellationToken);
+        await _body.FlushAsync(cancellationToken);
+    }
+
     /// <summary>Ends the call with <paramref name="status"/> and the context's trailing metadata.</summary>
     public async Task CompleteAsync(Status status)
     {
@@ -75,8 +83,9 @@ internal sealed class ResponseWriter
         var message = status.Detail.Length == 0 ? null : PercentEncoding.Encode(status.Detail);
         if (_format == WireProtocol.Grpc)
         {
-            // No message: trailers-only, status in the headers, so the client need not wait for a body.
-            var target = HasMessages ? _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers ?? _http.Response.Headers : _http.Response.Headers;
+            // Nothing sent yet: trailers-only, status in the headers, so the client need not wait for a body.
+            var sent = HasMessages || _http.Response.HasStarted;
+            var target = sent ? _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers ?? _http.Response.Headers : _http.Response.Headers;
             target[GrpcProtocol.StatusHeader] = ((int)status.Code).ToString(CultureInfo.InvariantCulture);
             if (message is not null)
             {

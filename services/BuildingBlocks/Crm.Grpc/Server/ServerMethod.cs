@@ -51,6 +51,7 @@ internal sealed class ServerMethod<TService, TRequest, TResponse>(
         var token = deadline?.Token ?? http.RequestAborted;
         var context = new CallContext(http, _path, timeout is null ? null : DateTimeOffset.UtcNow + timeout.Value, token);
         var writer = new ResponseWriter(http, format, context, compress, options.MaxSendMessageSize);
+        context.HeadersWriter = writer.WriteHeadersAsync;
 
         Status status;
         if (!MessageCompression.IsSupported(encoding.Length == 0 ? null : encoding))
