@@ -7,4 +7,5 @@ builder.AddForecastsService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapForecastsService();
 app.Run();

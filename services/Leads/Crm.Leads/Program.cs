@@ -7,4 +7,5 @@ builder.AddLeadsService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapLeadsService();
 app.Run();

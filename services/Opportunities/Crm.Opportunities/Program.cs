@@ -7,4 +7,5 @@ builder.AddOpportunitiesService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOpportunitiesService();
 app.Run();

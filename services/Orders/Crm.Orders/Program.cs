@@ -7,4 +7,5 @@ builder.AddOrdersService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOrdersService();
 app.Run();

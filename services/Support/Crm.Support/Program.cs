@@ -7,4 +7,5 @@ builder.AddSupportService();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapSupportService();
 app.Run();

@@ -1,4 +1,7 @@
 using System.Net;
+using Crm.Grpc;
+using Crm.Grpc.Client;
+using Crm.Grpc.Health.V1;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -22,6 +25,7 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
             var (http, grpc, elapsed) = await first.WaitUntilUpAsync(TimeSpan.FromMinutes(2));
             Assert.True(elapsed < TimeSpan.FromMinutes(2), $"first start took {elapsed}");
             await AssertEveryServiceHealthyAsync(http);
+            await AssertEveryApiServingAsync(grpc);
 
             var tree = first.Process.TreePids();
             Assert.Contains(tree, pid => Command(pid) == "postgres");
@@ -116,6 +120,18 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
         {
             using var response = await _http.GetAsync(new Uri(endpoint, "/health"), TestContext.Current.CancellationToken);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name} answered {response.StatusCode}");
+        }
+    }
+
+    /// <summary>Every service with a gRPC API says SERVING through the standard health protocol.</summary>
+    private static async Task AssertEveryApiServingAsync(IReadOnlyDictionary<string, Uri> grpc)
+    {
+        var check = GrpcMethod.For<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0], "Check");
+        foreach (var (name, endpoint) in grpc.Where(e => e.Key != CrmResources.Web.Name))
+        {
+            using var channel = GrpcChannel.ForAddress(endpoint);
+            var health = await channel.UnaryAsync(check, new HealthCheckRequest(), new CallOptions { CancellationToken = TestContext.Current.CancellationToken });
+            Assert.True(health.Status == HealthCheckResponse.Types.ServingStatus.Serving, $"{name}: {health.Status}");
         }
     }
 
