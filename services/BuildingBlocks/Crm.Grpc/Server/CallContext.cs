@@ -46,9 +46,9 @@ public sealed class CallContext
 
     /// <summary>Sends the response headers now, before any message: a long call tells the client it has begun.</summary>
     public Task WriteResponseHeadersAsync() =>
-        HeadersWriter?.Invoke(CancellationToken) ?? Task.CompletedTask;
+        Writer?.WriteHeadersAsync(CancellationToken) ?? Task.CompletedTask;
 
-    internal Func<CancellationToken, Task>? HeadersWriter { get; set; }
+    internal ResponseWriter? Writer { get; set; }
 
     /// <summary>The time left before the deadline, or null when there is none.</summary>
     public TimeSpan? TimeRemaining => Deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : null;

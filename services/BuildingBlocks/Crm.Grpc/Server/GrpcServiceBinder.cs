@@ -32,7 +32,7 @@ internal static class GrpcServiceBinder
             }
 
             var serverMethod = typeof(ServerMethod<,,>).MakeGenericType(serviceType, request, response);
-            bound.Add((IServerMethod)Activator.CreateInstance(serverMethod, kind, descriptor.FullName, method.Name, handler, options, cors, logger)!);
+            bound.Add((IServerMethod)Activator.CreateInstance(serverMethod, kind, descriptor.FullName, method.Name, handler, options, cors, info!.IsStatic, logger)!);
         }
 
         if (missing.Count > 0)

@@ -27,6 +27,9 @@ internal sealed class ResponseWriter
     private byte[] _textCarry = [];
     private bool _started;
 
+    // The status codes as header values, made once rather than on every call.
+    private static readonly string[] StatusText = [.. Enumerable.Range(0, 17).Select(c => c.ToString(CultureInfo.InvariantCulture))];
+
     public ResponseWriter(HttpContext http, WireProtocol format, CallContext context, bool compress, int maxSendSize)
     {
         _http = http;
@@ -86,7 +89,7 @@ internal sealed class ResponseWriter
             // Nothing sent yet: trailers-only, status in the headers, so the client need not wait for a body.
             var sent = HasMessages || _http.Response.HasStarted;
             var target = sent ? _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers ?? _http.Response.Headers : _http.Response.Headers;
-            target[GrpcProtocol.StatusHeader] = ((int)status.Code).ToString(CultureInfo.InvariantCulture);
+            target[GrpcProtocol.StatusHeader] = StatusText[(int)status.Code];
             if (message is not null)
             {
                 target[GrpcProtocol.MessageHeader] = message;

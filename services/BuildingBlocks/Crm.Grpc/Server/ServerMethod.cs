@@ -22,6 +22,7 @@ internal sealed class ServerMethod<TService, TRequest, TResponse>(
     Delegate handler,
     GrpcServerOptions options,
     GrpcCors cors,
+    bool isStatic,
     ILogger logger) : IServerMethod
     where TService : class
     where TRequest : class, IMessage<TRequest>, new()
@@ -51,7 +52,7 @@ internal sealed class ServerMethod<TService, TRequest, TResponse>(
         var token = deadline?.Token ?? http.RequestAborted;
         var context = new CallContext(http, _path, timeout is null ? null : DateTimeOffset.UtcNow + timeout.Value, token);
         var writer = new ResponseWriter(http, format, context, compress, options.MaxSendMessageSize);
-        context.HeadersWriter = writer.WriteHeadersAsync;
+        context.Writer = writer;
 
         Status status;
         if (!MessageCompression.IsSupported(encoding.Length == 0 ? null : encoding))
@@ -86,7 +87,8 @@ internal sealed class ServerMethod<TService, TRequest, TResponse>(
                 return Status.ResourceExhausted($"the request body exceeds the limit of {options.MaxReceiveMessageSize} bytes");
             }
 
-            var instance = http.RequestServices.GetService<TService>() ?? (created = Factory(http.RequestServices, null));
+            // A static handler needs no object: save the lookup and the allocation on every call.
+            var instance = isStatic ? null! : http.RequestServices.GetService<TService>() ?? (created = Factory(http.RequestServices, null));
             return kind switch
             {
                 MethodKind.Unary => await UnaryAsync(instance, input, context, writer, settings),
