@@ -158,10 +158,8 @@ public sealed class GrpcBenchmark : IBenchmark
 
     private static byte[] Frame(IMessage message)
     {
-        var payload = message.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        return frame;
+        var frame = new System.Buffers.ArrayBufferWriter<byte>();
+        Crm.Grpc.Protocol.MessageFrames.Write(frame, message, compress: false);
+        return frame.WrittenSpan.ToArray();
     }
 }
