@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Crm.Grpc.Health;
 using Crm.Grpc.Reflection;
 using Crm.Grpc.Server;
@@ -34,6 +36,12 @@ public sealed class EchoServer : IAsyncLifetime
 
     public Uri Http1Address { get; private set; } = null!;
 
+    /// <summary>gRPC over TLS (HTTP/2 negotiated by ALPN), with <see cref="Certificate"/>.</summary>
+    public Uri TlsAddress { get; private set; } = null!;
+
+    /// <summary>A self-signed certificate made for this run; clients pin it.</summary>
+    public X509Certificate2 Certificate { get; } = SelfSigned();
+
     public CancellationRecord Cancellations { get; } = new();
 
     public ReadinessSwitch Readiness { get; } = new();
@@ -45,11 +53,17 @@ public sealed class EchoServer : IAsyncLifetime
         ActivitySource.AddActivityListener(_listener);
         var http2 = Ports.Free();
         var http1 = Ports.Free();
+        var tls = Ports.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, http2, o => o.Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Loopback, http1, o => o.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, tls, o =>
+            {
+                o.Protocols = HttpProtocols.Http2;
+                o.UseHttps(Certificate);
+            });
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Logs);
@@ -69,6 +83,20 @@ public sealed class EchoServer : IAsyncLifetime
         await _app.StartAsync();
         Http2Address = new Uri($"http://127.0.0.1:{http2}");
         Http1Address = new Uri($"http://127.0.0.1:{http1}");
+        TlsAddress = new Uri($"https://localhost:{tls}");
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+
+        // Round-trip through PKCS#12 so that Kestrel gets a certificate with a usable private key on Linux.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,6 +108,7 @@ public sealed class EchoServer : IAsyncLifetime
         }
 
         _listener.Dispose();
+        Certificate.Dispose();
         Logs.Dispose();
     }
 }
