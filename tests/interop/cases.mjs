@@ -18,7 +18,7 @@ export async function runCases(client) {
   await attempt("notFound", () => client.status(5, "lead 42 does not exist"));
   await attempt("deadline", () => client.deadline(300));
   await attempt("gzip", () => client.gzip(100000));
-  await attempt("underLimit", () => client.sized(LIMIT - 64));
+  await attempt("underLimit", () => client.sized(LIMIT - 1024));
   await attempt("overLimit", () => client.sized(LIMIT + 1));
   await attempt("cancel", () => client.cancel("cancel-" + client.name + "-" + process.pid));
   await attempt("unimplemented", () => client.unimplemented());

@@ -94,7 +94,7 @@ results = {
     "notFound": attempt(lambda: status(5, "lead 42 does not exist")),
     "deadline": attempt(lambda: method("Wait", WaitRequest)(WaitRequest(key="deadline-grpcio"), timeout=0.3)),
     "gzip": attempt(lambda: sized(100000, grpc.Compression.Gzip)),
-    "underLimit": attempt(lambda: sized(LIMIT - 64)),
+    "underLimit": attempt(lambda: sized(LIMIT - 1024)),
     "overLimit": attempt(lambda: sized(LIMIT + 1)),
     "cancel": attempt(lambda: cancel("cancel-grpcio-%d" % os.getpid())),
     "unimplemented": attempt(lambda: method("Echo", EchoRequest, path="/crm.testing.v1.MissingService/Echo")(EchoRequest(), timeout=20)),

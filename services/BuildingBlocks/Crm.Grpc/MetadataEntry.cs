@@ -47,6 +47,12 @@ public sealed record MetadataEntry
         return new MetadataEntry(normalized, null, value);
     }
 
+    /// <summary>An entry as received: any value HTTP allowed is kept, since a receiver must not fail on it.</summary>
+    internal static MetadataEntry Received(string key, string value) => new(key.ToLowerInvariant(), value, null);
+
+    /// <summary>A binary entry as received.</summary>
+    internal static MetadataEntry ReceivedBytes(string key, byte[] value) => new(key.ToLowerInvariant(), null, value);
+
     public static bool IsBinaryKey(string key) => key.EndsWith("-bin", StringComparison.OrdinalIgnoreCase);
 
     private static string Normalize(string key)

@@ -58,6 +58,21 @@ public sealed class ClientTests(EchoServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_status_code_outside_the_known_ones_arrives_as_UNKNOWN_with_its_message()
+    {
+        var failure = await Assert.ThrowsAsync<RpcException>(() => _channel.UnaryAsync(EchoMethods.Fail, new FailRequest { Code = 42, Message = "odd" }, Options()));
+        Assert.Equal(StatusCode.Unknown, failure.StatusCode);
+        Assert.Equal("odd", failure.Status.Detail);
+    }
+
+    [Fact]
+    public async Task An_infinite_timeout_means_no_deadline_rather_than_an_immediate_one()
+    {
+        var reply = await _channel.UnaryAsync(EchoMethods.Echo, new EchoRequest { Text = "no hurry" }, Options() with { Timeout = Timeout.InfiniteTimeSpan });
+        Assert.Equal("no hurry", reply.Text);
+    }
+
+    [Fact]
     public async Task A_deadline_ends_the_call_and_cancels_the_handler()
     {
         var key = Guid.NewGuid().ToString();

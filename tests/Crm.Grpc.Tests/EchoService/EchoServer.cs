@@ -57,6 +57,8 @@ public sealed class EchoServer : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Kestrel's default grace is 5 s; a shorter one lets the idle-stream test prove its point quickly.
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(1.5));
             kestrel.Listen(IPAddress.Loopback, http2, o => o.Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Loopback, http1, o => o.Protocols = HttpProtocols.Http1);
             kestrel.Listen(IPAddress.Loopback, tls, o =>

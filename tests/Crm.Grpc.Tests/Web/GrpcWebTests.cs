@@ -42,6 +42,29 @@ public sealed class GrpcWebTests(EchoServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_text_stream_flushes_each_message_as_a_whole_base64_chunk()
+    {
+        var body = Encoding.ASCII.GetBytes(Convert.ToBase64String(RawGrpc.Frame(new CountRequest { Count = 5 })));
+        var response = await _http1.PostAsync("/crm.testing.v1.EchoService/Count", body, "application/grpc-web-text");
+
+        // Each flushed chunk decodes on its own, so a browser can show a message the moment it arrives.
+        var chunks = Encoding.ASCII.GetString(response.Body).Split('=', StringSplitOptions.RemoveEmptyEntries);
+        var frames = chunks.SelectMany(c => Frames(Convert.FromBase64String(c.PadRight((c.Length + 3) / 4 * 4, '=')))).ToList();
+        Assert.Equal(Enumerable.Range(0, 5), frames.Where(f => f.Flag == 0).Select(f => EchoReply.Parser.ParseFrom(f.Payload).Index));
+        Assert.Equal(0x80, frames[^1].Flag);
+    }
+
+    [Fact]
+    public async Task A_text_request_larger_than_the_HTTP_1_1_input_buffer_is_served()
+    {
+        var payload = Google.Protobuf.ByteString.CopyFrom(new byte[2 * 1024 * 1024]);
+        var body = Encoding.ASCII.GetBytes(Convert.ToBase64String(RawGrpc.Frame(new EchoRequest { Payload = payload })));
+        var response = await _http1.PostAsync("/crm.testing.v1.EchoService/Echo", body, "application/grpc-web-text");
+        var frames = Frames(Convert.FromBase64String(Encoding.ASCII.GetString(response.Body)));
+        Assert.Equal(payload.Length, EchoReply.Parser.ParseFrom(frames[0].Payload).Payload.Length);
+    }
+
+    [Fact]
     public async Task A_failed_gRPC_Web_call_has_its_status_in_the_trailer_frame()
     {
         var response = await _http1.PostAsync(

@@ -90,6 +90,42 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
     }
 
     [Fact]
+    public async Task A_timeout_too_long_for_a_timer_means_no_deadline()
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc-timeout"] = "99999999H" };
+        var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest { Text = "patient" }), headers: headers);
+        Assert.True(response.GrpcStatus == 0, response.GrpcMessage);
+    }
+
+    [Fact]
+    public async Task Metadata_a_sender_got_slightly_wrong_does_not_fail_the_call()
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["x-token-bin"] = "!!!not base64",
+            ["x-pair-bin"] = "AQI,AwQ=",
+            ["x-note"] = "tab\there",
+        };
+        var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest()), headers: headers);
+        Assert.True(response.GrpcStatus == 0, response.GrpcMessage);
+        var reply = EchoReply.Parser.ParseFrom(response.Body.AsSpan(5).ToArray());
+        Assert.False(reply.Metadata.ContainsKey("x-token-bin"));
+        Assert.Equal(Convert.ToBase64String([3, 4]), reply.Metadata["x-pair-bin"]);
+        Assert.Equal("tab\there", reply.Metadata["x-note"]);
+    }
+
+    [Fact]
+    public async Task A_gzip_message_that_inflates_past_the_limit_is_RESOURCE_EXHAUSTED()
+    {
+        var bomb = Protocol.MessageCompression.Compress(new EchoRequest { Payload = ByteString.CopyFrom(new byte[6 * 1024 * 1024]) }.ToByteArray());
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc-encoding"] = "gzip" };
+        var response = await _raw.PostAsync(Echo, RawGrpc.Frame(bomb, flag: 1), headers: headers);
+        Assert.Equal((int)StatusCode.ResourceExhausted, response.GrpcStatus);
+        Assert.Contains("inflates past the limit", response.GrpcMessage, StringComparison.Ordinal);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
     public async Task Two_messages_to_a_unary_method_are_INTERNAL()
     {
         var frame = RawGrpc.Frame(new EchoRequest { Text = "x" });

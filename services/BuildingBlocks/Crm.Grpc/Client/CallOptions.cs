@@ -7,7 +7,7 @@ public sealed record CallOptions
     public Metadata? Headers { get; init; }
 
     /// <summary>How long the caller waits; sent as <c>grpc-timeout</c> so the server stops too. Null: the
-    /// channel's default.</summary>
+    /// channel's default. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>: no deadline (a long watch).</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Cancels the call (the server sees a reset stream).</summary>

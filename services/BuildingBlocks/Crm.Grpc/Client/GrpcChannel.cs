@@ -24,6 +24,7 @@ public sealed class GrpcChannel : IDisposable
     {
         Address = address;
         _options = options;
+        // A handler the caller supplied stays the caller's to dispose.
         _invoker = new HttpMessageInvoker(options.Handler ?? new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
@@ -32,7 +33,7 @@ public sealed class GrpcChannel : IDisposable
             KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AutomaticDecompression = DecompressionMethods.None,
-        });
+        }, disposeHandler: options.Handler is null);
     }
 
     public Uri Address { get; }
@@ -79,9 +80,10 @@ public sealed class GrpcChannel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(method);
         var effective = options ?? new CallOptions();
-        if (cancellationToken.CanBeCanceled)
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(effective.CancellationToken, cancellationToken) : null;
+        if (linked is not null)
         {
-            effective = effective with { CancellationToken = CancellationTokenSource.CreateLinkedTokenSource(effective.CancellationToken, cancellationToken).Token };
+            effective = effective with { CancellationToken = linked.Token };
         }
 
         await using var call = await ClientCall.StartAsync(this, method.Service, method.Name, method.Path, request, effective);
@@ -117,7 +119,11 @@ public sealed class GrpcChannel : IDisposable
             _method = method;
             _callerToken = options.CancellationToken;
             _deadline = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
-            _deadline.CancelAfter(options.Timeout ?? channel._options.DefaultTimeout);
+            Timeout = options.Timeout ?? channel._options.DefaultTimeout;
+            if (GrpcTimeout.IsFinite(Timeout))
+            {
+                _deadline.CancelAfter(Timeout);
+            }
             _activity = GrpcTelemetry.ActivitySource.StartActivity($"{service}/{method}", ActivityKind.Client);
             _activity?.SetTag("rpc.system", "grpc");
             _activity?.SetTag("rpc.service", service);
@@ -125,6 +131,9 @@ public sealed class GrpcChannel : IDisposable
         }
 
         public Metadata Headers { get; private set; } = new();
+
+        /// <summary>How long the caller waits; infinite (or beyond a timer's reach) sends no deadline.</summary>
+        private TimeSpan Timeout { get; }
 
         public static async Task<ClientCall> StartAsync(GrpcChannel channel, string service, string method, string path, IMessage request, CallOptions options)
         {
@@ -216,7 +225,10 @@ public sealed class GrpcChannel : IDisposable
             message.Headers.TE.ParseAdd("trailers");
             message.Headers.UserAgent.Add(UserAgent);
             message.Headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, GrpcProtocol.SupportedEncodings);
-            message.Headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(options.Timeout ?? _channel._options.DefaultTimeout));
+            if (GrpcTimeout.IsFinite(Timeout))
+            {
+                message.Headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(Timeout));
+            }
             if (options.CompressRequest)
             {
                 message.Headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, GrpcProtocol.Gzip);
@@ -278,8 +290,36 @@ public sealed class GrpcChannel : IDisposable
         {
             OperationCanceledException when _callerToken.IsCancellationRequested => new Status(StatusCode.Cancelled, "the call was cancelled"),
             OperationCanceledException => new Status(StatusCode.DeadlineExceeded, "the deadline passed before the server answered"),
-            _ => new Status(StatusCode.Unavailable, $"{_channel.Address} could not be reached: {exception.Message}"),
+            _ when Find<HttpProtocolException>(exception) is { } reset => FromReset(reset),
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+                => new Status(StatusCode.Unavailable, $"{_channel.Address} could not be reached: {exception.Message}"),
+            _ => new Status(StatusCode.Unavailable, $"the connection to {_channel.Address} failed: {exception.Message}"),
         };
+
+        // The server ended the stream with an HTTP/2 error code: map it as the gRPC spec says, so that a retry policy
+        // never replays a call the server may already have run as if it had never arrived.
+        private static Status FromReset(HttpProtocolException reset) => reset.ErrorCode switch
+        {
+            0x7 => new Status(StatusCode.Unavailable, "the server refused the stream before processing it"),
+            0x8 => new Status(StatusCode.Cancelled, "the server cancelled the stream"),
+            0xb => new Status(StatusCode.ResourceExhausted, "the server asked the client to slow down (ENHANCE_YOUR_CALM)"),
+            0xc => new Status(StatusCode.PermissionDenied, "the transport was not secure enough (INADEQUATE_SECURITY)"),
+            _ => new Status(StatusCode.Internal, $"the server reset the stream (HTTP/2 error {reset.ErrorCode})"),
+        };
+
+        private static T? Find<T>(Exception? exception)
+            where T : Exception
+        {
+            for (; exception is not null; exception = exception.InnerException)
+            {
+                if (exception is T found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
 
         private static Status? ReadStatus(HttpHeaders headers)
         {

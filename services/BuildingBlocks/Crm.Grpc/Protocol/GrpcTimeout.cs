@@ -5,8 +5,21 @@ namespace Crm.Grpc.Protocol;
 /// <summary>The <c>grpc-timeout</c> header: up to eight digits and a unit (H, M, S, m, u, n).</summary>
 public static class GrpcTimeout
 {
-    /// <summary>The timeout it names, or null when the header is absent or malformed (then the call has none).</summary>
+    /// <summary>The longest deadline honoured; beyond it (about 49 days, what a timer can hold) a call has none.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>The timeout it names, or null when the header is absent, malformed or longer than <see cref="Longest"/>
+    /// (then the call has no deadline).</summary>
     public static TimeSpan? Parse(string? value)
+    {
+        var timeout = ParseUnbounded(value);
+        return timeout is { } t && t <= Longest ? t : null;
+    }
+
+    /// <summary>True when <paramref name="timeout"/> is a deadline to send; infinite or too long means none.</summary>
+    public static bool IsFinite(TimeSpan timeout) => timeout != Timeout.InfiniteTimeSpan && timeout >= TimeSpan.Zero && timeout <= Longest;
+
+    private static TimeSpan? ParseUnbounded(string? value)
     {
         if (string.IsNullOrEmpty(value) || value.Length < 2 || value.Length > 9)
         {
@@ -20,8 +33,8 @@ public static class GrpcTimeout
 
         return value[^1] switch
         {
-            'H' => TimeSpan.FromHours(amount),
-            'M' => TimeSpan.FromMinutes(amount),
+            'H' => amount <= Longest.TotalHours ? TimeSpan.FromHours(amount) : TimeSpan.MaxValue,
+            'M' => amount <= Longest.TotalMinutes ? TimeSpan.FromMinutes(amount) : TimeSpan.MaxValue,
             'S' => TimeSpan.FromSeconds(amount),
             'm' => TimeSpan.FromMilliseconds(amount),
             'u' => TimeSpan.FromTicks(amount * 10),

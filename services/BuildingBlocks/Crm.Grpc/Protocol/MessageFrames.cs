@@ -52,8 +52,8 @@ public static class MessageFrames
                 return outcome;
             }
 
-            // Larger than what has arrived: copy it out as it comes, so that the pipe (and HTTP/2 flow control)
-            // keeps moving; the limit above bounds the copy.
+            // Larger than what has arrived: copy it out as it comes, so that the pipe (and HTTP/1.1's input buffer)
+            // keeps moving. The copy grows with the bytes received, never with what the prefix merely announces.
             return await ReadLargeAsync(reader, parser, buffer, result.IsCompleted, flag, length, settings, cancellationToken);
         }
     }
@@ -126,28 +126,32 @@ public static class MessageFrames
         PipeReader reader, MessageParser<T> parser, ReadOnlySequence<byte> buffer, bool completed, byte flag, long length, ReadSettings settings, CancellationToken cancellationToken)
         where T : class, IMessage<T>
     {
-        var payload = new byte[length];
-        var filled = 0;
-        var available = buffer.Slice(GrpcProtocol.FrameHeaderSize);
-        available.CopyTo(payload);
-        filled += (int)available.Length;
+        var payload = new ArrayBufferWriter<byte>((int)Math.Min(length, 64 * 1024));
+        Append(payload, buffer.Slice(GrpcProtocol.FrameHeaderSize));
         reader.AdvanceTo(buffer.End);
-        while (filled < length)
+        while (payload.WrittenCount < length)
         {
             if (completed)
             {
-                return (null, Status.Internal($"the stream ended after {filled} of the {length} bytes its frame announced"));
+                return (null, Status.Internal($"the stream ended after {payload.WrittenCount} of the {length} bytes its frame announced"));
             }
 
             var result = await reader.ReadAsync(cancellationToken);
-            var take = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length - filled));
-            take.CopyTo(payload.AsSpan(filled));
-            filled += (int)take.Length;
+            var take = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length - payload.WrittenCount));
+            Append(payload, take);
             reader.AdvanceTo(take.End);
             completed = result.IsCompleted && take.Length == result.Buffer.Length;
         }
 
-        return Parse(parser, new ReadOnlySequence<byte>(payload), flag == 1, settings);
+        return Parse(parser, new ReadOnlySequence<byte>(payload.WrittenMemory), flag == 1, settings);
+    }
+
+    private static void Append(ArrayBufferWriter<byte> target, ReadOnlySequence<byte> bytes)
+    {
+        foreach (var segment in bytes)
+        {
+            target.Write(segment.Span);
+        }
     }
 
     private static (T? Message, Status Status) Parse<T>(MessageParser<T> parser, ReadOnlySequence<byte> payload, bool compressed, ReadSettings settings)

@@ -25,13 +25,19 @@ public static class MetadataHeaders
                     continue;
                 }
 
-                if (MetadataEntry.IsBinaryKey(key))
+                if (!MetadataEntry.IsBinaryKey(key))
                 {
-                    metadata.Add(MetadataEntry.Binary(key, DecodeBinary(value)));
+                    metadata.Add(MetadataEntry.Received(key, value));
+                    continue;
                 }
-                else
+
+                // Several binary values may arrive joined by commas; one that is not base64 is dropped, not fatal.
+                foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    metadata.Add(MetadataEntry.Text(key, value));
+                    if (DecodeBinary(part) is { } bytes)
+                    {
+                        metadata.Add(MetadataEntry.ReceivedBytes(key, bytes));
+                    }
                 }
             }
         }
@@ -64,7 +70,7 @@ public static class MetadataHeaders
     // Kestrel names known headers in canonical case (Host, Content-Type, TE): compare without case.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        "content-type", "te", "host", "user-agent", "content-length", "accept-encoding", "transfer-encoding", "connection",
+        "content-type", "te", "host", "content-length", "accept-encoding", "transfer-encoding", "connection",
         "date", "server", "traceparent", "tracestate", "x-grpc-web", "x-user-agent", "origin", "referer", "accept",
         "access-control-request-headers", "access-control-request-method", "authorization", "content-encoding",
         "sec-fetch-mode", "sec-fetch-site", "sec-fetch-dest", "accept-language", "cache-control", "pragma", "expect",
@@ -72,9 +78,10 @@ public static class MetadataHeaders
     };
 
     // Senders may omit base64 padding.
-    private static byte[] DecodeBinary(string value)
+    private static byte[]? DecodeBinary(string value)
     {
         var padded = value.Length % 4 == 0 ? value : value + new string('=', 4 - (value.Length % 4));
-        return Convert.FromBase64String(padded);
+        var bytes = new byte[padded.Length];
+        return Convert.TryFromBase64String(padded, bytes, out var written) ? bytes[..written] : null;
     }
 }

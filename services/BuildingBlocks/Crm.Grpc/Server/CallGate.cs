@@ -6,6 +6,7 @@ using System.IO.Pipelines;
 using Crm.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace Crm.Grpc.Server;
 
@@ -13,7 +14,7 @@ namespace Crm.Grpc.Server;
 internal static class CallGate
 {
     /// <summary>Answers requests that are not gRPC (415), or native gRPC over HTTP/1.1 (426); true when it did.</summary>
-    public static async ValueTask<bool> RejectAsync(HttpContext http, WireProtocol format)
+    public static async ValueTask<bool> RejectAsync(HttpContext http, WireProtocol format, bool streamedRequest = false)
     {
         if (format == WireProtocol.None)
         {
@@ -23,6 +24,7 @@ internal static class CallGate
 
         if (format == WireProtocol.Grpc && !HttpProtocol.IsHttp2(http.Request.Protocol) && !HttpProtocol.IsHttp3(http.Request.Protocol))
         {
+            http.Response.Headers.Upgrade = "h2c";
             await WriteHttpErrorAsync(http, StatusCodes.Status426UpgradeRequired, $"gRPC needs HTTP/2, not {http.Request.Protocol}; browsers use gRPC-Web");
             return true;
         }
@@ -31,6 +33,13 @@ internal static class CallGate
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = null;
+        }
+
+        // A client stream may rest between messages (a reflection session, a chat): Kestrel's minimum request data
+        // rate would otherwise cut it off, and with it the whole HTTP/2 connection.
+        if (streamedRequest && http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
         }
 
         return false;
@@ -52,28 +61,32 @@ internal static class CallGate
         return false;
     }
 
-    /// <summary>Reads a gRPC-Web text body (base64) within the limit; null when it is larger.</summary>
+    /// <summary>Reads a gRPC-Web text body (base64) within the limit; null when it is larger. Bytes are taken out of
+    /// the pipe as they come, so that HTTP/1.1's input buffer never fills and stalls the body.</summary>
     public static async ValueTask<PipeReader?> DecodeTextBodyAsync(HttpContext http, int maxMessageSize, CancellationToken cancellationToken)
     {
         var limit = Base64.GetMaxEncodedToUtf8Length(maxMessageSize + GrpcProtocol.FrameHeaderSize);
         var reader = http.Request.BodyReader;
+        var text = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken);
-            if (result.Buffer.Length > limit)
+            if (text.WrittenCount + result.Buffer.Length > limit)
             {
-                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                reader.AdvanceTo(result.Buffer.End);
                 return null;
             }
 
-            if (result.IsCompleted)
+            foreach (var segment in result.Buffer)
             {
-                var text = result.Buffer.ToArray();
-                reader.AdvanceTo(result.Buffer.End);
-                return PipeReader.Create(new ReadOnlySequence<byte>(DecodeBase64Chunks(text)));
+                text.Write(segment.Span);
             }
 
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                return PipeReader.Create(new ReadOnlySequence<byte>(DecodeBase64Chunks(text.WrittenSpan)));
+            }
         }
     }
 
@@ -111,7 +124,7 @@ internal static class CallGate
     }
 
     // A client may send several base64 chunks, each with its own padding; decode them one after another.
-    private static byte[] DecodeBase64Chunks(byte[] text)
+    private static byte[] DecodeBase64Chunks(ReadOnlySpan<byte> text)
     {
         var output = new byte[Base64.GetMaxDecodedFromUtf8Length(text.Length)];
         var read = 0;
@@ -129,7 +142,7 @@ internal static class CallGate
                 chunkEnd++;
             }
 
-            var status = Base64.DecodeFromUtf8(text.AsSpan(read, chunkEnd - read), output.AsSpan(written), out _, out var decoded);
+            var status = Base64.DecodeFromUtf8(text[read..chunkEnd], output.AsSpan(written), out _, out var decoded);
             if (status != OperationStatus.Done)
             {
                 throw new RpcException(Status.Internal("the gRPC-Web text body is not valid base64"));

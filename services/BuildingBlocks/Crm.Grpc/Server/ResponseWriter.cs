@@ -24,7 +24,6 @@ internal sealed class ResponseWriter
     private readonly PipeWriter _body;
     private readonly ArrayBufferWriter<byte>? _text;
     private readonly IBufferWriter<byte> _target;
-    private byte[] _textCarry = [];
     private bool _started;
 
     // The status codes as header values, made once rather than on every call.
@@ -89,7 +88,9 @@ internal sealed class ResponseWriter
             // Nothing sent yet: trailers-only, status in the headers, so the client need not wait for a body.
             var sent = HasMessages || _http.Response.HasStarted;
             var target = sent ? _http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers ?? _http.Response.Headers : _http.Response.Headers;
-            target[GrpcProtocol.StatusHeader] = StatusText[(int)status.Code];
+            target[GrpcProtocol.StatusHeader] = (uint)status.Code < StatusText.Length
+                ? StatusText[(int)status.Code]
+                : ((int)status.Code).ToString(CultureInfo.InvariantCulture);
             if (message is not null)
             {
                 target[GrpcProtocol.MessageHeader] = message;
@@ -100,7 +101,7 @@ internal sealed class ResponseWriter
         }
 
         WriteWebTrailers(status, message);
-        await FlushAsync(_http.RequestAborted, final: true);
+        await FlushAsync(_http.RequestAborted);
     }
 
     private void Start()
@@ -144,33 +145,28 @@ internal sealed class ResponseWriter
         _target.Advance(GrpcProtocol.FrameHeaderSize + bytes.Length);
     }
 
-    private async ValueTask FlushAsync(CancellationToken cancellationToken, bool final = false)
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         if (_text is not null)
         {
-            EncodeText(final);
+            EncodeText();
         }
 
         await _body.FlushAsync(cancellationToken);
     }
 
-    // Base64 in whole groups of three bytes, carrying the rest to the next flush, so that padding appears only at
-    // the very end and any client can decode the body as one text.
-    private void EncodeText(bool final)
+    // Each flush is one whole base64 chunk, padding included, so that a browser decodes every message as soon as it
+    // arrives (the gRPC-Web protocol allows padding between chunks; our server decodes such bodies too).
+    private void EncodeText()
     {
-        var pending = new byte[_textCarry.Length + _text!.WrittenCount];
-        _textCarry.CopyTo(pending, 0);
-        _text.WrittenSpan.CopyTo(pending.AsSpan(_textCarry.Length));
-        _text.Clear();
-        var whole = final ? pending.Length : pending.Length - (pending.Length % 3);
-        _textCarry = pending[whole..];
-        if (whole == 0)
+        if (_text!.WrittenCount == 0)
         {
             return;
         }
 
-        var target = _body.GetSpan(Base64.GetMaxEncodedToUtf8Length(whole));
-        Base64.EncodeToUtf8(pending.AsSpan(0, whole), target, out _, out var written);
+        var target = _body.GetSpan(Base64.GetMaxEncodedToUtf8Length(_text.WrittenCount));
+        Base64.EncodeToUtf8(_text.WrittenSpan, target, out _, out var written);
         _body.Advance(written);
+        _text.Clear();
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ServerMethod<TService, TRequest, TResponse>(
     {
         var started = Stopwatch.GetTimestamp();
         var format = ContentTypes.Parse(http.Request.ContentType);
-        if (await CallGate.RejectAsync(http, format))
+        if (await CallGate.RejectAsync(http, format, kind is MethodKind.ClientStreaming or MethodKind.Duplex))
         {
             return;
         }
@@ -111,6 +111,11 @@ internal sealed class ServerMethod<TService, TRequest, TResponse>(
             return http.RequestAborted.IsCancellationRequested
                 ? new Status(StatusCode.Cancelled, "the client cancelled the call")
                 : new Status(StatusCode.DeadlineExceeded, "the deadline passed before the call completed");
+        }
+        catch (IOException)
+        {
+            // Kestrel's body pipe throws when the client resets the stream, sometimes before RequestAborted fires.
+            return new Status(StatusCode.Cancelled, "the client reset the call");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
