@@ -5,9 +5,9 @@ import protoLoader from "@grpc/proto-loader";
 import { fromBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
 
-const [address, protoRoot, symbol] = process.argv.slice(2);
-const definition = protoLoader.loadSync("grpc/reflection/v1/reflection.proto", { includeDirs: [protoRoot], keepCase: true, defaults: true });
-const ServerReflection = grpc.loadPackageDefinition(definition).grpc.reflection.v1.ServerReflection;
+const [address, protoRoot, symbol, version = "v1"] = process.argv.slice(2);
+const definition = protoLoader.loadSync(`grpc/reflection/${version}/reflection.proto`, { includeDirs: [protoRoot], keepCase: true, defaults: true });
+const ServerReflection = grpc.loadPackageDefinition(definition).grpc.reflection[version].ServerReflection;
 const client = new ServerReflection(address, grpc.credentials.createInsecure());
 const call = client.ServerReflectionInfo();
 const answers = [];

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Crm.Grpc.Health;
-using Crm.Grpc.Reflection;
 using Crm.Grpc.Server;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -80,8 +78,7 @@ public sealed class EchoServer : IAsyncLifetime
 
         _app = builder.Build();
         _app.MapGrpcService<EchoApi>();
-        _app.MapGrpcService<HealthApi>();
-        _app.MapGrpcService<ReflectionApi>();
+        _app.MapGrpcStandardServices();
         await _app.StartAsync();
         Http2Address = new Uri($"http://127.0.0.1:{http2}");
         Http1Address = new Uri($"http://127.0.0.1:{http1}");

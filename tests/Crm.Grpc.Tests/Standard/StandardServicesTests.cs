@@ -75,16 +75,19 @@ public sealed class StandardServicesTests(EchoServer server) : IDisposable
         Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing, ServingStatus.Serving], seen);
     }
 
-    [Fact]
-    public async Task Reflection_lists_the_services_and_hands_out_the_file_of_a_symbol()
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v1alpha")]
+    public async Task Reflection_lists_the_services_and_hands_out_the_file_of_a_symbol(string version)
     {
         var protoRoot = Path.Combine(RepositoryLayout.Find().Root, "protos");
-        var results = await InteropTools.RunClientAsync("node", "reflection-client.mjs", server.Http2Address.Authority, protoRoot, "crm.testing.v1.EchoService.Echo");
+        var results = await InteropTools.RunClientAsync("node", "reflection-client.mjs", server.Http2Address.Authority, protoRoot, "crm.testing.v1.EchoService.Echo", version);
 
         var services = results.GetProperty("services").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("crm.testing.v1.EchoService", services, StringComparer.Ordinal);
         Assert.Contains("grpc.health.v1.Health", services, StringComparer.Ordinal);
         Assert.Contains("grpc.reflection.v1.ServerReflection", services, StringComparer.Ordinal);
+        Assert.Contains("grpc.reflection.v1alpha.ServerReflection", services, StringComparer.Ordinal);
         var declares = results.GetProperty("declares").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("crm.testing.v1.EchoService", declares, StringComparer.Ordinal);
         Assert.Contains("crm.testing.v1.EchoRequest", declares, StringComparer.Ordinal);

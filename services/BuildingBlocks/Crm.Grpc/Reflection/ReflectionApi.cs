@@ -19,11 +19,17 @@ public sealed class ReflectionApi(GrpcServiceRegistry registry) : IGrpcService
         ArgumentNullException.ThrowIfNull(context);
         await foreach (var request in requests.WithCancellation(context.CancellationToken))
         {
-            var response = Answer(request);
-            response.ValidHost = request.Host;
-            response.OriginalRequest = request;
-            yield return response;
+            yield return Respond(request);
         }
+    }
+
+    /// <summary>The answer to one request, echoing it as the protocol asks.</summary>
+    internal ServerReflectionResponse Respond(ServerReflectionRequest request)
+    {
+        var response = Answer(request);
+        response.ValidHost = request.Host;
+        response.OriginalRequest = request;
+        return response;
     }
 
     private ServerReflectionResponse Answer(ServerReflectionRequest request) => request.MessageRequestCase switch
