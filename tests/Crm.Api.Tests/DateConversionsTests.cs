@@ -1,0 +1,34 @@
+using Crm.Api;
+using Crm.Common.Grpc.V1;
+using Crm.Grpc;
+
+namespace Crm.Api.Tests;
+
+public sealed class DateConversionsTests
+{
+    [Fact]
+    public void A_date_survives_the_round_trip()
+    {
+        var date = new DateOnly(2026, 11, 22);
+        Assert.Equal(date, DateConversions.Read(DateConversions.ToDate(date), "close_date").Date);
+    }
+
+    [Theory]
+    [InlineData(2026, 2, 29)]
+    [InlineData(2026, 13, 1)]
+    [InlineData(2026, 4, 31)]
+    public void A_day_that_is_not_on_the_calendar_is_INVALID_ARGUMENT_naming_the_field(int year, int month, int day)
+    {
+        var (date, status) = DateConversions.Read(new Date { Year = year, Month = month, Day = day }, "due_on");
+        Assert.Null(date);
+        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.StartsWith("due_on:", status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unset_date_is_missing()
+    {
+        Assert.Equal("due_on: is required", DateConversions.Read(new Date(), "due_on").Status.Detail);
+        Assert.True(DateConversions.Read(null, "due_on", required: false).Status.IsOk);
+    }
+}
