@@ -1,12 +1,12 @@
-using Crm.Grpc.Server;
+using Crm.Gateway;
 using CrmPlatform.ServiceDefaults;
 
-// The gateway owns no data: it authenticates, routes to the owning services and composes the customer view.
+// The gateway owns no data: it authenticates, forwards each call to the owning service and composes the customer view.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddGrpcServer();
+builder.AddGateway();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGrpcStandardServices();
+app.MapGateway();
 app.Run();

@@ -8,11 +8,12 @@ namespace Crm.Grpc.Server;
 /// CORS for gRPC-Web from browsers: origins come from <see cref="GrpcServerOptions.CorsOrigins"/>; a preflight from
 /// an allowed origin is answered, and the response lets the page read the gRPC status headers.
 /// </summary>
-internal sealed class GrpcCors(IOptions<GrpcServerOptions> options)
+public sealed class GrpcCors(IOptions<GrpcServerOptions> options)
 {
     private const string ExposedHeaders = "grpc-status,grpc-message,grpc-encoding,grpc-accept-encoding";
     private readonly HashSet<string> _origins = new(options.Value.CorsOrigins, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>True when any browser origin is allowed.</summary>
     public bool Enabled => _origins.Count > 0;
 
     /// <summary>Adds the CORS headers to a call from an allowed origin.</summary>
