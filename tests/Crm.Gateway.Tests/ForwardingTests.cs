@@ -1,0 +1,85 @@
+using System.Globalization;
+using Crm.Grpc;
+using Crm.Grpc.Client;
+using Crm.Grpc.Protocol;
+using Crm.Leads.Grpc.V1;
+using CrmPlatform.LocalServers;
+using CrmPlatform.ServiceDefaults;
+
+namespace Crm.Gateway.Tests;
+
+/// <summary>The gateway forwards each service's API: bytes, metadata, trailers, statuses, and the deadline.</summary>
+public sealed class ForwardingTests
+{
+    private const string GetLeadPath = "/crm.leads.v1.LeadsService/GetLead";
+    private static readonly GrpcMethod<GetLeadRequest, Lead> GetLead = GrpcMethod.For<GetLeadRequest, Lead>(LeadsReflection.Descriptor.Services[0], "GetLead");
+
+    [Fact]
+    public async Task A_call_reaches_its_service_with_metadata_and_comes_back_with_headers_and_trailers()
+    {
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Echo() });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        var result = await channel.CallAsync(GetLead, new GetLeadRequest { LeadId = "lead-42" }, Options(TimeSpan.FromSeconds(5)) with { Headers = new Metadata().Add("x-tenant", "acme") });
+
+        // The stub echoes the request bytes, which read as a Lead with the same first field.
+        Assert.Equal("lead-42", result.Response.LeadId);
+        Assert.Equal("stub", result.Headers.GetText("x-downstream"));
+        Assert.Equal("done", result.Trailers.GetText("x-downstream-trailer"));
+        var seen = stubs.Requests[GetLeadPath];
+        Assert.Equal("acme", seen["x-tenant"].ToString());
+        var deadline = GrpcTimeout.Parse(seen["grpc-timeout"]);
+        Assert.True(deadline is { } d && d <= TimeSpan.FromSeconds(5) && d > TimeSpan.FromSeconds(3), $"the service saw grpc-timeout {seen["grpc-timeout"]}");
+    }
+
+    [Fact]
+    public async Task A_call_without_a_deadline_gets_the_gateways_own()
+    {
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Echo() });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        await channel.UnaryAsync(GetLead, new GetLeadRequest { LeadId = "x" }, Options(Timeout.InfiniteTimeSpan));
+
+        var deadline = GrpcTimeout.Parse(stubs.Requests[GetLeadPath]["grpc-timeout"]);
+        Assert.True(deadline is { } d && d <= TimeSpan.FromSeconds(30) && d > TimeSpan.FromSeconds(25), $"the service saw {deadline}");
+    }
+
+    [Fact]
+    public async Task A_status_from_the_service_reaches_the_caller_unchanged()
+    {
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Fail(5, "lead lead-7 does not exist") });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest { LeadId = "lead-7" }, Options(TimeSpan.FromSeconds(5))));
+        Assert.Equal(StatusCode.NotFound, failure.StatusCode);
+        Assert.Equal("lead lead-7 does not exist", failure.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_service_that_cannot_be_reached_is_UNAVAILABLE()
+    {
+        await using var gateway = await GatewayHost.StartAsync(
+            new Dictionary<CrmService, Uri> { [CrmResources.Leads] = new($"http://127.0.0.1:{Ports.Free()}") }, TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest(), Options(TimeSpan.FromSeconds(5))));
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
+        Assert.Contains(GetLeadPath, failure.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_not_configured_is_UNAVAILABLE_naming_it()
+    {
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri>(), TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest(), Options(TimeSpan.FromSeconds(5))));
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
+        Assert.Contains("services__leads__grpc__0", failure.Status.Detail, StringComparison.Ordinal);
+    }
+
+    private static CallOptions Options(TimeSpan timeout) => new() { Timeout = timeout, CancellationToken = TestContext.Current.CancellationToken };
+}

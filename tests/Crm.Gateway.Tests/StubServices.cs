@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using Crm.Grpc.Protocol;
+using CrmPlatform.LocalServers;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Gateway.Tests;
+
+/// <summary>
+/// A stand-in for the platform's services on one HTTP/2 port: each path answers with a fixed message (or waits, or
+/// echoes), and every request's headers are kept for the test to inspect.
+/// </summary>
+public sealed class StubServices : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StubServices(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The headers of every request, by path.</summary>
+    public ConcurrentDictionary<string, IHeaderDictionary> Requests { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<StubServices> StartAsync(IReadOnlyDictionary<string, Func<HttpContext, Task>> handlers)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        var port = Ports.Free();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stubs = new StubServices(app, new Uri($"http://127.0.0.1:{port}"));
+        foreach (var (path, handler) in handlers)
+        {
+            app.MapPost(path, async http =>
+            {
+                stubs.Requests[path] = new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+                await handler(http);
+            });
+        }
+
+        await app.StartAsync();
+        return stubs;
+    }
+
+    /// <summary>Answers with <paramref name="message"/> and grpc-status 0.</summary>
+    public static Func<HttpContext, Task> Reply(IMessage message) => async http =>
+    {
+        await DrainAsync(http);
+        http.Response.ContentType = GrpcProtocol.ContentType;
+        var frame = new ArrayBufferWriter<byte>();
+        MessageFrames.Write(frame, message, compress: false);
+        await http.Response.Body.WriteAsync(frame.WrittenMemory, http.RequestAborted);
+        Trailers(http)["grpc-status"] = "0";
+    };
+
+    /// <summary>Answers trailers-only with a status.</summary>
+    public static Func<HttpContext, Task> Fail(int code, string message) => async http =>
+    {
+        await DrainAsync(http);
+        http.Response.ContentType = GrpcProtocol.ContentType;
+        http.Response.Headers["grpc-status"] = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers["grpc-message"] = message;
+    };
+
+    /// <summary>Sends back the request's own frames, with a header and a trailer of its own.</summary>
+    public static Func<HttpContext, Task> Echo() => async http =>
+    {
+        http.Response.ContentType = GrpcProtocol.ContentType;
+        http.Response.Headers["x-downstream"] = "stub";
+        await http.Request.Body.CopyToAsync(http.Response.Body, http.RequestAborted);
+        Trailers(http)["grpc-status"] = "0";
+        Trailers(http)["x-downstream-trailer"] = "done";
+    };
+
+    /// <summary>Never answers before the caller gives up: a slow service.</summary>
+    public static Func<HttpContext, Task> Hang() => async http =>
+    {
+        await DrainAsync(http);
+        await Task.Delay(Timeout.Infinite, http.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static IHeaderDictionary Trailers(HttpContext http) => http.Features.Get<IHttpResponseTrailersFeature>()!.Trailers;
+
+    private static async Task DrainAsync(HttpContext http)
+    {
+        using var sink = new MemoryStream();
+        await http.Request.Body.CopyToAsync(sink, http.RequestAborted);
+    }
+}
