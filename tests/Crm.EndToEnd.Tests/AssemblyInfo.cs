@@ -1,0 +1,3 @@
+using Crm.EndToEnd.Tests;
+
+[assembly: AssemblyFixture(typeof(PlatformFixture))]

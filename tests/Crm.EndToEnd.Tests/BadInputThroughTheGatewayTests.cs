@@ -1,0 +1,68 @@
+using Crm.Forecasts.Grpc.V1;
+using Crm.Gateway.Grpc.V1;
+using Crm.Grpc;
+using Crm.Leads.Grpc.V1;
+using Crm.Opportunities.Grpc.V1;
+using Crm.Orders.Grpc.V1;
+using Crm.Support.Grpc.V1;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>Bad input at every RPC of the journey, through the gateway: INVALID_ARGUMENT naming the field, and
+/// nothing written.</summary>
+public sealed class BadInputThroughTheGatewayTests(PlatformFixture platform)
+{
+    private readonly Journey _journey = new(platform);
+
+    [Fact]
+    public async Task A_lead_without_a_source_is_refused_naming_the_field_and_nothing_is_stored()
+    {
+        var before = await _journey.CallAsync(Api.ListLeads, new ListLeadsRequest());
+        var status = await _journey.StatusOfAsync(Api.CaptureLead, new CaptureLeadRequest
+        {
+            Company = new Company { Name = "Sourceless GmbH" },
+            Contact = new Person { FirstName = "No", LastName = "Source", Email = "no.source@sourceless.example" },
+        });
+        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.StartsWith("source", status.Detail, StringComparison.Ordinal);
+        var after = await _journey.CallAsync(Api.ListLeads, new ListLeadsRequest());
+        Assert.Equal(before.Leads.Count, after.Leads.Count);
+        Assert.DoesNotContain(after.Leads, l => l.Company.Name == "Sourceless GmbH");
+    }
+
+    [Fact]
+    public async Task Every_journey_RPC_names_the_missing_field()
+    {
+        var cases = new (string Field, Func<Task<Status>> Call)[]
+        {
+            ("name", () => _journey.StatusOfAsync(Api.LaunchCampaign, new LaunchCampaignRequest { Type = CampaignType.WebCampaign })),
+            ("lead_id", () => _journey.StatusOfAsync(Api.QualifyLead, new QualifyLeadRequest())),
+            ("lead_id", () => _journey.StatusOfAsync(Api.ConvertLead, new ConvertLeadRequest { OpportunityOwnerId = "otto" })),
+            ("opportunity_id", () => _journey.StatusOfAsync(Api.ChangeStage, new ChangeStageRequest { Stage = Stage.Proposal })),
+            ("opportunity_id", () => _journey.StatusOfAsync(Api.UpdateDeal, new UpdateDealRequest { Probability = -1 })),
+            ("customer_id", () => _journey.StatusOfAsync(Api.LogActivity, new LogActivityRequest { Kind = ActivityKind.Call, Subject = "x" })),
+            ("customer_id", () => _journey.StatusOfAsync(Api.ScheduleMeeting, new ScheduleMeetingRequest { Subject = "x" })),
+            ("opportunity_id", () => _journey.StatusOfAsync(Api.WinOpportunity, new WinOpportunityRequest())),
+            ("period", () => _journey.StatusOfAsync(Api.GetForecast, new GetForecastRequest())),
+            ("order_id", () => _journey.StatusOfAsync(Api.ShipOrder, new ShipOrderRequest { Carrier = "DHL", TrackingNumber = "1" })),
+            ("order_id", () => _journey.StatusOfAsync(Api.IssueInvoice, new IssueInvoiceRequest())),
+            ("invoice_id", () => _journey.StatusOfAsync(Api.RecordPayment, new RecordPaymentRequest())),
+            ("customer_id", () => _journey.StatusOfAsync(Api.OpenCase, new OpenCaseRequest { Kind = CaseKind.Inquiry, Priority = 3, Subject = "x" })),
+            ("case_id", () => _journey.StatusOfAsync(Api.LogInteraction, new LogInteractionRequest { Channel = InteractionChannel.Phone, Summary = "x" })),
+            ("customer_id", () => _journey.StatusOfAsync(Api.GetCustomerView, new GetCustomerViewRequest { CustomerId = "not-a-customer" })),
+            ("query", () => _journey.StatusOfAsync(Api.SearchCustomers, new SearchCustomersRequest())),
+        };
+
+        var wrong = new List<string>();
+        foreach (var (field, call) in cases)
+        {
+            var status = await call();
+            if (status.Code != StatusCode.InvalidArgument || !status.Detail.StartsWith(field, StringComparison.Ordinal))
+            {
+                wrong.Add($"expected INVALID_ARGUMENT naming {field}, got {status}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+}

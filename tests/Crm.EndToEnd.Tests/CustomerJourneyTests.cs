@@ -1,0 +1,213 @@
+using Crm.Api;
+using Crm.Common.Grpc.V1;
+using Crm.Forecasts.Grpc.V1;
+using Crm.Gateway.Grpc.V1;
+using Crm.Grpc;
+using Crm.Leads.Grpc.V1;
+using Crm.Opportunities.Grpc.V1;
+using Crm.Orders.Grpc.V1;
+using Crm.Support.Grpc.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>
+/// One customer's journey through every department, only through the gateway: campaign, lead with its source,
+/// qualification, conversion, the deal through its stages with Inside and Outside Sales on one timeline, the
+/// forecast, the win, the order booked with no re-entry, shipping and invoicing, an overdue invoice putting the
+/// customer on credit hold so that the next won deal is refused, payment lifting it, a priority-1 problem before a
+/// sales meeting, and the view still answering with the support service down.
+/// </summary>
+public sealed class CustomerJourneyTests(PlatformFixture platform)
+{
+    private readonly Journey _journey = new(platform);
+
+    [Fact]
+    public async Task A_customer_goes_from_trade_show_lead_to_paying_customer_and_every_department_sees_the_same_record()
+    {
+        var company = $"Harbor Robotics {Guid.NewGuid():N}"[..26];
+        var sale = await MarketingAndInsideSalesAsync(company);
+        await OutsideSalesAndForecastAsync(sale);
+        var invoiceId = await OrderEntryAndAccountingAsync(sale);
+        await CreditHoldAsync(sale, invoiceId);
+        var view = await SupportBeforeTheMeetingAsync(sale);
+
+        // Every part of the customer, and one timeline from every department, newest first.
+        Assert.Equal(company, view.Account.Name);
+        Assert.Contains(view.Account.Contacts, c => c.Email == "grace@" + Domain(company) && c.BuyingRole == BuyingRole.EconomicBuyer);
+        Assert.Contains(view.Origin.Leads, l => l.LeadId == sale.LeadId && l.Source == LeadSource.TradeShow && l.CampaignId == sale.CampaignId);
+        Assert.Contains(view.Opportunities, o => o.OpportunityId == sale.OpportunityId && o.Stage == Stage.Won);
+        Assert.All(view.Sections, s => Assert.Equal(SectionState.Ok, s.State));
+        var times = view.Timeline.Select(e => e.At.ToDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.Contains(view.Timeline, e => e.Department == Department.InsideSales && e.Source == TimelineSource.SalesActivity);
+        Assert.Contains(view.Timeline, e => e.Department == Department.OutsideSales && e.Source == TimelineSource.SalesActivity);
+        foreach (var source in new[] { TimelineSource.Order, TimelineSource.Shipment, TimelineSource.Invoice, TimelineSource.Payment, TimelineSource.Case, TimelineSource.SupportInteraction })
+        {
+            Assert.Contains(view.Timeline, e => e.Source == source);
+        }
+
+        // With support down, the view still answers within its deadline and says which part is missing.
+        await platform.StopServiceAsync("support");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var degraded = await _journey.CallAsync(Api.GetCustomerView, new GetCustomerViewRequest { CustomerId = sale.CustomerId });
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the view took {clock.Elapsed}");
+        Assert.Equal(SectionState.Unavailable, degraded.Sections.Single(s => s.Section == "support").State);
+        Assert.Equal(company, degraded.Account.Name);
+    }
+
+    /// <summary>Marketing captures the lead with its source; Inside Sales qualifies and converts it; the company
+    /// becomes a customer account with an open deal.</summary>
+    private async Task<Sale> MarketingAndInsideSalesAsync(string company)
+    {
+        var campaign = await _journey.CallAsync(Api.LaunchCampaign, new LaunchCampaignRequest
+        {
+            Name = "Automatica 2026", Type = CampaignType.TradeShowCampaign,
+            StartsOn = DateConversions.ToDate(Today.AddDays(-10)), EndsOn = DateConversions.ToDate(Today.AddDays(-7)),
+            Budget = MoneyConversions.ToMoney(25000m, "EUR"),
+        }, "maria");
+        var lead = (await CaptureAsync(company, "grace@" + Domain(company), campaign.CampaignId)).Lead;
+        Assert.Equal(LeadSource.TradeShow, lead.Source);
+        var duplicate = await CaptureAsync(company, "  GRACE@" + Domain(company).ToUpperInvariant(), campaign.CampaignId);
+        Assert.True(duplicate.Duplicate);
+        Assert.Equal(lead.LeadId, duplicate.Lead.LeadId);
+        await QualifyAsync(lead.LeadId);
+        var converted = await _journey.CallAsync(Api.ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Welding cells" }, "irene");
+
+        var customerId = (await _journey.EventuallyAsync("the converted company is a customer",
+            () => _journey.CallAsync(Api.SearchCustomers, new SearchCustomersRequest { Query = company }),
+            found => found.Matches.Count == 1)).Matches[0].CustomerId;
+        await _journey.EventuallyAsync("the opportunity is open in Qualification",
+            () => _journey.CallAsync(Api.GetOpportunity, new GetOpportunityRequest { OpportunityId = converted.OpportunityId }),
+            o => o.Stage == Stage.Qualification && o.CustomerId == customerId);
+        return new Sale(company, campaign.CampaignId, lead.LeadId, customerId, converted.OpportunityId);
+    }
+
+    /// <summary>Inside Sales calls, Outside Sales works the deal through the stages, and Sales Management sees it in
+    /// the pipeline and the forecast, typed by nobody.</summary>
+    private async Task OutsideSalesAndForecastAsync(Sale sale)
+    {
+        await _journey.CallAsync(Api.LogActivity, Activity(sale, ActivityKind.Call, "Confirmed budget and timing", Department.InsideSales), "irene");
+        await _journey.CallAsync(Api.UpdateDeal, new UpdateDealRequest
+        {
+            OpportunityId = sale.OpportunityId, Amount = MoneyConversions.ToMoney(180000m, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(20)),
+            Probability = -1, Lines = { Line("WC-200", "Welding cell", "2", 90000m) },
+        }, "otto");
+        foreach (var stage in new[] { Stage.Proposal, Stage.Negotiation, Stage.Closing })
+        {
+            await _journey.CallAsync(Api.ChangeStage, new ChangeStageRequest { OpportunityId = sale.OpportunityId, Stage = stage }, "otto");
+        }
+
+        await _journey.CallAsync(Api.LogActivity, Activity(sale, ActivityKind.EmailOut, "Sent the final proposal", Department.OutsideSales), "otto");
+        await _journey.EventuallyAsync("the pipeline shows the deal in Closing",
+            () => _journey.CallAsync(Api.GetPipeline, new GetPipelineRequest { OwnerId = "otto", CurrencyCode = "EUR" }),
+            p => p.Stages.Any(s => s.Stage == "CLOSING" && s.Count >= 1 && MoneyConversions.Read(s.Total, "total").Amount >= 180000m));
+        await _journey.EventuallyAsync("the year's forecast shows the deal for its owner",
+            () => _journey.CallAsync(Api.GetForecast, new GetForecastRequest { Period = PeriodKind.Year, Within = DateConversions.ToDate(Today.AddDays(20)), OwnerId = "otto", CurrencyCode = "EUR" }),
+            f => f.Owners.Any(o => o.OwnerId == "otto" && o.OpenCount >= 1));
+    }
+
+    /// <summary>The win becomes an order with no re-entry; Order Entry ships it and Accounting invoices it.</summary>
+    private async Task<string> OrderEntryAndAccountingAsync(Sale sale)
+    {
+        await _journey.CallAsync(Api.WinOpportunity, new WinOpportunityRequest
+        {
+            OpportunityId = sale.OpportunityId, Lines = { Line("WC-200", "Welding cell", "2", 90000m) }, PurchaseOrderNumber = "PO-7781",
+            ShipTo = new PostalAddress { Street = "Kai 3", City = "Hamburg", PostalCode = "20457", Country = "DE" },
+        }, "otto");
+        var booked = (await ViewWhenAsync(sale.CustomerId, "the order is booked", v => v.Orders.Any(o => o.OpportunityId == sale.OpportunityId && o.Status == OrderStatus.Booked)))
+            .Orders.Single(o => o.OpportunityId == sale.OpportunityId);
+        Assert.Equal("WC-200", Assert.Single(booked.Lines).ProductId);
+        Assert.Equal(180000m, MoneyConversions.Read(booked.Total, "total").Amount);
+        Assert.Equal("PO-7781", booked.PurchaseOrderNumber);
+
+        await _journey.CallAsync(Api.ShipOrder, new ShipOrderRequest { OrderId = booked.OrderId, Carrier = "DB Schenker", TrackingNumber = "DBS-1" }, "oskar");
+        var invoice = await _journey.CallAsync(Api.IssueInvoice, new IssueInvoiceRequest { OrderId = booked.OrderId, DueOn = DateConversions.ToDate(Today.AddDays(-1)) }, "anna");
+        return invoice.InvoiceId;
+    }
+
+    /// <summary>The overdue invoice puts the customer on credit hold, the next won deal is refused and the view says
+    /// why; payment lifts the hold.</summary>
+    private async Task CreditHoldAsync(Sale sale, string invoiceId)
+    {
+        var onHold = await ViewWhenAsync(sale.CustomerId, "the customer is on credit hold", v => v.Credit is { OnHold: true });
+        Assert.Contains(onHold.Signals, s => s.Kind == SignalKind.CreditHold);
+
+        var secondOpportunity = await SecondDealAsync(sale);
+        await _journey.CallAsync(Api.WinOpportunity, new WinOpportunityRequest { OpportunityId = secondOpportunity, Lines = { Line("SP-1", "Service plan", "1", 12000m) } }, "otto");
+        var refused = await ViewWhenAsync(sale.CustomerId, "the second order is rejected", v => v.Orders.Any(o => o.OpportunityId == secondOpportunity && o.Status == OrderStatus.Rejected));
+        Assert.Contains("credit", refused.Orders.Single(o => o.OpportunityId == secondOpportunity).RejectionReason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(refused.Signals, s => s.Kind == SignalKind.CreditHold);
+
+        await _journey.CallAsync(Api.RecordPayment, new RecordPaymentRequest { InvoiceId = invoiceId, Amount = MoneyConversions.ToMoney(180000m, "EUR") }, "anna");
+        var lifted = await ViewWhenAsync(sale.CustomerId, "the credit hold is lifted", v => v.Credit is { OnHold: false });
+        Assert.DoesNotContain(lifted.Signals, s => s.Kind == SignalKind.CreditHold);
+    }
+
+    /// <summary>Technical Support has a priority-1 problem open while Outside Sales has a meeting in two days.</summary>
+    private async Task<CustomerView> SupportBeforeTheMeetingAsync(Sale sale)
+    {
+        var meeting = await _journey.CallAsync(Api.ScheduleMeeting, new ScheduleMeetingRequest
+        {
+            CustomerId = sale.CustomerId, OpportunityId = sale.OpportunityId, Subject = "Expansion workshop",
+            StartsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2)), EndsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2).AddHours(2)),
+        }, "otto");
+        var problem = await _journey.CallAsync(Api.OpenCase, new OpenCaseRequest { CustomerId = sale.CustomerId, Kind = CaseKind.Problem, Priority = 1, Subject = "Cell 2 stops mid-weld" }, "tom");
+        await _journey.CallAsync(Api.LogInteraction, new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, "tom");
+        var view = await ViewWhenAsync(sale.CustomerId, "the P1 problem before the meeting is signalled",
+            v => v.Signals.Any(s => s.Kind == SignalKind.OpenP1BeforeMeeting) && v.Cases.Count == 1);
+        Assert.Contains(view.Signals.Single(s => s.Kind == SignalKind.OpenP1BeforeMeeting).ReferenceIds, r => r == meeting.MeetingId);
+        Assert.Contains(view.UpcomingMeetings, m => m.MeetingId == meeting.MeetingId);
+        return view;
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static string Domain(string company) => company.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant() + ".example";
+
+    private static OpportunityLine Line(string product, string name, string quantity, decimal price) =>
+        new() { ProductId = product, ProductName = name, Quantity = quantity, UnitPrice = MoneyConversions.ToMoney(price, "EUR") };
+
+    private static LogActivityRequest Activity(Sale sale, ActivityKind kind, string subject, Department department) =>
+        new() { CustomerId = sale.CustomerId, OpportunityId = sale.OpportunityId, Kind = kind, Subject = subject, Department = department };
+
+    private Task<CaptureLeadResponse> CaptureAsync(string company, string email, string campaignId) =>
+        _journey.CallAsync(Api.CaptureLead, new CaptureLeadRequest
+        {
+            Source = LeadSource.TradeShow, CampaignId = campaignId,
+            Company = new Company { Name = company, Industry = "Manufacturing", EmployeeCount = 240 },
+            Contact = new Person { FirstName = "Grace", LastName = "Okafor", Title = "COO", Email = email, Phone = "+49 40 5550101", BuyingRole = BuyingRole.EconomicBuyer },
+        }, "maria");
+
+    private Task<Lead> QualifyAsync(string leadId) =>
+        _journey.CallAsync(Api.QualifyLead, new QualifyLeadRequest
+        {
+            LeadId = leadId,
+            Qualification = new Qualification
+            {
+                Budget = MoneyConversions.ToMoney(200000m, "EUR"), HasAuthority = true, Need = "Automate two welding lines",
+                DecisionBy = DateConversions.ToDate(Today.AddDays(30)), Urgency = Urgency.High, Requirements = { "CE certified", "On-site training" },
+            },
+        }, "irene");
+
+    /// <summary>A second contact of the same company becomes a second deal on the same account.</summary>
+    private async Task<string> SecondDealAsync(Sale sale)
+    {
+        var (company, campaignId, customerId) = (sale.Company, sale.CampaignId, sale.CustomerId);
+        var second = await _journey.CallAsync(Api.CaptureLead, new CaptureLeadRequest
+        {
+            Source = LeadSource.Referral, CampaignId = campaignId,
+            Company = new Company { Name = company },
+            Contact = new Person { FirstName = "Hal", LastName = "Berg", Email = "hal@" + Domain(company), BuyingRole = BuyingRole.TechnicalEvaluator },
+        }, "maria");
+        await QualifyAsync(second.Lead.LeadId);
+        var converted = await _journey.CallAsync(Api.ConvertLead, new ConvertLeadRequest { LeadId = second.Lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Service plan" }, "irene");
+        await _journey.EventuallyAsync("the second deal opens on the same account",
+            () => _journey.CallAsync(Api.GetOpportunity, new GetOpportunityRequest { OpportunityId = converted.OpportunityId }),
+            o => o.CustomerId == customerId);
+        return converted.OpportunityId;
+    }
+
+    private Task<CustomerView> ViewWhenAsync(string customerId, string what, Func<CustomerView, bool> done) =>
+        _journey.EventuallyAsync(what, () => _journey.CallAsync(Api.GetCustomerView, new GetCustomerViewRequest { CustomerId = customerId }), done);
+}
