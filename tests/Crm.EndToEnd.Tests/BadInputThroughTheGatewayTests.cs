@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Forecasts.Grpc.V1;
 using Crm.Gateway.Grpc.V1;
 using Crm.Grpc;
@@ -17,15 +18,15 @@ public sealed class BadInputThroughTheGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task A_lead_without_a_source_is_refused_naming_the_field_and_nothing_is_stored()
     {
-        var before = await _journey.CallAsync(Api.ListLeads, new ListLeadsRequest());
-        var status = await _journey.StatusOfAsync(Api.CaptureLead, new CaptureLeadRequest
+        var before = await _journey.CallAsync(LeadsMethods.ListLeads, new ListLeadsRequest());
+        var status = await _journey.StatusOfAsync(LeadsMethods.CaptureLead, new CaptureLeadRequest
         {
             Company = new Company { Name = "Sourceless GmbH" },
             Contact = new Person { FirstName = "No", LastName = "Source", Email = "no.source@sourceless.example" },
         });
         Assert.Equal(StatusCode.InvalidArgument, status.Code);
         Assert.StartsWith("source", status.Detail, StringComparison.Ordinal);
-        var after = await _journey.CallAsync(Api.ListLeads, new ListLeadsRequest());
+        var after = await _journey.CallAsync(LeadsMethods.ListLeads, new ListLeadsRequest());
         Assert.Equal(before.Leads.Count, after.Leads.Count);
         Assert.DoesNotContain(after.Leads, l => l.Company.Name == "Sourceless GmbH");
     }
@@ -35,22 +36,22 @@ public sealed class BadInputThroughTheGatewayTests(PlatformFixture platform)
     {
         var cases = new (string Field, Func<Task<Status>> Call)[]
         {
-            ("name", () => _journey.StatusOfAsync(Api.LaunchCampaign, new LaunchCampaignRequest { Type = CampaignType.WebCampaign })),
-            ("lead_id", () => _journey.StatusOfAsync(Api.QualifyLead, new QualifyLeadRequest())),
-            ("lead_id", () => _journey.StatusOfAsync(Api.ConvertLead, new ConvertLeadRequest { OpportunityOwnerId = "otto" })),
-            ("opportunity_id", () => _journey.StatusOfAsync(Api.ChangeStage, new ChangeStageRequest { Stage = Stage.Proposal })),
-            ("opportunity_id", () => _journey.StatusOfAsync(Api.UpdateDeal, new UpdateDealRequest { Probability = -1 })),
-            ("customer_id", () => _journey.StatusOfAsync(Api.LogActivity, new LogActivityRequest { Kind = ActivityKind.Call, Subject = "x" })),
-            ("customer_id", () => _journey.StatusOfAsync(Api.ScheduleMeeting, new ScheduleMeetingRequest { Subject = "x" })),
-            ("opportunity_id", () => _journey.StatusOfAsync(Api.WinOpportunity, new WinOpportunityRequest())),
-            ("period", () => _journey.StatusOfAsync(Api.GetForecast, new GetForecastRequest())),
-            ("order_id", () => _journey.StatusOfAsync(Api.ShipOrder, new ShipOrderRequest { Carrier = "DHL", TrackingNumber = "1" })),
-            ("order_id", () => _journey.StatusOfAsync(Api.IssueInvoice, new IssueInvoiceRequest())),
-            ("invoice_id", () => _journey.StatusOfAsync(Api.RecordPayment, new RecordPaymentRequest())),
-            ("customer_id", () => _journey.StatusOfAsync(Api.OpenCase, new OpenCaseRequest { Kind = CaseKind.Inquiry, Priority = 3, Subject = "x" })),
-            ("case_id", () => _journey.StatusOfAsync(Api.LogInteraction, new LogInteractionRequest { Channel = InteractionChannel.Phone, Summary = "x" })),
-            ("customer_id", () => _journey.StatusOfAsync(Api.GetCustomerView, new GetCustomerViewRequest { CustomerId = "not-a-customer" })),
-            ("query", () => _journey.StatusOfAsync(Api.SearchCustomers, new SearchCustomersRequest())),
+            ("name", () => _journey.StatusOfAsync(LeadsMethods.LaunchCampaign, new LaunchCampaignRequest { Type = CampaignType.WebCampaign })),
+            ("lead_id", () => _journey.StatusOfAsync(LeadsMethods.QualifyLead, new QualifyLeadRequest())),
+            ("lead_id", () => _journey.StatusOfAsync(LeadsMethods.ConvertLead, new ConvertLeadRequest { OpportunityOwnerId = "otto" })),
+            ("opportunity_id", () => _journey.StatusOfAsync(OpportunitiesMethods.ChangeStage, new ChangeStageRequest { Stage = Stage.Proposal })),
+            ("opportunity_id", () => _journey.StatusOfAsync(OpportunitiesMethods.UpdateDeal, new UpdateDealRequest { Probability = -1 })),
+            ("customer_id", () => _journey.StatusOfAsync(OpportunitiesMethods.LogActivity, new LogActivityRequest { Kind = ActivityKind.Call, Subject = "x" })),
+            ("customer_id", () => _journey.StatusOfAsync(OpportunitiesMethods.ScheduleMeeting, new ScheduleMeetingRequest { Subject = "x" })),
+            ("opportunity_id", () => _journey.StatusOfAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest())),
+            ("period", () => _journey.StatusOfAsync(ForecastsMethods.GetForecast, new GetForecastRequest())),
+            ("order_id", () => _journey.StatusOfAsync(OrdersMethods.ShipOrder, new ShipOrderRequest { Carrier = "DHL", TrackingNumber = "1" })),
+            ("order_id", () => _journey.StatusOfAsync(OrdersMethods.IssueInvoice, new IssueInvoiceRequest())),
+            ("invoice_id", () => _journey.StatusOfAsync(OrdersMethods.RecordPayment, new RecordPaymentRequest())),
+            ("customer_id", () => _journey.StatusOfAsync(SupportMethods.OpenCase, new OpenCaseRequest { Kind = CaseKind.Inquiry, Priority = 3, Subject = "x" })),
+            ("case_id", () => _journey.StatusOfAsync(SupportMethods.LogInteraction, new LogInteractionRequest { Channel = InteractionChannel.Phone, Summary = "x" })),
+            ("customer_id", () => _journey.StatusOfAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = "not-a-customer" })),
+            ("query", () => _journey.StatusOfAsync(CustomerViewMethods.SearchCustomers, new SearchCustomersRequest())),
         };
 
         var wrong = new List<string>();

@@ -1,5 +1,5 @@
-using Crm.Grpc;
 using Crm.Grpc.Client;
+using Crm.Grpc;
 using CrmPlatform.LocalServers;
 using Google.Protobuf;
 

@@ -1,7 +1,8 @@
+using Crm.Api;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc;
 using Crm.Grpc.Client;
 using Crm.Grpc.Server;
+using Crm.Grpc;
 using Crm.Opportunities.Grpc.V1;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,7 @@ public sealed class CustomerViewApi(SectionFetcher fetcher, GrpcChannelPool chan
         try
         {
             var found = await channels.For(new Uri(address)).UnaryAsync(
-                DownstreamMethods.SearchAccounts,
+                OpportunitiesMethods.SearchAccounts,
                 new SearchAccountsRequest { Query = query, Page = request.Page },
                 new CallOptions { Timeout = context.TimeRemaining ?? options.Value.SectionTimeout, CancellationToken = context.CancellationToken });
             var response = new SearchCustomersResponse { NextPageToken = found.NextPageToken };

@@ -1,6 +1,7 @@
+using Crm.Api;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc;
 using Crm.Grpc.Client;
+using Crm.Grpc;
 using Crm.Leads.Grpc.V1;
 using Crm.Opportunities.Grpc.V1;
 using Crm.Orders.Grpc.V1;
@@ -20,10 +21,10 @@ public sealed class SectionFetcher(GrpcChannelPool channels, IConfiguration conf
     public async Task<CustomerSections> FetchAsync(string customerId, TimeSpan? callerRemaining, CancellationToken cancellationToken)
     {
         var timeout = callerRemaining is { } remaining && remaining < options.Value.SectionTimeout ? remaining : options.Value.SectionTimeout;
-        var origin = FetchAsync("origin", CrmResources.Leads, DownstreamMethods.Origin, new GetCustomerOriginRequest { CustomerId = customerId }, timeout, cancellationToken);
-        var sales = FetchAsync("sales", CrmResources.Opportunities, DownstreamMethods.Sales, new GetCustomerSalesRequest { CustomerId = customerId }, timeout, cancellationToken);
-        var orders = FetchAsync("orders", CrmResources.Orders, DownstreamMethods.Orders, new GetCustomerOrdersRequest { CustomerId = customerId }, timeout, cancellationToken);
-        var support = FetchAsync("support", CrmResources.Support, DownstreamMethods.Cases, new GetCustomerCasesRequest { CustomerId = customerId }, timeout, cancellationToken);
+        var origin = FetchAsync("origin", CrmResources.Leads, LeadsMethods.GetCustomerOrigin, new GetCustomerOriginRequest { CustomerId = customerId }, timeout, cancellationToken);
+        var sales = FetchAsync("sales", CrmResources.Opportunities, OpportunitiesMethods.GetCustomerSales, new GetCustomerSalesRequest { CustomerId = customerId }, timeout, cancellationToken);
+        var orders = FetchAsync("orders", CrmResources.Orders, OrdersMethods.GetCustomerOrders, new GetCustomerOrdersRequest { CustomerId = customerId }, timeout, cancellationToken);
+        var support = FetchAsync("support", CrmResources.Support, SupportMethods.GetCustomerCases, new GetCustomerCasesRequest { CustomerId = customerId }, timeout, cancellationToken);
         await Task.WhenAll(origin, sales, orders, support);
         return new CustomerSections(origin.Result, sales.Result, orders.Result, support.Result);
     }
