@@ -10,7 +10,7 @@ namespace CrmPlatform.AppHost;
 /// Options (also as environment variables): <c>--data DIR</c> (default <c>.crm/</c> in the checkout),
 /// <c>ConnectionStrings__postgres</c> and <c>ConnectionStrings__messaging</c> to use existing servers,
 /// <c>--Postgres:BinDirectory DIR</c> for PostgreSQL programs outside Debian's place, <c>--ports any</c> for free
-/// ports instead of the stable 5100+ (gRPC) and 5200+ (HTTP).
+/// ports instead of the stable 5100+ (gRPC) and 5200+ (HTTP), <c>--demo off</c> to start without loading the demo company.
 /// </summary>
 internal static class AppHostCommand
 {
@@ -33,6 +33,10 @@ internal static class AppHostCommand
             var endpointsFile = Path.Combine(data, "endpoints.json");
             await EndpointsFile.WriteAsync(endpointsFile, platform.Endpoints);
             console.Table(platform, endpointsFile, clock.Elapsed);
+            if (!string.Equals(configuration["demo"], "off", StringComparison.OrdinalIgnoreCase))
+            {
+                await LoadDemoAsync(platform, data, console, stop.Token);
+            }
 
             await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             console.Info("stopping");
@@ -68,6 +72,20 @@ internal static class AppHostCommand
             // We stop the children ourselves, in order, and exit when that is done.
             context.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    /// <summary>The demo company, loaded on the first run; a failure is reported and the platform keeps running.</summary>
+    private static async Task LoadDemoAsync(LocalPlatform platform, string data, ConsoleLog console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var featured = await Demo.DemoSeed.EnsureAsync(platform.Endpoints["gateway"].Grpc, data, console.Info, cancellationToken);
+            console.Info($"demo: open customer {Demo.DemoData.FeaturedCompany} ({featured}) at {platform.Endpoints["web"].Http}customers/{featured}, or call crm.gateway.v1.CustomerViewService/GetCustomerView on {platform.Endpoints["gateway"].Grpc}");
+        }
+        catch (Exception ex) when (ex is Crm.Grpc.RpcException or InvalidOperationException)
+        {
+            console.Info($"demo data could not be loaded ({ex.Message}); the platform runs without it");
         }
     }
 

@@ -15,7 +15,7 @@ internal sealed class AppHostRun : IAsyncDisposable
         DataDirectory = dataDirectory;
         var layout = RepositoryLayout.Find();
         Process = ChildProcess.Start(
-            new ChildProcessSpec("apphost", "dotnet", [layout.AppHostAssembly, "--data", dataDirectory, "--ports", "any", .. arguments], Environment: environment),
+            new ChildProcessSpec("apphost", "dotnet", [layout.AppHostAssembly, "--data", dataDirectory, "--ports", "any", "--demo", "off", .. arguments], Environment: environment),
             _lines.Enqueue);
     }
 

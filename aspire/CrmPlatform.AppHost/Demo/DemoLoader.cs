@@ -1,0 +1,181 @@
+using Crm.Api;
+using Crm.Common.Grpc.V1;
+using Crm.Gateway.Grpc.V1;
+using Crm.Grpc.Client;
+using Crm.Leads.Grpc.V1;
+using Crm.Opportunities.Grpc.V1;
+using Crm.Orders.Grpc.V1;
+using Crm.Support.Grpc.V1;
+using CrmPlatform.LocalServers;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CrmPlatform.AppHost.Demo;
+
+/// <summary>
+/// Loads the demo company through the gateway, as people would: Marketing launches campaigns and captures leads,
+/// Inside Sales qualifies and converts, Outside Sales works each deal to its stage, and the featured customer goes on
+/// to an order, an overdue invoice, a meeting and a priority-1 problem, so that its view shows every department.
+/// </summary>
+internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancellationToken)
+{
+    private static readonly Stage[] Path = [Stage.Proposal, Stage.Negotiation, Stage.HandlingObjections, Stage.Closing];
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    // Two days from now, at midnight UTC: the featured customer's sales meeting is that morning.
+    private static readonly DateTimeOffset MeetingDay = new(Today.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>Loads everything and returns the featured customer's id.</summary>
+    public async Task<string> LoadAsync()
+    {
+        var campaigns = new List<string>();
+        foreach (var (name, type, cost) in DemoData.Campaigns)
+        {
+            var campaign = await CallAsync(LeadsMethods.LaunchCampaign, new LaunchCampaignRequest
+            {
+                Name = name, Type = type, StartsOn = DateConversions.ToDate(Today.AddDays(-60)), EndsOn = DateConversions.ToDate(Today.AddDays(-45)),
+                Budget = MoneyConversions.ToMoney(cost, "EUR"),
+            }, "maria");
+            await CallAsync(LeadsMethods.RecordCampaignCost, new RecordCampaignCostRequest { CampaignId = campaign.CampaignId, Amount = MoneyConversions.ToMoney(cost, "EUR"), Description = "Invoice from the organiser" }, "maria");
+            campaigns.Add(campaign.CampaignId);
+        }
+
+        var featured = string.Empty;
+        for (var i = 0; i < DemoData.Leads.Count; i++)
+        {
+            var lead = DemoData.Leads[i];
+            var (customerId, opportunityId) = await LeadAsync(lead, lead.Campaign < 0 ? string.Empty : campaigns[lead.Campaign], owner: i % 2 == 0 ? "otto" : "olivia");
+            if (lead.Company == DemoData.FeaturedCompany && customerId is not null)
+            {
+                featured = customerId;
+                await FeaturedStoryAsync(customerId, opportunityId!);
+            }
+        }
+
+        return featured;
+    }
+
+    private async Task<(string? CustomerId, string? OpportunityId)> LeadAsync(DemoLead lead, string campaignId, string owner)
+    {
+        var captured = await CallAsync(LeadsMethods.CaptureLead, new CaptureLeadRequest
+        {
+            Source = lead.Source, CampaignId = campaignId,
+            Company = new Company { Name = lead.Company, Industry = "Manufacturing", EmployeeCount = 120 + (lead.Company.Length * 17) },
+            Contact = new Person { FirstName = lead.Contact.First, LastName = lead.Contact.Last, Title = lead.Title, Email = DemoData.Email(lead.Contact, lead.Company), BuyingRole = lead.Role },
+        }, "maria");
+        var leadId = captured.Lead.LeadId;
+        switch (lead.Outcome)
+        {
+            case DemoOutcome.New:
+                return (null, null);
+            case DemoOutcome.Disqualified:
+                await CallAsync(LeadsMethods.DisqualifyLead, new DisqualifyLeadRequest { LeadId = leadId, Reason = DisqualificationReason.NoBudget, Note = "No budget before next fiscal year" }, "irene");
+                return (null, null);
+        }
+
+        await CallAsync(LeadsMethods.QualifyLead, new QualifyLeadRequest
+        {
+            LeadId = leadId,
+            Qualification = new Qualification
+            {
+                Budget = MoneyConversions.ToMoney(Math.Max(lead.Amount, 40_000m), "EUR"), HasAuthority = lead.Role is BuyingRole.EconomicBuyer or BuyingRole.DecisionMaker,
+                Need = "Automate a production line", DecisionBy = DateConversions.ToDate(Today.AddDays(45)), Urgency = Urgency.Medium,
+            },
+        }, "irene");
+        if (lead.Outcome == DemoOutcome.Qualified)
+        {
+            return (null, null);
+        }
+
+        var converted = await CallAsync(LeadsMethods.ConvertLead, new ConvertLeadRequest { LeadId = leadId, OpportunityOwnerId = owner, OpportunityName = $"{lead.Company}: automation" }, "irene");
+        var opportunity = await EventuallyAsync(() => CallAsync(OpportunitiesMethods.GetOpportunity, new GetOpportunityRequest { OpportunityId = converted.OpportunityId }, "otto"));
+        await CallAsync(OpportunitiesMethods.LogActivity, new LogActivityRequest
+        {
+            CustomerId = opportunity.CustomerId, OpportunityId = opportunity.OpportunityId, Kind = ActivityKind.Call, Subject = "Qualification call", Department = Department.InsideSales,
+        }, "irene");
+        await WorkTheDealAsync(lead, opportunity.OpportunityId, owner);
+        return (opportunity.CustomerId, opportunity.OpportunityId);
+    }
+
+    private async Task WorkTheDealAsync(DemoLead lead, string opportunityId, string owner)
+    {
+        var lines = new OpportunityLine { ProductId = "CELL-" + lead.Company.Length, ProductName = "Automation cell", Quantity = "1", UnitPrice = MoneyConversions.ToMoney(lead.Amount, "EUR") };
+        await CallAsync(OpportunitiesMethods.UpdateDeal, new UpdateDealRequest
+        {
+            OpportunityId = opportunityId, Amount = MoneyConversions.ToMoney(lead.Amount, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(30)), Probability = -1, Lines = { lines },
+        }, owner);
+        var target = lead.Stage is Stage.Won or Stage.Lost ? Stage.Closing : lead.Stage;
+        foreach (var stage in Path.TakeWhile(s => s <= target))
+        {
+            await CallAsync(OpportunitiesMethods.ChangeStage, new ChangeStageRequest { OpportunityId = opportunityId, Stage = stage }, owner);
+        }
+
+        if (lead.Stage == Stage.Won)
+        {
+            await CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest
+            {
+                OpportunityId = opportunityId, Lines = { lines }, PurchaseOrderNumber = "PO-" + (4000 + lead.Company.Length),
+                ShipTo = new PostalAddress { Street = "Harbour Road 12", City = "Hamburg", PostalCode = "20457", Country = "DE" },
+            }, owner);
+        }
+        else if (lead.Stage == Stage.Lost)
+        {
+            await CallAsync(OpportunitiesMethods.LoseOpportunity, new LoseOpportunityRequest { OpportunityId = opportunityId, Reason = "Chose a cheaper competitor" }, owner);
+        }
+    }
+
+    /// <summary>The featured customer's order falls overdue (credit hold), a sales meeting comes up in two days and
+    /// Technical Support has a priority-1 problem open: its view joins every department.</summary>
+    private async Task FeaturedStoryAsync(string customerId, string opportunityId)
+    {
+        var view = await EventuallyAsync(
+            () => CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = customerId }, "otto"),
+            v => v.Orders.Count > 0);
+        var order = view.Orders[0];
+        await CallAsync(OrdersMethods.ShipOrder, new ShipOrderRequest { OrderId = order.OrderId, Carrier = "DB Schenker", TrackingNumber = "DBS-204817" }, "oskar");
+        await CallAsync(OrdersMethods.IssueInvoice, new IssueInvoiceRequest { OrderId = order.OrderId, DueOn = DateConversions.ToDate(Today.AddDays(-10)) }, "anna");
+        await CallAsync(OpportunitiesMethods.LogActivity, new LogActivityRequest
+        {
+            CustomerId = customerId, OpportunityId = opportunityId, Kind = ActivityKind.EmailOut, Subject = "Proposal for a second line", Department = Department.OutsideSales,
+        }, "otto");
+        await CallAsync(OpportunitiesMethods.ScheduleMeeting, new ScheduleMeetingRequest
+        {
+            CustomerId = customerId, OpportunityId = opportunityId, Subject = "Second line: workshop",
+            StartsAt = Timestamp.FromDateTimeOffset(MeetingDay.AddHours(9)), EndsAt = Timestamp.FromDateTimeOffset(MeetingDay.AddHours(11)),
+        }, "otto");
+        var problem = await CallAsync(SupportMethods.OpenCase, new OpenCaseRequest
+        {
+            CustomerId = customerId, Kind = CaseKind.Problem, Priority = 1, Subject = "Cell 2 stops mid-weld", Description = "Controller fault E-217 since the last firmware update",
+        }, "tom");
+        await CallAsync(SupportMethods.LogInteraction, new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, "tom");
+        var inquiry = await CallAsync(SupportMethods.OpenCase, new OpenCaseRequest { CustomerId = customerId, Kind = CaseKind.Inquiry, Priority = 4, Subject = "Has my order shipped?" }, "clara");
+        await CallAsync(SupportMethods.ResolveCase, new ResolveCaseRequest { CaseId = inquiry.CaseId, Resolution = "Shipped with DB Schenker, tracking DBS-204817" }, "clara");
+    }
+
+    private Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() =>
+        gateway.UnaryAsync(method, request, new CallOptions { Headers = new Crm.Grpc.Metadata().Add("x-user-id", user), Timeout = TimeSpan.FromSeconds(10), CancellationToken = cancellationToken });
+
+    /// <summary>Events travel between services: ask again until the answer is there.</summary>
+    private async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool>? done = null)
+    {
+        T result = default!;
+        var reached = await Poll.UntilAsync(
+            async _ =>
+            {
+                try
+                {
+                    result = await probe();
+                    return done?.Invoke(result) ?? true;
+                }
+                catch (Crm.Grpc.RpcException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(30),
+            cancellationToken);
+        return reached ? result : throw new InvalidOperationException("the demo data did not settle within 30 s: is every service healthy?");
+    }
+}
