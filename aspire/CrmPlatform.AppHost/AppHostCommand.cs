@@ -81,7 +81,7 @@ internal static class AppHostCommand
         try
         {
             var featured = await Demo.DemoSeed.EnsureAsync(platform.Endpoints["gateway"].Grpc, data, console.Info, cancellationToken);
-            console.Info($"demo: open customer {Demo.DemoData.FeaturedCompany} ({featured}) at {platform.Endpoints["web"].Http}customers/{featured}, or call crm.gateway.v1.CustomerViewService/GetCustomerView on {platform.Endpoints["gateway"].Grpc}");
+            console.Info($"demo: look at customer {Demo.DemoData.FeaturedCompany} ({featured}): crm.gateway.v1.CustomerViewService/GetCustomerView on {platform.Endpoints["gateway"].Grpc}");
         }
         catch (Exception ex) when (ex is Crm.Grpc.RpcException or InvalidOperationException)
         {

@@ -22,6 +22,10 @@ public sealed class GrpcServiceRegistry
 
     public bool Contains(string serviceName) => Services.Any(s => s.FullName == serviceName);
 
+    /// <summary>Describes a service this server answers by other means (the gateway forwards it), so that reflection
+    /// lists it and health knows its name.</summary>
+    public void Describe(ServiceDescriptor service) => Add(service);
+
     internal void Add(ServiceDescriptor service)
     {
         lock (_gate)

@@ -27,8 +27,11 @@ public static class ForwardingExtensions
     {
         var forwarder = endpoints.ServiceProvider.GetRequiredService<GrpcForwarder>();
         var cors = endpoints.ServiceProvider.GetRequiredService<GrpcCors>();
+        var registry = endpoints.ServiceProvider.GetRequiredService<GrpcServiceRegistry>();
         foreach (var route in ServiceRoutes.All)
         {
+            // Reflection at the gateway lists every API it forwards, so grpcurl needs no .proto files.
+            registry.Describe(route.Descriptor);
             var path = $"/{route.ProtoService}/{{method}}";
             if (configuration[route.Owner.GrpcEndpointKey] is { Length: > 0 } address)
             {

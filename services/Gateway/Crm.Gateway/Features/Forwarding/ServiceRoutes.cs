@@ -12,10 +12,10 @@ public static class ServiceRoutes
 {
     public static IReadOnlyList<ServiceRoute> All { get; } =
     [
-        new(LeadsReflection.Descriptor.Services[0].FullName, CrmResources.Leads),
-        new(OpportunitiesReflection.Descriptor.Services[0].FullName, CrmResources.Opportunities),
-        new(ForecastsReflection.Descriptor.Services[0].FullName, CrmResources.Forecasts),
-        new(OrdersReflection.Descriptor.Services[0].FullName, CrmResources.Orders),
-        new(SupportReflection.Descriptor.Services[0].FullName, CrmResources.Support),
+        new(LeadsReflection.Descriptor.Services[0], CrmResources.Leads),
+        new(OpportunitiesReflection.Descriptor.Services[0], CrmResources.Opportunities),
+        new(ForecastsReflection.Descriptor.Services[0], CrmResources.Forecasts),
+        new(OrdersReflection.Descriptor.Services[0], CrmResources.Orders),
+        new(SupportReflection.Descriptor.Services[0], CrmResources.Support),
     ];
 }
