@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -45,7 +44,12 @@ public static class DatabaseExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(assembly);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton(new MigrationAssembly(assembly)));
+        var migrations = new MigrationAssembly(assembly);
+        if (!services.Any(d => migrations.Equals(d.ImplementationInstance)))
+        {
+            services.AddSingleton(migrations);
+        }
+
         return services;
     }
 }
