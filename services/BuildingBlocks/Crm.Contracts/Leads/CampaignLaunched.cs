@@ -1,6 +1,6 @@
 namespace Crm.Contracts.Leads;
 
-/// <summary>Published by leads when Marketing launches a campaign.</summary>
+/// <summary>Published by leads when Marketing launches a campaign. <c>Budget</c> is null when none was given.</summary>
 public sealed record CampaignLaunched(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -10,7 +10,7 @@ public sealed record CampaignLaunched(
     LeadSource Source,
     DateOnly StartsOn,
     DateOnly? EndsOn,
-    Money Budget) : IIntegrationEvent
+    Money? Budget) : IIntegrationEvent
 {
     Guid IIntegrationEvent.AggregateId => CampaignId;
 }

@@ -5,6 +5,6 @@ namespace Crm.Contracts.Leads;
 /// <param name="HasAuthority">Whether the contact can make or sign the decision.</param>
 /// <param name="Need">The problem the customer wants solved.</param>
 /// <param name="DecisionBy">When the customer means to decide, when known.</param>
-/// <param name="Urgency">1 (can wait) to 5 (urgent).</param>
+/// <param name="Urgency">1 (can wait) to 5 (urgent); 0 when not assessed. The leads API sends 1 (low), 3 (medium) or 5 (high).</param>
 /// <param name="Requirements">Extra requirements discovered while qualifying.</param>
 public sealed record Qualification(Money? Budget, bool HasAuthority, string Need, DateOnly? DecisionBy, int Urgency, IReadOnlyList<string> Requirements);
