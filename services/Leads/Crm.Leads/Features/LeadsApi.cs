@@ -56,6 +56,14 @@ public sealed partial class LeadsApi : IGrpcService
         }
     }
 
+    /// <summary>The time of a change, to the microsecond PostgreSQL keeps, so that what a write answers and publishes
+    /// equals what a later read returns.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = _clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+
     private static Status LeadNotFound(Guid leadId) => Status.NotFound($"lead_id: lead {leadId} does not exist");
 
     private static Status ExpectedVersion(long expectedVersion, RequestCheck check)

@@ -19,7 +19,7 @@ public sealed partial class LeadsApi
         var check = new RequestCheck();
         var name = check.Text(request.Name, "name");
         var type = check.Known(request.Type, "type", required: true);
-        var now = _clock.GetUtcNow();
+        var now = Now();
         var startsOn = check.Date(request.StartsOn, "starts_on", required: false) ?? DateOnly.FromDateTime(now.UtcDateTime);
         var endsOn = check.Date(request.EndsOn, "ends_on", required: false);
         var budget = check.Money(request.Budget, "budget", required: false);
@@ -70,7 +70,7 @@ public sealed partial class LeadsApi
             return CampaignNotFound(campaignId);
         }
 
-        var now = _clock.GetUtcNow();
+        var now = Now();
         var (cost, status) = campaign.RecordCost(amount!, description, "amount.currency_code", Caller.Of(context), now);
         if (cost is null)
         {

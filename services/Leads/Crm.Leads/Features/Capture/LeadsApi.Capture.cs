@@ -45,7 +45,7 @@ public sealed partial class LeadsApi
             return new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true };
         }
 
-        var lead = Lead.Capture(WireMapping.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), _clock.GetUtcNow());
+        var lead = Lead.Capture(WireMapping.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now());
         _db.Leads.Add(lead);
         _db.Publish(LeadEvents.Captured(lead));
         try

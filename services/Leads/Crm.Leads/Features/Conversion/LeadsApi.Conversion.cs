@@ -33,7 +33,7 @@ public sealed partial class LeadsApi
         }
 
         // Without a name the deal is called after the company, as a rep would name it first.
-        var change = lead.Convert(owner, name ?? lead.Company.Name, Caller.Of(context), _clock.GetUtcNow());
+        var change = lead.Convert(owner, name ?? lead.Company.Name, Caller.Of(context), Now());
         if (!change.IsOk)
         {
             return change;

@@ -30,7 +30,7 @@ public sealed partial class LeadsApi
             return status;
         }
 
-        var change = lead.Qualify(qualification!, Caller.Of(context), _clock.GetUtcNow());
+        var change = lead.Qualify(qualification!, Caller.Of(context), Now());
         if (!change.IsOk)
         {
             return change;
@@ -60,7 +60,7 @@ public sealed partial class LeadsApi
             return status;
         }
 
-        var change = lead.Disqualify(reason, note, _clock.GetUtcNow());
+        var change = lead.Disqualify(reason, note, Now());
         if (!change.IsOk)
         {
             return change;
