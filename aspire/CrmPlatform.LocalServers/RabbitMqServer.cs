@@ -11,13 +11,17 @@ public sealed class RabbitMqServer : IAsyncDisposable
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private const string Epmd = "/usr/bin/epmd";
     private readonly ChildProcess _epmd;
-    private readonly ChildProcess _server;
+    private readonly ChildProcessSpec _serverSpec;
+    private readonly Action<string>? _onLine;
     private readonly HttpClient _management;
+    private ChildProcess _server;
 
-    private RabbitMqServer(ChildProcess epmd, ChildProcess server, RabbitMqOptions options)
+    private RabbitMqServer(ChildProcess epmd, ChildProcess server, ChildProcessSpec serverSpec, Action<string>? onLine, RabbitMqOptions options)
     {
         _epmd = epmd;
         _server = server;
+        _serverSpec = serverSpec;
+        _onLine = onLine;
         Options = options;
         _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ManagementPort}/api/") };
         _management.DefaultRequestHeaders.Authorization =
@@ -79,17 +83,40 @@ public sealed class RabbitMqServer : IAsyncDisposable
             ["RABBITMQ_LOGS"] = "-",
             ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
         };
-        var server = ChildProcess.Start(new ChildProcessSpec("rabbitmq", ServerScript, [], SystemUser, environment, dir), onLine);
-        var node = new RabbitMqServer(epmd, server, options);
-        var ready = await Poll.UntilAsync(node.IsReadyAsync, TimeSpan.FromSeconds(90), cancellationToken);
-        if (!ready || server.HasExited)
+        var spec = new ChildProcessSpec("rabbitmq", ServerScript, [], SystemUser, environment, dir);
+        var node = new RabbitMqServer(epmd, ChildProcess.Start(spec, onLine), spec, onLine, options);
+        try
         {
-            var output = server.RecentOutput;
+            await node.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch (ServerStartException)
+        {
             await node.DisposeAsync();
-            throw new ServerStartException($"RabbitMQ did not become ready on port {options.AmqpPort} (it exited or 90 s passed):{Environment.NewLine}{output}");
+            throw;
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// Stops the node gracefully and starts it again on the same ports and data, as an operator's restart would:
+    /// durable queues and their messages survive, every client connection drops. Returns when it is ready again.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await _server.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(30));
+        await _server.DisposeAsync();
+        _server = ChildProcess.Start(_serverSpec, _onLine);
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var ready = await Poll.UntilAsync(IsReadyAsync, TimeSpan.FromSeconds(90), cancellationToken);
+        if (!ready || _server.HasExited)
+        {
+            throw new ServerStartException($"RabbitMQ did not become ready on port {Options.AmqpPort} (it exited or 90 s passed):{Environment.NewLine}{_server.RecentOutput}");
+        }
     }
 
     /// <summary>Creates <paramref name="virtualHost"/> (if new) and lets the guest user use it fully.</summary>

@@ -9,7 +9,10 @@ namespace CrmPlatform.ServiceDefaults;
 /// <summary>The service's own PostgreSQL database, from <c>ConnectionStrings__{database}</c>.</summary>
 public static class DatabaseExtensions
 {
-    /// <summary>Registers an <see cref="NpgsqlDataSource"/> for the service's database and makes <c>/health</c> depend on it.</summary>
+    /// <summary>
+    /// Registers an <see cref="NpgsqlDataSource"/> for the service's database, makes <c>/health</c> depend on it, and applies
+    /// the migrations added with <see cref="AddDatabaseMigrations"/> when the service starts.
+    /// </summary>
     public static TBuilder AddServiceDatabase<TBuilder>(this TBuilder builder, CrmService service)
         where TBuilder : IHostApplicationBuilder
     {
@@ -23,6 +26,7 @@ public static class DatabaseExtensions
         }
 
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
+        builder.Services.AddHostedService<DatabaseMigrationStartup>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "postgres",
             sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
@@ -30,5 +34,22 @@ public static class DatabaseExtensions
             [HealthTags.Ready],
             TimeSpan.FromSeconds(5)));
         return builder;
+    }
+
+    /// <summary>
+    /// Applies the SQL migrations embedded in <paramref name="assembly"/> (<c>Data/Migrations/NNNN_name.sql</c>) at start,
+    /// after those of assemblies added before it. Adding the same assembly twice applies it once.
+    /// </summary>
+    public static IServiceCollection AddDatabaseMigrations(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assembly);
+        var migrations = new MigrationAssembly(assembly);
+        if (!services.Any(d => migrations.Equals(d.ImplementationInstance)))
+        {
+            services.AddSingleton(migrations);
+        }
+
+        return services;
     }
 }

@@ -71,6 +71,16 @@ public sealed partial class CrmTestServers : IAsyncLifetime
         return new TestResources(name, Postgres.ConnectionString(name), RabbitMq.ConnectionString(name));
     }
 
+    /// <summary>
+    /// Restarts RabbitMQ (for tests of recovery; use servers of the test's own, since every other test class shares
+    /// these). The watchdog learns the new node's pids.
+    /// </summary>
+    public async Task RestartRabbitMqAsync(CancellationToken cancellationToken = default)
+    {
+        await RabbitMq.RestartAsync(cancellationToken);
+        _watchdog?.Track(RabbitMq.TreePids());
+    }
+
     public async ValueTask DisposeAsync()
     {
         var stops = new List<Task>();

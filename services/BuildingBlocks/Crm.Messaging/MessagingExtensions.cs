@@ -1,8 +1,13 @@
+using Crm.Messaging.Outbox;
+using Crm.Messaging.Topology;
 using CrmPlatform.ServiceDefaults;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Crm.Messaging;
 
@@ -10,8 +15,37 @@ namespace Crm.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// Registers MassTransit on RabbitMQ for <paramref name="service"/>. The bus starts in the background: a service
-    /// comes up while the broker is still down, and <c>/health</c> reports not ready until the bus is connected.
+    /// The one line a service needs for events: its database (<c>ConnectionStrings__{db}</c>, migrations applied at
+    /// start: the outbox and inbox tables, then the service's own <c>Data/Migrations/*.sql</c>), its DbContext with the
+    /// outbox, the relay that publishes it, and MassTransit on RabbitMQ with the consumers registered by
+    /// <paramref name="configure"/>.
+    /// </summary>
+    /// <typeparam name="TDbContext">The service's DbContext; its assembly holds the service's migrations.</typeparam>
+    public static IHostApplicationBuilder AddServiceMessaging<TDbContext>(this IHostApplicationBuilder builder, CrmService service, Action<IBusRegistrationConfigurator>? configure = null)
+        where TDbContext : MessagingDbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(service);
+        builder.AddServiceDatabase(service);
+        builder.Services.AddDatabaseMigrations(typeof(MessagingExtensions).Assembly);
+        builder.Services.AddDatabaseMigrations(typeof(TDbContext).Assembly);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        builder.Services.AddHostedService<OutboxListener>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHostedService<MessageRetention>();
+        return builder.AddServiceMessaging(service, configure);
+    }
+
+    /// <summary>
+    /// Registers MassTransit on RabbitMQ for <paramref name="service"/>, without an outbox (for a service that only
+    /// consumes into no database of its own). Queues are durable quorum queues named <c>{service}.{consumer}</c>,
+    /// exchanges <c>{publisher}.{event}</c>; publishes wait for the broker's confirm; a failing message is retried
+    /// with backoff, then moved to the queue's <c>_error</c> queue and a fault event is published. The bus starts in
+    /// the background and reconnects by itself after the broker restarts; <c>/health</c> is not ready meanwhile.
     /// </summary>
     /// <param name="builder">The service's builder.</param>
     /// <param name="service">The service, whose name prefixes its queues.</param>
@@ -28,14 +62,28 @@ public static class MessagingExtensions
         }
 
         var broker = new Uri(connectionString, UriKind.Absolute);
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
         builder.Services.AddMassTransit(bus =>
         {
-            // Queues are named after the service, so two services with a consumer of the same name never share one.
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.Name, includeNamespace: false));
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(service.Name));
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                endpoint.PrefetchCount = options.PrefetchCount;
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+            });
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker, host => host.PublisherConfirmation = true);
+                rabbit.MessageTopology.SetEntityNameFormatter(new EventEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
                 rabbit.ConfigureEndpoints(context);
             });
         });

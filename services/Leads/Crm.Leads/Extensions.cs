@@ -1,22 +1,27 @@
 using Crm.Grpc.Server;
+using Crm.Leads.Consumers;
+using Crm.Leads.Data;
+using Crm.Leads.Features;
 using Crm.Messaging;
 using CrmPlatform.ServiceDefaults;
 
 namespace Crm.Leads;
 
-/// <summary>The leads service's wiring: its own database, the broker and its gRPC API.</summary>
+/// <summary>The leads service's wiring: its own database with the outbox, the broker, its consumer and its gRPC API.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddLeadsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase(CrmResources.Leads);
-        builder.AddServiceMessaging(CrmResources.Leads);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddServiceMessaging<LeadsDbContext>(CrmResources.Leads, bus => bus.AddConsumer<OpportunityOpenedConsumer>());
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcServer();
         return builder;
     }
 
     public static WebApplication MapLeadsService(this WebApplication app)
     {
+        app.MapGrpcService<LeadsApi>();
         app.MapGrpcStandardServices();
         return app;
     }

@@ -1,0 +1,181 @@
+using Crm.Contracts;
+using Crm.Contracts.Leads;
+using Crm.Grpc;
+using GrpcStatus = Crm.Grpc.Status;
+using Crm.Leads.Grpc.V1;
+using Qualification = Crm.Contracts.Leads.Qualification;
+
+namespace Crm.Leads.Domain;
+
+/// <summary>
+/// A lead (a suspect) from capture to conversion: NEW, then QUALIFIED (BANT known), then CONVERTED into an opportunity,
+/// or DISQUALIFIED with a reason. Every change increments <see cref="Version"/>, which the events carry.
+/// </summary>
+public sealed class Lead
+{
+    private Lead()
+    {
+    }
+
+    public Guid LeadId { get; private set; }
+
+    /// <summary>Orders lists, newest first; also the page token.</summary>
+    public long Position { get; private set; }
+
+    public LeadStatus Status { get; private set; }
+
+    public LeadSource Source { get; private set; }
+
+    public Guid? CampaignId { get; private set; }
+
+    public CompanyDetails Company { get; private set; } = null!;
+
+    public ContactDetails Contact { get; private set; } = null!;
+
+    /// <summary>The normalised e-mail (<see cref="ContactPoints.EmailKey"/>), unique among leads.</summary>
+    public string? EmailKey { get; private set; }
+
+    /// <summary>The normalised phone (<see cref="ContactPoints.PhoneKey"/>), unique among leads.</summary>
+    public string? PhoneKey { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    public Qualification? Qualification { get; private set; }
+
+    public string? QualifiedBy { get; private set; }
+
+    public DisqualificationReason? DisqualificationReason { get; private set; }
+
+    public string? DisqualificationNote { get; private set; }
+
+    /// <summary>Assigned at conversion; the opportunities service opens the opportunity under this id.</summary>
+    public Guid? OpportunityId { get; private set; }
+
+    public string? OpportunityOwnerId { get; private set; }
+
+    public string? OpportunityName { get; private set; }
+
+    public string? ConvertedBy { get; private set; }
+
+    public DateTimeOffset? ConvertedAt { get; private set; }
+
+    /// <summary>The customer account the opportunities service matched or created; learnt from OpportunityOpened.</summary>
+    public Guid? CustomerId { get; private set; }
+
+    public DateTimeOffset CapturedAt { get; private set; }
+
+    public string CapturedBy { get; private set; } = string.Empty;
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public long Version { get; private set; }
+
+    /// <summary>A new lead; the caller has validated the details, including an e-mail or a phone.</summary>
+    public static Lead Capture(LeadSource source, Guid? campaignId, CompanyDetails company, ContactDetails contact, string? notes, string by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return new Lead
+        {
+            LeadId = Guid.CreateVersion7(at),
+            Status = LeadStatus.New,
+            Source = source,
+            CampaignId = campaignId,
+            Company = company,
+            Contact = contact,
+            EmailKey = ContactPoints.EmailKey(contact.Email),
+            PhoneKey = ContactPoints.PhoneKey(contact.Phone),
+            Notes = notes,
+            CapturedAt = at,
+            CapturedBy = by,
+            UpdatedAt = at,
+            Version = 1,
+        };
+    }
+
+    /// <summary>ABORTED when the caller saw another version than the current one; 0 checks nothing.</summary>
+    public Status Expect(long expectedVersion) =>
+        expectedVersion == 0 || expectedVersion == Version
+            ? GrpcStatus.Ok
+            : new Status(StatusCode.Aborted, $"lead {LeadId} is at version {Version}, not {expectedVersion}: it changed meanwhile; read it again and retry");
+
+    /// <summary>Records BANT; only a NEW or QUALIFIED lead can be (re)qualified.</summary>
+    public Status Qualify(Qualification qualification, string by, DateTimeOffset at)
+    {
+        if (Status is not (LeadStatus.New or LeadStatus.Qualified))
+        {
+            return GrpcStatus.FailedPrecondition($"lead {LeadId} is {Describe(Status)}: only a new or qualified lead can be qualified");
+        }
+
+        Qualification = qualification;
+        QualifiedBy = by;
+        Status = LeadStatus.Qualified;
+        return Changed(at);
+    }
+
+    /// <summary>Ends the lead with a reason; a converted lead is a customer's and cannot be disqualified.</summary>
+    public Status Disqualify(DisqualificationReason reason, string? note, DateTimeOffset at)
+    {
+        if (Status is LeadStatus.Converted)
+        {
+            return GrpcStatus.FailedPrecondition($"lead {LeadId} is already converted into opportunity {OpportunityId}: work the opportunity instead (lose it with a reason)");
+        }
+
+        if (Status is LeadStatus.Disqualified)
+        {
+            return GrpcStatus.FailedPrecondition($"lead {LeadId} is already disqualified ({DisqualificationReason})");
+        }
+
+        Status = LeadStatus.Disqualified;
+        DisqualificationReason = reason;
+        DisqualificationNote = note;
+        return Changed(at);
+    }
+
+    /// <summary>Converts a QUALIFIED lead and assigns the id of the opportunity to open for <paramref name="ownerId"/>.</summary>
+    public Status Convert(string ownerId, string opportunityName, string by, DateTimeOffset at)
+    {
+        if (Status is not LeadStatus.Qualified)
+        {
+            return GrpcStatus.FailedPrecondition(Status == LeadStatus.New
+                ? $"lead {LeadId} is not qualified yet: qualify it (QualifyLead) before converting it"
+                : $"lead {LeadId} is {Describe(Status)}: only a qualified lead can be converted");
+        }
+
+        Status = LeadStatus.Converted;
+        OpportunityId = Guid.CreateVersion7(at);
+        OpportunityOwnerId = ownerId;
+        OpportunityName = opportunityName;
+        ConvertedBy = by;
+        ConvertedAt = at;
+        return Changed(at);
+    }
+
+    /// <summary>Records the customer and opportunity the conversion led to; false when they were already recorded.</summary>
+    public bool LinkOpportunity(Guid customerId, Guid opportunityId, DateTimeOffset at)
+    {
+        if (CustomerId == customerId && OpportunityId == opportunityId)
+        {
+            return false;
+        }
+
+        CustomerId = customerId;
+        OpportunityId = opportunityId;
+        Changed(at);
+        return true;
+    }
+
+    private Status Changed(DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        Version++;
+        return GrpcStatus.Ok;
+    }
+
+    private static string Describe(LeadStatus status) => status switch
+    {
+        LeadStatus.Qualified => "qualified",
+        LeadStatus.Disqualified => "disqualified",
+        LeadStatus.Converted => "converted",
+        _ => "new",
+    };
+}

@@ -1,0 +1,61 @@
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Leads.Features.Shared;
+using Crm.Leads.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+using Lead = Crm.Leads.Grpc.V1.Lead;
+
+namespace Crm.Leads.Features;
+
+/// <summary>Reading leads: one by id, or pages of them filtered by status and campaign.</summary>
+public sealed partial class LeadsApi
+{
+    public async Task<GrpcResult<Lead>> GetLead(GetLeadRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var leadId = check.Id(request.LeadId, "lead_id");
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var lead = await _db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.LeadId == leadId, context.CancellationToken);
+        return lead is null ? LeadNotFound(leadId) : lead.ToMessage();
+    }
+
+    public async Task<GrpcResult<ListLeadsResponse>> ListLeads(ListLeadsRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var (size, before) = Paging.Read(request.Page, check);
+        var status = check.Known(request.Status, "status", required: false);
+        var campaignId = check.OptionalId(request.CampaignId, "campaign_id");
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var query = _db.Leads.AsNoTracking();
+        if (status != LeadStatus.Unspecified)
+        {
+            query = query.Where(l => l.Status == status);
+        }
+
+        if (campaignId is { } campaign)
+        {
+            query = query.Where(l => l.CampaignId == campaign);
+        }
+
+        if (before is { } position)
+        {
+            query = query.Where(l => l.Position < position);
+        }
+
+        var leads = await query.OrderByDescending(l => l.Position).Take(size + 1).ToListAsync(context.CancellationToken);
+        var next = Paging.Next(leads, size, l => l.Position);
+        return new ListLeadsResponse { Leads = { leads.Select(l => l.ToMessage()) }, NextPageToken = next };
+    }
+}

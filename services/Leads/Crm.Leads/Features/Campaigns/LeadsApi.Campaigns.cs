@@ -1,0 +1,133 @@
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Leads.Domain;
+using Crm.Leads.Features.Shared;
+using Crm.Leads.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+using Campaign = Crm.Leads.Grpc.V1.Campaign;
+using Crm.Contracts.Leads;
+
+namespace Crm.Leads.Features;
+
+/// <summary>Marketing's campaigns: launch, record costs, read.</summary>
+public sealed partial class LeadsApi
+{
+    public async Task<GrpcResult<Campaign>> LaunchCampaign(LaunchCampaignRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var name = check.Text(request.Name, "name");
+        var type = check.Known(request.Type, "type", required: true);
+        var now = Now();
+        var startsOn = check.Date(request.StartsOn, "starts_on", required: false) ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var endsOn = check.Date(request.EndsOn, "ends_on", required: false);
+        var budget = check.Money(request.Budget, "budget", required: false);
+        if (endsOn < startsOn)
+        {
+            check.Fail("ends_on", $"{endsOn:yyyy-MM-dd} is before starts_on {startsOn:yyyy-MM-dd}");
+        }
+
+        if (budget?.Amount < 0)
+        {
+            check.Fail("budget", "must not be negative");
+        }
+
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var campaign = Domain.Campaign.Launch(name, type, startsOn, endsOn, budget, Caller.Of(context), now);
+        _db.Campaigns.Add(campaign);
+        _db.Publish(new CampaignLaunched(
+            Guid.CreateVersion7(now), now, campaign.CampaignId, campaign.Version, name, campaign.Source, startsOn, endsOn, budget));
+        await _db.SaveChangesAsync(context.CancellationToken);
+        return campaign.ToMessage();
+    }
+
+    public async Task<GrpcResult<Campaign>> RecordCampaignCost(RecordCampaignCostRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var campaignId = check.Id(request.CampaignId, "campaign_id");
+        var amount = check.Money(request.Amount, "amount", required: true);
+        var description = check.OptionalText(request.Description, "description", 500) ?? string.Empty;
+        if (amount is { Amount: <= 0 })
+        {
+            check.Fail("amount", "must be more than zero");
+        }
+
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var campaign = await _db.Campaigns.SingleOrDefaultAsync(c => c.CampaignId == campaignId, context.CancellationToken);
+        if (campaign is null)
+        {
+            return CampaignNotFound(campaignId);
+        }
+
+        var now = Now();
+        var (cost, status) = campaign.RecordCost(amount!, description, "amount.currency_code", Caller.Of(context), now);
+        if (cost is null)
+        {
+            return status;
+        }
+
+        _db.CampaignCosts.Add(cost);
+        _db.Publish(new CampaignCostRecorded(
+            Guid.CreateVersion7(now), now, campaign.CampaignId, campaign.Version, cost.CostId, description, amount!, cost.IncurredOn, campaign.Total!));
+        try
+        {
+            await _db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Status(StatusCode.Aborted, $"campaign {campaignId} changed meanwhile: record the cost again");
+        }
+
+        return campaign.ToMessage();
+    }
+
+    public async Task<GrpcResult<Campaign>> GetCampaign(GetCampaignRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var campaignId = check.Id(request.CampaignId, "campaign_id");
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var campaign = await _db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.CampaignId == campaignId, context.CancellationToken);
+        return campaign is null ? CampaignNotFound(campaignId) : campaign.ToMessage();
+    }
+
+    public async Task<GrpcResult<ListCampaignsResponse>> ListCampaigns(ListCampaignsRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var (size, before) = Paging.Read(request.Page, check);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var query = _db.Campaigns.AsNoTracking();
+        if (before is { } position)
+        {
+            query = query.Where(c => c.Position < position);
+        }
+
+        var campaigns = await query.OrderByDescending(c => c.Position).Take(size + 1).ToListAsync(context.CancellationToken);
+        var next = Paging.Next(campaigns, size, c => c.Position);
+        return new ListCampaignsResponse { Campaigns = { campaigns.Select(c => c.ToMessage()) }, NextPageToken = next };
+    }
+
+    private static Status CampaignNotFound(Guid campaignId) => Status.NotFound($"campaign_id: campaign {campaignId} does not exist");
+}

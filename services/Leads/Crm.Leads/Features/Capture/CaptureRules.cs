@@ -1,0 +1,93 @@
+using Crm.Contracts.Leads;
+using Crm.Leads.Domain;
+using Crm.Leads.Features.Shared;
+using Crm.Leads.Grpc.V1;
+using Contracts = Crm.Contracts;
+
+namespace Crm.Leads.Features;
+
+/// <summary>What a captured lead must carry: a company with a name, a person with a last name, and a way to reach them.</summary>
+internal static class CaptureRules
+{
+    private const int MinPhoneDigits = 5;
+
+    public static CompanyDetails Company(Company? company, RequestCheck check)
+    {
+        if (company is null)
+        {
+            check.Fail("company", "is required (at least its name)");
+            return new CompanyDetails(string.Empty, null, null, null, null);
+        }
+
+        var name = check.Text(company.Name, "company.name");
+        var industry = check.OptionalText(company.Industry, "company.industry");
+        var website = check.OptionalText(company.Website, "company.website", 500);
+        if (company.EmployeeCount < 0)
+        {
+            check.Fail("company.employee_count", "must not be negative");
+        }
+
+        return new CompanyDetails(name, industry, website, company.EmployeeCount > 0 ? company.EmployeeCount : null, Address(company.Address, check));
+    }
+
+    public static ContactDetails Contact(Person? person, RequestCheck check)
+    {
+        if (person is null)
+        {
+            check.Fail("contact", "is required (at least a last name and an e-mail or a phone)");
+            return new ContactDetails(string.Empty, string.Empty, null, null, null, Contracts.BuyingRole.Unknown);
+        }
+
+        var firstName = check.OptionalText(person.FirstName, "contact.first_name") ?? string.Empty;
+        var lastName = check.Text(person.LastName, "contact.last_name");
+        var title = check.OptionalText(person.Title, "contact.title");
+        var email = check.OptionalText(person.Email, "contact.email", 320);
+        var phone = check.OptionalText(person.Phone, "contact.phone", 50);
+        var role = check.Known(person.BuyingRole, "contact.buying_role", required: false);
+        if (email is not null && !LooksLikeEmail(email))
+        {
+            check.Fail("contact.email", $"'{email}' is not an e-mail address");
+        }
+
+        if (phone is not null && ContactPoints.Digits(ContactPoints.PhoneKey(phone)!) < MinPhoneDigits)
+        {
+            check.Fail("contact.phone", $"'{phone}' has fewer than {MinPhoneDigits} digits");
+        }
+
+        if (email is null && phone is null)
+        {
+            check.Fail("contact.email", "an e-mail or a phone (contact.phone) is required");
+        }
+
+        return new ContactDetails(firstName, lastName, title, email, phone, WireMapping.ToContract(role));
+    }
+
+    private static Contracts.PostalAddress? Address(Crm.Common.Grpc.V1.PostalAddress? address, RequestCheck check)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        var street = check.OptionalText(address.Street, "company.address.street", 500) ?? string.Empty;
+        var city = check.OptionalText(address.City, "company.address.city") ?? string.Empty;
+        var region = check.OptionalText(address.Region, "company.address.region");
+        var postalCode = check.OptionalText(address.PostalCode, "company.address.postal_code", 20) ?? string.Empty;
+        var country = check.OptionalText(address.Country, "company.address.country", 2) ?? string.Empty;
+        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        {
+            check.Fail("company.address.country", "must be an ISO 3166-1 alpha-2 code such as DE");
+        }
+
+        return street.Length + city.Length + postalCode.Length + country.Length == 0 && region is null
+            ? null
+            : new Contracts.PostalAddress(street, city, region, postalCode, country);
+    }
+
+    /// <summary>One @ with something on both sides and a dot in the domain: enough to catch a typo, not a full RFC 5322 check.</summary>
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
+    }
+}

@@ -1,0 +1,77 @@
+using Crm.Contracts.Leads;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Leads.Domain;
+using Crm.Leads.Features.Shared;
+using Crm.Leads.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Contracts = Crm.Contracts;
+using Lead = Crm.Leads.Domain.Lead;
+
+namespace Crm.Leads.Features;
+
+/// <summary>Capture: every lead with its source, never the same person twice.</summary>
+public sealed partial class LeadsApi
+{
+    /// <summary>The unique indexes that back de-duplication up when two captures race.</summary>
+    private static readonly string[] ContactPointIndexes = ["leads_email_key", "leads_phone_key"];
+
+    public async Task<GrpcResult<CaptureLeadResponse>> CaptureLead(CaptureLeadRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var source = check.Known(request.Source, "source", required: true);
+        var campaignId = check.OptionalId(request.CampaignId, "campaign_id");
+        var company = CaptureRules.Company(request.Company, check);
+        var contact = CaptureRules.Contact(request.Contact, check);
+        var notes = check.OptionalText(request.Notes, "notes", 4000);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        if (campaignId is { } campaign && !await _db.Campaigns.AnyAsync(c => c.CampaignId == campaign, cancellationToken))
+        {
+            return CampaignNotFound(campaign);
+        }
+
+        var emailKey = ContactPoints.EmailKey(contact.Email);
+        var phoneKey = ContactPoints.PhoneKey(contact.Phone);
+        if (await FindDuplicateAsync(emailKey, phoneKey, cancellationToken) is { } existing)
+        {
+            return new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true };
+        }
+
+        var lead = Lead.Capture(WireMapping.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now());
+        _db.Leads.Add(lead);
+        _db.Publish(LeadEvents.Captured(lead));
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+                                           && ContactPointIndexes.Contains(unique.ConstraintName))
+        {
+            // Another capture of the same person committed between our look-up and our insert: theirs stands, and
+            // nothing of ours (lead or event) was written.
+            _db.ChangeTracker.Clear();
+            var winner = await FindDuplicateAsync(emailKey, phoneKey, cancellationToken)
+                ?? throw new InvalidOperationException("a lead with this e-mail or phone was stored, yet it cannot be found", ex);
+            return new CaptureLeadResponse { Lead = winner.ToMessage(), Duplicate = true };
+        }
+
+        return new CaptureLeadResponse { Lead = lead.ToMessage(), Duplicate = false };
+    }
+
+    /// <summary>The lead with this normalised e-mail or, failing that, this normalised phone.</summary>
+    private async Task<Lead?> FindDuplicateAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken)
+    {
+        var matches = await _db.Leads.AsNoTracking()
+            .Where(l => (emailKey != null && l.EmailKey == emailKey) || (phoneKey != null && l.PhoneKey == phoneKey))
+            .ToListAsync(cancellationToken);
+        return matches.Find(l => emailKey is not null && l.EmailKey == emailKey) ?? matches.FirstOrDefault();
+    }
+}

@@ -1,0 +1,48 @@
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Leads.Domain;
+using Crm.Leads.Features.Shared;
+using Crm.Leads.Grpc.V1;
+
+namespace Crm.Leads.Features;
+
+/// <summary>
+/// Conversion of a qualified lead. Leads assigns the opportunity's id and publishes LeadConverted; the opportunities
+/// service matches or creates the customer account and opens the opportunity, and tells us the customer back
+/// (OpportunityOpenedConsumer).
+/// </summary>
+public sealed partial class LeadsApi
+{
+    public async Task<GrpcResult<ConvertLeadResponse>> ConvertLead(ConvertLeadRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var leadId = check.Id(request.LeadId, "lead_id");
+        var owner = check.Text(request.OpportunityOwnerId, "opportunity_owner_id");
+        var name = check.OptionalText(request.OpportunityName, "opportunity_name");
+        if (ExpectedVersion(request.ExpectedVersion, check) is { IsOk: false } failure)
+        {
+            return failure;
+        }
+
+        var (lead, status) = await LeadToChangeAsync(leadId, request.ExpectedVersion, context.CancellationToken);
+        if (lead is null)
+        {
+            return status;
+        }
+
+        // Without a name the deal is called after the company, as a rep would name it first.
+        var change = lead.Convert(owner, name ?? lead.Company.Name, Caller.Of(context), Now());
+        if (!change.IsOk)
+        {
+            return change;
+        }
+
+        _db.Publish(LeadEvents.Converted(lead));
+        var saved = await SaveAsync(lead, context.CancellationToken);
+        return saved.IsOk
+            ? new ConvertLeadResponse { Lead = lead.ToMessage(), OpportunityId = lead.OpportunityId!.Value.ToString() }
+            : saved;
+    }
+}

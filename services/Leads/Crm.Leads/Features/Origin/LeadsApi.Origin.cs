@@ -1,0 +1,48 @@
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Leads.Features.Shared;
+using Crm.Leads.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Leads.Features;
+
+/// <summary>Where a customer came from, for the customer view: its converted leads and their campaigns.</summary>
+public sealed partial class LeadsApi
+{
+    public async Task<GrpcResult<CustomerOrigin>> GetCustomerOrigin(GetCustomerOriginRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var leads = await _db.Leads.AsNoTracking()
+            .Where(l => l.CustomerId == customerId)
+            .OrderBy(l => l.Position)
+            .ToListAsync(cancellationToken);
+        if (leads.Count == 0)
+        {
+            return Status.NotFound($"customer_id: no lead was converted into customer {customerId}");
+        }
+
+        var campaignIds = leads.Where(l => l.CampaignId is not null).Select(l => l.CampaignId!.Value).Distinct().ToList();
+        var campaigns = await _db.Campaigns.AsNoTracking()
+            .Where(c => campaignIds.Contains(c.CampaignId))
+            .OrderBy(c => c.Position)
+            .ToListAsync(cancellationToken);
+
+        // Drip marketing does not exist yet: no touch has been sent to anyone.
+        return new CustomerOrigin
+        {
+            CustomerId = customerId.ToString(),
+            Leads = { leads.Select(l => l.ToMessage()) },
+            Campaigns = { campaigns.Select(c => c.ToMessage()) },
+            TouchesSent = 0,
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using Crm.Api;
+using Crm.Grpc;
+using ContractMoney = Crm.Contracts.Money;
+using WireDate = Crm.Common.Grpc.V1.Date;
+using WireMoney = Crm.Common.Grpc.V1.Money;
+
+namespace Crm.Leads.Features.Shared;
+
+/// <summary>
+/// Reads a request's fields and keeps the first problem found, so that a handler validates everything before it
+/// touches the database and answers INVALID_ARGUMENT naming that field: <c>var name = check.Text(request.Name, "name");
+/// ... if (check.Failure is { } failure) return failure;</c>.
+/// </summary>
+internal sealed class RequestCheck
+{
+    /// <summary>The first problem, or null when every field read so far is good.</summary>
+    public Status? Failure { get; private set; }
+
+    /// <summary>Records <paramref name="status"/> unless it is OK or a problem was found before.</summary>
+    public void Add(Status status)
+    {
+        if (!status.IsOk && Failure is null)
+        {
+            Failure = status;
+        }
+    }
+
+    public void Fail(string field, string problem) => Add(Status.InvalidArgument(field, problem));
+
+    /// <summary>Required text, trimmed.</summary>
+    public string Text(string? value, string field, int maxLength = 200)
+    {
+        var text = OptionalText(value, field, maxLength);
+        if (text is null)
+        {
+            Fail(field, "is required");
+        }
+
+        return text ?? string.Empty;
+    }
+
+    /// <summary>Optional text, trimmed; null when empty.</summary>
+    public string? OptionalText(string? value, string field, int maxLength = 200)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Fail(field, $"must be at most {maxLength} characters");
+        }
+
+        return text;
+    }
+
+    /// <summary>A required id (a UUID).</summary>
+    public Guid Id(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Fail(field, "is required");
+            return Guid.Empty;
+        }
+
+        return OptionalId(value, field) ?? Guid.Empty;
+    }
+
+    /// <summary>An optional id (a UUID); null when empty.</summary>
+    public Guid? OptionalId(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(value.Trim(), out var id))
+        {
+            Fail(field, $"'{Shorten(value)}' is not an id (a UUID)");
+            return null;
+        }
+
+        return id;
+    }
+
+    /// <summary>An enum value the API defines; its zero (UNSPECIFIED) value is refused when <paramref name="required"/>.</summary>
+    public TEnum Known<TEnum>(TEnum value, string field, bool required)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            Fail(field, $"{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)} is not a known value");
+        }
+        else if (required && EqualityComparer<TEnum>.Default.Equals(value, default))
+        {
+            Fail(field, "is required");
+        }
+
+        return value;
+    }
+
+    /// <summary>An amount of money; null when it is optional and missing.</summary>
+    public ContractMoney? Money(WireMoney? value, string field, bool required)
+    {
+        var (amount, currency, status) = MoneyConversions.Read(value, field, required);
+        Add(status);
+        return status.IsOk && value is not null ? new ContractMoney(currency, amount) : null;
+    }
+
+    /// <summary>A calendar date; null when it is optional and missing.</summary>
+    public DateOnly? Date(WireDate? value, string field, bool required)
+    {
+        var (date, status) = DateConversions.Read(value, field, required);
+        Add(status);
+        return date;
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
+}

@@ -1,0 +1,179 @@
+using Crm.Api;
+using Crm.Contracts.Leads;
+using Crm.Leads.Domain;
+using Contracts = Crm.Contracts;
+using Wire = Crm.Common.Grpc.V1;
+using WireLeads = Crm.Leads.Grpc.V1;
+
+namespace Crm.Leads.Features.Shared;
+
+/// <summary>The leads service's records in their API form, and the API's shared enums in the contracts' form.</summary>
+internal static class WireMapping
+{
+    public static WireLeads.Campaign ToMessage(this Campaign campaign)
+    {
+        var message = new WireLeads.Campaign
+        {
+            CampaignId = campaign.CampaignId.ToString(),
+            Name = campaign.Name,
+            Type = campaign.Type,
+            StartsOn = DateConversions.ToDate(campaign.StartsOn),
+            EndsOn = DateConversions.ToDate(campaign.EndsOn),
+            Version = campaign.Version,
+            LaunchedAt = DateConversions.ToTimestamp(campaign.LaunchedAt),
+        };
+        if (campaign.Total is { } total)
+        {
+            message.TotalCost = MoneyConversions.ToMoney(total.Amount, total.Currency);
+        }
+
+        if (campaign.Budget is { } budget)
+        {
+            message.Budget = MoneyConversions.ToMoney(budget.Amount, budget.Currency);
+        }
+
+        return message;
+    }
+
+    public static WireLeads.Lead ToMessage(this Lead lead)
+    {
+        var message = new WireLeads.Lead
+        {
+            LeadId = lead.LeadId.ToString(),
+            Status = lead.Status,
+            Source = ToWire(lead.Source),
+            CampaignId = lead.CampaignId?.ToString() ?? string.Empty,
+            Company = ToMessage(lead.Company),
+            Contact = ToMessage(lead.Contact),
+            DisqualificationReason = lead.DisqualificationReason ?? WireLeads.DisqualificationReason.Unspecified,
+            CustomerId = lead.CustomerId?.ToString() ?? string.Empty,
+            OpportunityId = lead.OpportunityId?.ToString() ?? string.Empty,
+            CapturedAt = DateConversions.ToTimestamp(lead.CapturedAt),
+            UpdatedAt = DateConversions.ToTimestamp(lead.UpdatedAt),
+            Version = lead.Version,
+        };
+        if (lead.Qualification is { } qualification)
+        {
+            message.Qualification = ToMessage(qualification);
+        }
+
+        return message;
+    }
+
+    public static Contracts.LeadSource ToContract(Wire.LeadSource source) => source switch
+    {
+        Wire.LeadSource.Advertising => Contracts.LeadSource.Advertising,
+        Wire.LeadSource.TradeShow => Contracts.LeadSource.TradeShow,
+        Wire.LeadSource.Event => Contracts.LeadSource.Event,
+        Wire.LeadSource.DirectMail => Contracts.LeadSource.DirectMail,
+        Wire.LeadSource.WebForm => Contracts.LeadSource.WebForm,
+        Wire.LeadSource.PurchasedList => Contracts.LeadSource.PurchasedList,
+        Wire.LeadSource.Referral => Contracts.LeadSource.Referral,
+        Wire.LeadSource.SocialMedia => Contracts.LeadSource.SocialMedia,
+        _ => Contracts.LeadSource.Other,
+    };
+
+    public static Wire.LeadSource ToWire(Contracts.LeadSource source) => source switch
+    {
+        Contracts.LeadSource.Advertising => Wire.LeadSource.Advertising,
+        Contracts.LeadSource.TradeShow => Wire.LeadSource.TradeShow,
+        Contracts.LeadSource.Event => Wire.LeadSource.Event,
+        Contracts.LeadSource.DirectMail => Wire.LeadSource.DirectMail,
+        Contracts.LeadSource.WebForm => Wire.LeadSource.WebForm,
+        Contracts.LeadSource.PurchasedList => Wire.LeadSource.PurchasedList,
+        Contracts.LeadSource.Referral => Wire.LeadSource.Referral,
+        Contracts.LeadSource.SocialMedia => Wire.LeadSource.SocialMedia,
+        _ => Wire.LeadSource.Other,
+    };
+
+    public static Contracts.BuyingRole ToContract(Wire.BuyingRole role) => role switch
+    {
+        Wire.BuyingRole.EconomicBuyer => Contracts.BuyingRole.EconomicBuyer,
+        Wire.BuyingRole.DecisionMaker => Contracts.BuyingRole.DecisionMaker,
+        Wire.BuyingRole.TechnicalEvaluator => Contracts.BuyingRole.TechnicalEvaluator,
+        Wire.BuyingRole.Influencer => Contracts.BuyingRole.Influencer,
+        Wire.BuyingRole.User => Contracts.BuyingRole.User,
+        Wire.BuyingRole.Gatekeeper => Contracts.BuyingRole.Gatekeeper,
+        _ => Contracts.BuyingRole.Unknown,
+    };
+
+    public static Wire.BuyingRole ToWire(Contracts.BuyingRole role) => role switch
+    {
+        Contracts.BuyingRole.EconomicBuyer => Wire.BuyingRole.EconomicBuyer,
+        Contracts.BuyingRole.DecisionMaker => Wire.BuyingRole.DecisionMaker,
+        Contracts.BuyingRole.TechnicalEvaluator => Wire.BuyingRole.TechnicalEvaluator,
+        Contracts.BuyingRole.Influencer => Wire.BuyingRole.Influencer,
+        Contracts.BuyingRole.User => Wire.BuyingRole.User,
+        Contracts.BuyingRole.Gatekeeper => Wire.BuyingRole.Gatekeeper,
+        _ => Wire.BuyingRole.Unspecified,
+    };
+
+    /// <summary>The API's three urgencies on the contract's scale of 1 to 5 (0: not assessed).</summary>
+    public static int ToContract(WireLeads.Urgency urgency) => urgency switch
+    {
+        WireLeads.Urgency.Low => 1,
+        WireLeads.Urgency.Medium => 3,
+        WireLeads.Urgency.High => 5,
+        _ => 0,
+    };
+
+    public static WireLeads.Urgency ToWire(int urgency) => urgency switch
+    {
+        <= 0 => WireLeads.Urgency.Unspecified,
+        <= 2 => WireLeads.Urgency.Low,
+        3 => WireLeads.Urgency.Medium,
+        _ => WireLeads.Urgency.High,
+    };
+
+    private static WireLeads.Company ToMessage(CompanyDetails company)
+    {
+        var message = new WireLeads.Company
+        {
+            Name = company.Name,
+            Industry = company.Industry ?? string.Empty,
+            Website = company.Website ?? string.Empty,
+            EmployeeCount = company.EmployeeCount ?? 0,
+        };
+        if (company.Address is { } address)
+        {
+            message.Address = new Wire.PostalAddress
+            {
+                Street = address.Street,
+                City = address.City,
+                Region = address.Region ?? string.Empty,
+                PostalCode = address.PostalCode,
+                Country = address.Country,
+            };
+        }
+
+        return message;
+    }
+
+    private static WireLeads.Person ToMessage(ContactDetails contact) => new()
+    {
+        FirstName = contact.FirstName,
+        LastName = contact.LastName,
+        Title = contact.Title ?? string.Empty,
+        Email = contact.Email ?? string.Empty,
+        Phone = contact.Phone ?? string.Empty,
+        BuyingRole = ToWire(contact.BuyingRole),
+    };
+
+    private static WireLeads.Qualification ToMessage(Qualification qualification)
+    {
+        var message = new WireLeads.Qualification
+        {
+            HasAuthority = qualification.HasAuthority,
+            Need = qualification.Need,
+            DecisionBy = DateConversions.ToDate(qualification.DecisionBy),
+            Urgency = ToWire(qualification.Urgency),
+            Requirements = { qualification.Requirements },
+        };
+        if (qualification.Budget is { } budget)
+        {
+            message.Budget = MoneyConversions.ToMoney(budget.Amount, budget.Currency);
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Crm.Common.Grpc.V1;
+using Crm.Contracts.Leads;
+using Crm.Grpc;
+using Crm.Leads.Grpc.V1;
+using Crm.Leads.Tests.Support;
+using CrmPlatform.LocalServers;
+using RabbitMQ.Client;
+using static Crm.Leads.Tests.Support.LeadsMethods;
+
+namespace Crm.Leads.Tests;
+
+public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsService>
+{
+    [Fact]
+    public async Task A_captured_lead_is_stored_new_with_its_source_and_campaign_and_publishes_LeadCaptured()
+    {
+        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var request = Requests.Lead(campaignId: campaign.CampaignId);
+
+        var captured = await leads.CallAsync(CaptureLead, request);
+
+        Assert.False(captured.Duplicate);
+        var lead = captured.Lead;
+        Assert.Equal(LeadStatus.New, lead.Status);
+        Assert.Equal(LeadSource.TradeShow, lead.Source);
+        Assert.Equal(campaign.CampaignId, lead.CampaignId);
+        Assert.Equal(request.Company, lead.Company);
+        Assert.Equal(request.Contact, lead.Contact);
+        Assert.Equal(1, lead.Version);
+        Assert.Equal(lead, await leads.CallAsync(GetLead, new GetLeadRequest { LeadId = lead.LeadId }));
+
+        var published = Assert.Single(await leads.EventsAsync<LeadCaptured>(Guid.Parse(lead.LeadId)));
+        Assert.Equal(1, published.Version);
+        Assert.Equal(Contracts.LeadSource.TradeShow, published.Source);
+        Assert.Equal(Guid.Parse(campaign.CampaignId), published.CampaignId);
+        Assert.Equal("Nordwind Logistik GmbH", published.Company.Name);
+        Assert.Equal("Hamburg", published.Company.Address?.City);
+        Assert.Equal(request.Contact.Email, published.Contact.Email);
+        Assert.Equal(Contracts.BuyingRole.DecisionMaker, published.Contact.BuyingRole);
+    }
+
+    [Fact]
+    public async Task A_lead_without_a_source_is_refused_naming_source_and_nothing_is_written()
+    {
+        var request = Requests.Lead();
+        request.Source = LeadSource.Unspecified;
+
+        await leads.InvalidAsync(CaptureLead, request, "source");
+
+        Assert.Equal(0, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1", request.Contact.Email));
+    }
+
+    [Fact]
+    public async Task A_lead_of_a_campaign_that_does_not_exist_is_NOT_FOUND_naming_campaign_id()
+    {
+        var status = await leads.RefusedAsync(CaptureLead, Requests.Lead(campaignId: Guid.NewGuid().ToString()), StatusCode.NotFound);
+
+        Assert.StartsWith("campaign_id: ", status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_email_in_other_case_and_spacing_returns_the_existing_lead_as_a_duplicate_and_writes_nothing()
+    {
+        var email = Requests.Email();
+        var first = await leads.CallAsync(CaptureLead, Requests.Lead(email: email));
+        var before = await leads.SnapshotAsync();
+
+        var again = await leads.CallAsync(CaptureLead, Requests.Lead(email: "  " + email.ToUpperInvariant() + " "));
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Lead, again.Lead);
+        Assert.Equal(before, await leads.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task The_same_phone_in_another_format_returns_the_existing_lead_as_a_duplicate_and_writes_nothing()
+    {
+        var first = await leads.CallAsync(CaptureLead, Requests.Lead(phone: "+44 (20) 7946-0958"));
+        var before = await leads.SnapshotAsync();
+
+        var again = await leads.CallAsync(CaptureLead, Requests.Lead(phone: "+4420 79460958"));
+
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Lead.LeadId, again.Lead.LeadId);
+        Assert.Equal(before, await leads.SnapshotAsync());
+        Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE phone_key = '+442079460958'"));
+    }
+
+    [Fact]
+    public async Task Concurrent_captures_of_the_same_email_store_one_lead_and_one_event()
+    {
+        var email = Requests.Email();
+
+        // Each capture has its own phone: only the e-mail makes them the same person.
+        var captures = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => leads.CallAsync(CaptureLead, Requests.Lead(email: email))));
+
+        Assert.Single(captures, c => !c.Duplicate);
+        var leadId = Assert.Single(captures.Select(c => c.Lead.LeadId).Distinct(StringComparer.Ordinal));
+        Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1", email));
+        Assert.Single(await leads.EventsAsync<LeadCaptured>(Guid.Parse(leadId)));
+    }
+
+    [Fact]
+    public async Task Bad_input_at_CaptureLead_names_the_field_and_changes_nothing()
+    {
+        await leads.InvalidAsync(CaptureLead, With(r => r.Source = (LeadSource)42), "source");
+        await leads.InvalidAsync(CaptureLead, With(r => r.CampaignId = "spring-fair"), "campaign_id");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Company = null), "company");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Company.Name = ""), "company.name");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Company.EmployeeCount = -1), "company.employee_count");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Company.Address.Country = "Germany"), "company.address.country");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Contact = null), "contact");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.LastName = " "), "contact.last_name");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.Email = "greta-at-nordwind"), "contact.email");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.Phone = "ext. 12"), "contact.phone");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.BuyingRole = (BuyingRole)77), "contact.buying_role");
+        await leads.InvalidAsync(CaptureLead, With(r => (r.Contact.Email, r.Contact.Phone) = ("", "")), "contact.email");
+        await leads.InvalidAsync(CaptureLead, With(r => r.Notes = new string('n', 4001)), "notes");
+
+        static CaptureLeadRequest With(Action<CaptureLeadRequest> change)
+        {
+            var request = Requests.Lead();
+            change(request);
+            return request;
+        }
+    }
+
+    [Fact]
+    public async Task A_lead_with_only_a_phone_or_only_an_email_is_captured()
+    {
+        var phoneOnly = Requests.Lead(email: "");
+        var emailOnly = Requests.Lead(phone: "");
+
+        Assert.False((await leads.CallAsync(CaptureLead, phoneOnly)).Duplicate);
+        Assert.False((await leads.CallAsync(CaptureLead, emailOnly)).Duplicate);
+    }
+
+    [Fact]
+    public async Task LeadCaptured_reaches_the_broker_with_its_version()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(leads.Resources.MessagingConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // As MassTransit declares it: a durable fanout exchange per event, prefixed by the publishing service.
+        await channel.ExchangeDeclareAsync("leads.lead-captured", ExchangeType.Fanout, durable: true, cancellationToken: TestContext.Current.CancellationToken);
+        var queue = await channel.QueueDeclareAsync(exclusive: true, cancellationToken: TestContext.Current.CancellationToken);
+        await channel.QueueBindAsync(queue.QueueName, "leads.lead-captured", string.Empty, cancellationToken: TestContext.Current.CancellationToken);
+
+        var lead = (await leads.CallAsync(CaptureLead, Requests.Lead())).Lead;
+
+        JsonElement? received = null;
+        Assert.True(await Poll.UntilAsync(
+            async token =>
+            {
+                var delivery = await channel.BasicGetAsync(queue.QueueName, autoAck: true, token);
+                if (delivery is not null)
+                {
+                    var message = JsonDocument.Parse(delivery.Body).RootElement.GetProperty("message");
+                    if (message.GetProperty("leadId").GetString() == lead.LeadId)
+                    {
+                        received = message.Clone();
+                    }
+                }
+
+                return received is not null;
+            },
+            TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken));
+        Assert.Equal(1, received!.Value.GetProperty("version").GetInt64());
+        Assert.Equal("TradeShow", received.Value.GetProperty("source").GetString());
+        Assert.True(await Poll.UntilAsync(
+            async _ => await leads.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE aggregate_id = $1 AND sent_at IS NOT NULL", Guid.Parse(lead.LeadId)) == 1,
+            TimeSpan.FromSeconds(10),
+            TestContext.Current.CancellationToken));
+    }
+}

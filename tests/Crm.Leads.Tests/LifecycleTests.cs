@@ -1,0 +1,219 @@
+using Crm.Common.Grpc.V1;
+using Crm.Contracts.Leads;
+using Crm.Grpc;
+using Crm.Leads.Grpc.V1;
+using Crm.Leads.Tests.Support;
+using static Crm.Leads.Tests.Support.LeadsMethods;
+using Lead = Crm.Leads.Grpc.V1.Lead;
+
+namespace Crm.Leads.Tests;
+
+/// <summary>Qualify, disqualify and convert: the state rules, the versions and the events.</summary>
+public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsService>
+{
+    [Fact]
+    public async Task Qualifying_a_new_lead_records_BANT_and_publishes_LeadQualified_with_the_next_version()
+    {
+        var lead = await NewLeadAsync();
+
+        var qualified = await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant(), ExpectedVersion = 1 });
+
+        Assert.Equal(LeadStatus.Qualified, qualified.Status);
+        Assert.Equal(2, qualified.Version);
+        Assert.Equal(Requests.Bant(), qualified.Qualification);
+        var published = Assert.Single(await leads.EventsAsync<LeadQualified>(Guid.Parse(lead.LeadId)));
+        Assert.Equal(2, published.Version);
+        Assert.Equal(LeadsService.User, published.QualifiedBy);
+        Assert.Equal(new Contracts.Money("EUR", 80_000), published.Qualification.Budget);
+        Assert.True(published.Qualification.HasAuthority);
+        Assert.Equal(new DateOnly(2026, 9, 30), published.Qualification.DecisionBy);
+        Assert.Equal(5, published.Qualification.Urgency);
+        Assert.Equal(["SAP integration", "German data centre"], published.Qualification.Requirements);
+    }
+
+    [Fact]
+    public async Task A_qualified_lead_can_be_qualified_again_with_what_was_learnt_since()
+    {
+        var lead = await QualifiedLeadAsync();
+        var update = Requests.Bant();
+        update.Urgency = Urgency.Medium;
+        update.Requirements.Add("Offline mode for drivers");
+
+        var requalified = await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = update, ExpectedVersion = 2 });
+
+        Assert.Equal(3, requalified.Version);
+        Assert.Equal(update, requalified.Qualification);
+        Assert.Equal([2L, 3L], (await leads.EventsAsync<LeadQualified>(Guid.Parse(lead.LeadId))).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task A_stale_expected_version_is_ABORTED_and_changes_nothing()
+    {
+        var lead = await QualifiedLeadAsync();
+
+        var status = await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant(), ExpectedVersion = 1 }, StatusCode.Aborted);
+        await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget, ExpectedVersion = 1 }, StatusCode.Aborted);
+        await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", ExpectedVersion = 3 }, StatusCode.Aborted);
+
+        Assert.Contains("version 2", status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disqualifying_records_the_reason_and_publishes_LeadDisqualified()
+    {
+        var lead = await NewLeadAsync();
+
+        var disqualified = await leads.CallAsync(DisqualifyLead, new DisqualifyLeadRequest
+        {
+            LeadId = lead.LeadId, Reason = DisqualificationReason.ChoseCompetitor, Note = "Signed with a competitor last week",
+        });
+
+        Assert.Equal(LeadStatus.Disqualified, disqualified.Status);
+        Assert.Equal(DisqualificationReason.ChoseCompetitor, disqualified.DisqualificationReason);
+        var published = Assert.Single(await leads.EventsAsync<LeadDisqualified>(Guid.Parse(lead.LeadId)));
+        Assert.Equal(2, published.Version);
+        Assert.Equal("CHOSE_COMPETITOR", published.Reason);
+        Assert.Equal("Signed with a competitor last week", published.Note);
+        Assert.Equal(LeadsService.User, published.DisqualifiedBy);
+    }
+
+    [Fact]
+    public async Task A_disqualified_lead_cannot_be_qualified_disqualified_again_or_converted()
+    {
+        var lead = await NewLeadAsync();
+        await leads.CallAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed });
+
+        var qualify = await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, StatusCode.FailedPrecondition);
+        await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, StatusCode.FailedPrecondition);
+        var convert = await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, StatusCode.FailedPrecondition);
+
+        Assert.Contains("disqualified", qualify.Detail, StringComparison.Ordinal);
+        Assert.Contains("only a qualified lead can be converted", convert.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_lead_cannot_be_converted_until_it_is_qualified()
+    {
+        var lead = await NewLeadAsync();
+
+        var status = await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, StatusCode.FailedPrecondition);
+
+        Assert.Contains("qualify it", status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Converting_a_qualified_lead_assigns_the_opportunity_and_publishes_LeadConverted_with_everything_opportunities_needs()
+    {
+        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var lead = await QualifiedLeadAsync(campaign.CampaignId);
+
+        var converted = await leads.CallAsync(ConvertLead, new ConvertLeadRequest
+        {
+            LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", OpportunityName = "Nordwind fleet tracking", ExpectedVersion = 2,
+        });
+
+        Assert.Equal(LeadStatus.Converted, converted.Lead.Status);
+        Assert.Equal(3, converted.Lead.Version);
+        Assert.True(Guid.TryParse(converted.OpportunityId, out var opportunityId));
+        Assert.Equal(converted.OpportunityId, converted.Lead.OpportunityId);
+        Assert.Empty(converted.Lead.CustomerId);
+        var published = Assert.Single(await leads.EventsAsync<LeadConverted>(Guid.Parse(lead.LeadId)));
+        Assert.Equal(3, published.Version);
+        Assert.Equal(opportunityId, published.OpportunityId);
+        Assert.Equal("Nordwind fleet tracking", published.OpportunityName);
+        Assert.Equal("oscar.outside", published.OpportunityOwnerId);
+        Assert.Equal(LeadsService.User, published.ConvertedBy);
+        Assert.Equal("Nordwind Logistik GmbH", published.Company.Name);
+        Assert.Equal("Lindqvist", published.Contact.LastName);
+        Assert.Equal(Contracts.BuyingRole.DecisionMaker, published.Contact.BuyingRole);
+        Assert.Equal(Contracts.LeadSource.TradeShow, published.Source);
+        Assert.Equal(Guid.Parse(campaign.CampaignId), published.CampaignId);
+        Assert.Equal("Track 300 trucks across Europe in real time", published.Qualification.Need);
+    }
+
+    [Fact]
+    public async Task Without_a_name_the_opportunity_is_named_after_the_company()
+    {
+        var lead = await QualifiedLeadAsync();
+
+        await leads.CallAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" });
+
+        Assert.Equal("Nordwind Logistik GmbH", Assert.Single(await leads.EventsAsync<LeadConverted>(Guid.Parse(lead.LeadId))).OpportunityName);
+    }
+
+    [Fact]
+    public async Task A_converted_lead_cannot_be_disqualified_qualified_or_converted_again()
+    {
+        var lead = await QualifiedLeadAsync();
+        await leads.CallAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" });
+
+        var disqualify = await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, StatusCode.FailedPrecondition);
+        await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, StatusCode.FailedPrecondition);
+        await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, StatusCode.FailedPrecondition);
+
+        Assert.Contains("already converted", disqualify.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_on_a_lead_that_does_not_exist_are_NOT_FOUND_naming_lead_id()
+    {
+        var missing = Guid.NewGuid().ToString();
+
+        var statuses = new[]
+        {
+            await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = missing, Qualification = Requests.Bant() }, StatusCode.NotFound),
+            await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = missing, Reason = DisqualificationReason.NoNeed }, StatusCode.NotFound),
+            await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = missing, OpportunityOwnerId = "oscar.outside" }, StatusCode.NotFound),
+            await leads.RefusedAsync(GetLead, new GetLeadRequest { LeadId = missing }, StatusCode.NotFound),
+        };
+
+        Assert.All(statuses, s => Assert.StartsWith("lead_id: ", s.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bad_input_at_QualifyLead_names_the_field_and_changes_nothing()
+    {
+        var lead = await NewLeadAsync();
+
+        await leads.InvalidAsync(QualifyLead, With(r => r.LeadId = ""), "lead_id");
+        await leads.InvalidAsync(QualifyLead, With(r => r.LeadId = "lead-1"), "lead_id");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification = null), "qualification");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Need = ""), "qualification.need");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Budget.CurrencyCode = ""), "qualification.budget.currency_code");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Budget.Units = -1), "qualification.budget");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.DecisionBy = new Date { Year = 2026, Month = 13, Day = 1 }), "qualification.decision_by");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Urgency = (Urgency)9), "qualification.urgency");
+        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Requirements.Add(" ")), "qualification.requirements[2]");
+        await leads.InvalidAsync(QualifyLead, With(r => r.ExpectedVersion = -1), "expected_version");
+
+        QualifyLeadRequest With(Action<QualifyLeadRequest> change)
+        {
+            var request = new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() };
+            change(request);
+            return request;
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_at_DisqualifyLead_and_ConvertLead_names_the_field_and_changes_nothing()
+    {
+        var lead = await QualifiedLeadAsync();
+
+        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId }, "reason");
+        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = (DisqualificationReason)99 }, "reason");
+        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { Reason = DisqualificationReason.NoNeed }, "lead_id");
+        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed, Note = new string('n', 2001) }, "note");
+        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId }, "opportunity_owner_id");
+        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", OpportunityName = new string('o', 201) }, "opportunity_name");
+        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { OpportunityOwnerId = "oscar.outside" }, "lead_id");
+        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", ExpectedVersion = -2 }, "expected_version");
+    }
+
+    private async Task<Lead> NewLeadAsync(string campaignId = "") => (await leads.CallAsync(CaptureLead, Requests.Lead(campaignId: campaignId))).Lead;
+
+    private async Task<Lead> QualifiedLeadAsync(string campaignId = "")
+    {
+        var lead = await NewLeadAsync(campaignId);
+        return await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() });
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Crm.Testing;
+using CrmPlatform.LocalServers;
+
+namespace Crm.Messaging.Tests.Outbox;
+
+public sealed class TracingTests(CrmTestServers servers)
+{
+    private static readonly ActivitySource Commands = new("Crm.Messaging.Tests");
+
+    [Fact]
+    public async Task One_trace_runs_from_the_command_through_the_outbox_and_the_broker_into_the_consumer()
+    {
+        var recorded = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is MessagingTelemetry.SourceName or "MassTransit" || source == Commands,
+            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = recorded.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var deployment = await SampleDeployment.CreateAsync(servers, nameof(TracingTests));
+        using var consumer = await deployment.StartConsumerAsync();
+        using var publisher = await deployment.StartPublisherAsync();
+
+        ActivityTraceId trace;
+        using (var command = Commands.StartActivity("WinDeal"))
+        {
+            Assert.NotNull(command);
+            trace = command.TraceId;
+            await OutboxRelayTests.WinAsync(publisher, 0, 1);
+        }
+
+        Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() == 1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(1, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, $"SELECT count(*) FROM booked_orders WHERE trace_id = '{trace}'"));
+        var ours = recorded.Where(a => a.TraceId == trace && a.Source.Name == MessagingTelemetry.SourceName).Select(a => a.OperationName).ToList();
+        Assert.Contains("outbox publish OpportunityWon", ours, StringComparer.Ordinal);
+        Assert.True(await Poll.UntilAsync(
+            () => recorded.Any(a => a.TraceId == trace && a.OperationName == "consume OpportunityWon"),
+            TimeSpan.FromSeconds(10),
+            TestContext.Current.CancellationToken));
+    }
+}

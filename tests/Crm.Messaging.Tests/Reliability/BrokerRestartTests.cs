@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Crm.Messaging.SampleService.Data;
+using Crm.Messaging.SampleService.Deals;
+using Crm.Testing;
+using CrmPlatform.LocalServers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.Messaging.Tests.Reliability;
+
+[Trait("Category", "Reliability")]
+public sealed class BrokerRestartTests
+{
+    private const int Events = 10_000;
+    private const int EventsPerCommit = 10;
+    private static readonly TimeSpan BackWithin = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Broker_restarted_twice_while_events_flow_loses_nothing_and_duplicates_no_effect()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        // Servers of this test's own: restarting the shared broker would break every other test class running now.
+        await using var own = new CrmTestServers();
+        await own.InitializeAsync();
+        var deployment = await SampleDeployment.CreateAsync(own, nameof(BrokerRestartTests));
+        using var consumer = await deployment.StartConsumerAsync();
+        using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PublishTimeout=00:00:03");
+
+        var producing = ProduceAsync(publisher, cancellationToken);
+        foreach (var restartAt in new[] { Events / 5, Events * 3 / 5 })
+        {
+            Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= restartAt, TimeSpan.FromSeconds(120), cancellationToken));
+            await own.RestartRabbitMqAsync(cancellationToken);
+
+            // Back: the services' buses reconnect by themselves and the consumer applies events again.
+            var clock = Stopwatch.StartNew();
+            var before = await deployment.OrdersAsync();
+            Assert.True(
+                await Poll.UntilAsync(async _ => await deployment.OrdersAsync() > before, BackWithin, cancellationToken),
+                $"no event was consumed within {BackWithin} after the broker came back");
+            Assert.True(clock.Elapsed < BackWithin);
+        }
+
+        await producing;
+        Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= Events, TimeSpan.FromSeconds(120), cancellationToken));
+        Assert.Equal(Events, await deployment.OrdersAsync());
+        Assert.Equal(Events, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT count(DISTINCT event_id) FROM booked_orders"));
+        Assert.Equal(Events, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT sum(orders) FROM customer_tallies"));
+    }
+
+    /// <summary>Wins every deal, ten per commit, whatever the broker is doing: the outbox holds what cannot go out yet.</summary>
+    private static async Task ProduceAsync(IHost publisher, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await using var scope = publisher.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
+        for (var number = 0; number < Events; number++)
+        {
+            var won = DealDesk.Won(number);
+            db.Deals.Add(new Deal { Id = won.OpportunityId, CustomerId = won.CustomerId, Stage = "Won", Version = won.Version });
+            db.Publish(won);
+            if ((number + 1) % EventsPerCommit == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
