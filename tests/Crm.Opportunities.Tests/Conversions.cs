@@ -6,12 +6,12 @@ using MassTransit.Serialization;
 namespace Crm.Opportunities.Tests;
 
 /// <summary>
-/// LeadConverted events as leads publishes them. Built from JSON on purpose: the contract is changing (its CustomerId is
-/// being removed), and a field the test does not name must not break it.
+/// LeadConverted events as leads publishes them. Built from JSON, as the broker delivers them: a field the test does not
+/// name (the contract still grows) is left at its default instead of breaking the tests.
 /// </summary>
 internal static class Conversions
 {
-    public static LeadConverted Of(string company, string? email, Guid? opportunityId = null, decimal? budget = null, DateOnly? decisionBy = null, BuyingRole role = BuyingRole.DecisionMaker)
+    public static LeadConverted Of(string company, string? email, Guid? opportunityId = null, decimal? budget = null, DateOnly? decisionBy = null, BuyingRole role = BuyingRole.DecisionMaker, string? name = null)
     {
         var json = JsonSerializer.Serialize(
             new
@@ -26,6 +26,7 @@ internal static class Conversions
                 CampaignId = Guid.NewGuid(),
                 Qualification = new Qualification(budget is { } b ? new Money("EUR", b) : null, true, "a shared customer record", decisionBy, 4, ["single sign-on"]),
                 OpportunityId = opportunityId ?? Guid.NewGuid(),
+                OpportunityName = name ?? string.Empty,
                 OpportunityOwnerId = "rep-ada",
                 ConvertedBy = "inside-ian",
             },

@@ -166,6 +166,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     public async Task A_won_deal_without_a_ship_to_ships_to_the_account_address()
     {
         var id = await OpenAsync("Hooli");
+        Assert.Equal("Hooli", (await GetAsync(id)).Name);
         var request = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
         request.Lines.Add(Line(Licence, "Licence", "1", 10m));
 

@@ -16,12 +16,12 @@ public sealed class LeadConversionTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task A_converted_lead_of_a_new_company_becomes_an_account_a_contact_and_an_opportunity_in_qualification()
     {
-        var conversion = Conversions.Of("Initech AG", "ada@initech.example", budget: 48_000.50m, decisionBy: new DateOnly(2027, 3, 31));
+        var conversion = Conversions.Of("Initech AG", "ada@initech.example", budget: 48_000.50m, decisionBy: new DateOnly(2027, 3, 31), name: "Initech: shared customer record");
 
         await _service.ConvertAsync(conversion);
 
         var opportunity = await _service.CallAsync(Rpc.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() });
-        Assert.Equal(Wire.Stage.Qualification, opportunity.Stage);
+        Assert.Equal(("Initech: shared customer record", Wire.Stage.Qualification), (opportunity.Name, opportunity.Stage));
         Assert.Equal(10, opportunity.Probability);
         Assert.Equal("rep-ada", opportunity.OwnerId);
         Assert.Equal(conversion.LeadId.ToString(), opportunity.LeadId);

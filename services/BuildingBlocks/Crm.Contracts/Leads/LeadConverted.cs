@@ -1,10 +1,14 @@
 namespace Crm.Contracts.Leads;
 
-/// <summary>Published by leads when a qualified lead is converted: the company becomes (or is matched to) the customer account <c>CustomerId</c>, the person a contact, and an opportunity is opened for <c>OpportunityOwnerId</c>.</summary>
+/// <summary>
+/// Published by leads when a qualified lead is converted. The opportunities service reacts: it matches the company to
+/// an existing customer account or creates one (the customer id is decided there, and announced with
+/// <c>OpportunityOpened</c>), adds the person as a contact with their buying role, and opens the opportunity
+/// <c>OpportunityId</c> named <c>OpportunityName</c> for <c>OpportunityOwnerId</c>.
+/// </summary>
 public sealed record LeadConverted(
     Guid EventId,
     DateTimeOffset OccurredAt,
-    Guid CustomerId,
     Guid LeadId,
     long Version,
     CompanyDetails Company,
@@ -13,6 +17,7 @@ public sealed record LeadConverted(
     Guid? CampaignId,
     Qualification Qualification,
     Guid OpportunityId,
+    string OpportunityName,
     string OpportunityOwnerId,
     string ConvertedBy) : IIntegrationEvent
 {

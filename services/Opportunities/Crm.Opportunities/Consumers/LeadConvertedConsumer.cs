@@ -11,7 +11,7 @@ namespace Crm.Opportunities.Consumers;
 /// <summary>
 /// A converted lead becomes a customer: the company is matched to an account in the customer master (by normalised name,
 /// or by an existing contact's e-mail) or creates one, the person becomes a contact with their buying role, and the
-/// opportunity the lead named opens in Qualification for its owner. The inbox and the opportunity id make a
+/// opportunity the lead named opens in Qualification for its owner (named as leads says, else after the company). The inbox and the opportunity id make a
 /// redelivered conversion a no-op.
 /// </summary>
 internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvider clock) : InboxConsumer<LeadConverted, OpportunitiesDbContext>(db)
@@ -121,7 +121,7 @@ internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvi
         {
             OpportunityId = message.OpportunityId,
             CustomerId = account.CustomerId,
-            Name = account.Name,
+            Name = string.IsNullOrWhiteSpace(message.OpportunityName) ? account.Name : message.OpportunityName.Trim(),
             Stage = OpportunityStage.Qualification,
             Probability = StageProbability.Default(OpportunityStage.Qualification),
             Amount = budget?.Amount ?? 0m,
