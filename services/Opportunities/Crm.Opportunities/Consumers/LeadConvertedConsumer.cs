@@ -24,6 +24,12 @@ internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvi
 
     protected override async Task ApplyAsync(LeadConverted message, OpportunitiesDbContext context, CancellationToken cancellationToken)
     {
+        if (CustomerMatching.NormalizeName(message.Company.Name).Length == 0)
+        {
+            // Every nameless company would match every other: such a conversion goes to the error queue, unapplied.
+            throw new InvalidOperationException($"lead {message.LeadId} was converted without a company name: there is no account to match or create");
+        }
+
         if (await context.Opportunities.AnyAsync(o => o.OpportunityId == message.OpportunityId, cancellationToken))
         {
             // Already converted under another event id (a replay by leads): the opportunity is the conversion's key.
