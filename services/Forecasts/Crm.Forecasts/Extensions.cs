@@ -1,22 +1,35 @@
+using Crm.Forecasts.Consumers;
+using Crm.Forecasts.Data;
+using Crm.Forecasts.Features;
 using Crm.Grpc.Server;
 using Crm.Messaging;
 using CrmPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Forecasts;
 
-/// <summary>The forecasts service's wiring: its own database, the broker and its gRPC API.</summary>
+/// <summary>The forecasts service's wiring: its read model's database, the opportunity events it is built from, its gRPC API.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddForecastsService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase(CrmResources.Forecasts);
-        builder.AddServiceMessaging(CrmResources.Forecasts);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddServiceMessaging<ForecastsDbContext>(CrmResources.Forecasts, bus =>
+        {
+            bus.AddConsumer<OpportunityOpenedConsumer>();
+            bus.AddConsumer<OpportunityStageChangedConsumer>();
+            bus.AddConsumer<ForecastUpdatedConsumer>();
+            bus.AddConsumer<OpportunityWonConsumer>();
+            bus.AddConsumer<OpportunityLostConsumer>();
+        });
         builder.AddGrpcServer();
         return builder;
     }
 
     public static WebApplication MapForecastsService(this WebApplication app)
     {
+        app.MapGrpcService<ForecastsApi>();
         app.MapGrpcStandardServices();
         return app;
     }

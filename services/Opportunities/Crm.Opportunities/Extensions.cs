@@ -1,22 +1,28 @@
 using Crm.Grpc.Server;
 using Crm.Messaging;
+using Crm.Opportunities.Consumers;
+using Crm.Opportunities.Data;
+using Crm.Opportunities.Features;
 using CrmPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Opportunities;
 
-/// <summary>The opportunities service's wiring: its own database, the broker and its gRPC API.</summary>
+/// <summary>The opportunities service's wiring: its own database with the outbox, the broker and its gRPC API.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddOpportunitiesService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase(CrmResources.Opportunities);
-        builder.AddServiceMessaging(CrmResources.Opportunities);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddServiceMessaging<OpportunitiesDbContext>(CrmResources.Opportunities, bus => bus.AddConsumer<LeadConvertedConsumer>());
         builder.AddGrpcServer();
         return builder;
     }
 
     public static WebApplication MapOpportunitiesService(this WebApplication app)
     {
+        app.MapGrpcService<OpportunitiesApi>();
         app.MapGrpcStandardServices();
         return app;
     }

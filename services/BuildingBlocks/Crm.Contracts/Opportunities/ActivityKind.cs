@@ -12,4 +12,5 @@ public enum ActivityKind
     EmailOut,
     DocumentSent,
     Note,
+    Letter,
 }

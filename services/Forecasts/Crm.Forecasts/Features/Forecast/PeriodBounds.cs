@@ -1,0 +1,28 @@
+using Crm.Grpc;
+using Wire = Crm.Forecasts.Grpc.V1;
+
+namespace Crm.Forecasts.Features;
+
+/// <summary>The first and last day of the month, quarter or year that contains a day.</summary>
+internal sealed record PeriodBounds(DateOnly StartsOn, DateOnly EndsOn)
+{
+    public static (PeriodBounds? Bounds, Status Status) Of(Wire.PeriodKind period, DateOnly within)
+    {
+        var (startMonth, months) = period switch
+        {
+            Wire.PeriodKind.Month => (within.Month, 1),
+            Wire.PeriodKind.Quarter => ((((within.Month - 1) / 3) * 3) + 1, 3),
+            Wire.PeriodKind.Year => (1, 12),
+            _ => (0, 0),
+        };
+        if (months == 0)
+        {
+            return (null, Status.InvalidArgument("period", "is required: MONTH, QUARTER or YEAR"));
+        }
+
+        var starts = new DateOnly(within.Year, startMonth, 1);
+        return (new PeriodBounds(starts, starts.AddMonths(months).AddDays(-1)), Status.Ok);
+    }
+
+    public bool Contains(DateOnly? day) => day is { } d && d >= StartsOn && d <= EndsOn;
+}

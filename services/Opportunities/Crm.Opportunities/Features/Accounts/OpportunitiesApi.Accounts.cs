@@ -1,0 +1,53 @@
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Opportunities.Domain;
+using Microsoft.EntityFrameworkCore;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>Accounts: the customer master, read and searched.</summary>
+internal sealed partial class OpportunitiesApi
+{
+    public async Task<GrpcResult<Wire.Account>> GetAccount(Wire.GetAccountRequest request, CallContext context)
+    {
+        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Contacts)
+            .FirstOrDefaultAsync(a => a.CustomerId == customerId, context.CancellationToken);
+        return account is null ? Status.NotFound($"customer {customerId} does not exist") : account.ToWire();
+    }
+
+    public async Task<GrpcResult<Wire.SearchAccountsResponse>> SearchAccounts(Wire.SearchAccountsRequest request, CallContext context)
+    {
+        var query = request.Query.Trim();
+        if (query.Length < 2)
+        {
+            return Status.InvalidArgument("query", "needs at least 2 characters");
+        }
+
+        var (window, status) = PageWindow.Read(request.Page);
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var email = CustomerMatching.NormalizeEmail(query);
+        var phone = CustomerMatching.NormalizePhone(query);
+        var found = await db.Accounts.AsNoTracking().Include(a => a.Contacts)
+            .Where(a => EF.Functions.ILike(a.Name, pattern)
+                || a.Contacts.Any(c => c.NormalizedEmail == email || (phone != null && c.NormalizedPhone == phone)))
+            .OrderBy(a => a.Name).ThenBy(a => a.CustomerId)
+            .Skip(window.Offset).Take(window.Size + 1)
+            .ToListAsync(context.CancellationToken);
+        var (page, next) = window.Cut(found);
+        var response = new Wire.SearchAccountsResponse { NextPageToken = next };
+        response.Accounts.AddRange(page.Select(a => a.ToWire()));
+        return response;
+    }
+}

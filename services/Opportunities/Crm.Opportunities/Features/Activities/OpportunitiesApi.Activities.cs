@@ -1,0 +1,58 @@
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Shared = Crm.Common.Grpc.V1;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>Activities: any department logs an interaction with the customer on the shared timeline.</summary>
+internal sealed partial class OpportunitiesApi
+{
+    public async Task<GrpcResult<Wire.Activity>> LogActivity(Wire.LogActivityRequest request, CallContext context)
+    {
+        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
+        var (opportunityId, opportunityStatus) = Ids.ReadOptional(request.OpportunityId, "opportunity_id");
+        var (occurredAt, occurredStatus) = Instants.Read(request.OccurredAt, "occurred_at", required: false);
+        var failed = new[] { status, opportunityStatus, occurredStatus }.FirstOrDefault(s => !s.IsOk);
+        if (failed.Code != StatusCode.OK)
+        {
+            return failed;
+        }
+
+        if (WireEnums.ToKind(request.Kind) is not { } kind)
+        {
+            return Status.InvalidArgument("kind", "is required (call, meeting, e-mail in or out, letter, note, document sent)");
+        }
+
+        if (request.Department == Shared.Department.Unspecified || !Enum.IsDefined(request.Department))
+        {
+            return Status.InvalidArgument("department", "is required: the department of whoever logs it");
+        }
+
+        var (account, found) = await CustomerAsync(customerId, opportunityId, context.CancellationToken);
+        if (account is null)
+        {
+            return found;
+        }
+
+        var activity = new Domain.Activity
+        {
+            ActivityId = Guid.NewGuid(),
+            CustomerId = customerId,
+            OpportunityId = opportunityId,
+            Kind = kind,
+            Subject = request.Subject.Trim(),
+            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes,
+            LoggedBy = Caller.Of(context),
+            Department = WireEnums.Store(request.Department),
+            OccurredAt = occurredAt ?? Now,
+            LoggedAt = Now,
+        };
+        db.Activities.Add(activity);
+        db.Publish(new ActivityLogged(
+            Guid.NewGuid(), Now, customerId, activity.ActivityId, 1, opportunityId, kind, activity.Subject, activity.OccurredAt, activity.LoggedBy));
+        var saved = await SaveAsync($"activity {activity.ActivityId}", context.CancellationToken);
+        return saved.IsOk ? activity.ToWire() : saved;
+    }
+}

@@ -1,0 +1,85 @@
+using Crm.Contracts;
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Opportunities.Domain;
+using Microsoft.EntityFrameworkCore;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>Closing: a deal is won with its final lines (orders books from the event alone) or lost with a reason.</summary>
+internal sealed partial class OpportunitiesApi
+{
+    public async Task<GrpcResult<Wire.Opportunity>> WinOpportunity(Wire.WinOpportunityRequest request, CallContext context)
+    {
+        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");
+        var (shipTo, shipToStatus) = ShipToAddress.Read(request.ShipTo, "ship_to");
+        var failed = new[] { status, linesStatus, shipToStatus }.FirstOrDefault(s => !s.IsOk);
+        if (failed.Code != StatusCode.OK)
+        {
+            return failed;
+        }
+
+        if (lines.Count == 0)
+        {
+            return Status.InvalidArgument("lines", "are required: the order is booked from them");
+        }
+
+        var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
+        if (opportunity is null)
+        {
+            return found;
+        }
+
+        var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerId == opportunity.CustomerId, context.CancellationToken);
+        var total = DealLines.Total(lines);
+        var now = Now;
+        opportunity.ReplaceLines(lines);
+        opportunity.Stage = OpportunityStage.Won;
+        opportunity.Probability = StageProbability.Default(OpportunityStage.Won);
+        opportunity.Amount = total.Amount;
+        opportunity.Currency = total.Currency;
+        opportunity.ClosedAt = now;
+        opportunity.PurchaseOrderNumber = string.IsNullOrWhiteSpace(request.PurchaseOrderNumber) ? null : request.PurchaseOrderNumber.Trim();
+        opportunity.Version++;
+        db.Publish(new OpportunityWon(
+            Guid.NewGuid(), now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
+            lines, total, DateOnly.FromDateTime(now.UtcDateTime), shipTo ?? ShipToAddress.Of(account), opportunity.PurchaseOrderNumber));
+        var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
+        return saved.IsOk ? opportunity.ToWire() : saved;
+    }
+
+    public async Task<GrpcResult<Wire.Opportunity>> LoseOpportunity(Wire.LoseOpportunityRequest request, CallContext context)
+    {
+        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            return Status.InvalidArgument("reason", "is required: say why the deal was lost");
+        }
+
+        var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
+        if (opportunity is null)
+        {
+            return found;
+        }
+
+        var lastStage = opportunity.Stage;
+        opportunity.Stage = OpportunityStage.Lost;
+        opportunity.Probability = StageProbability.Default(OpportunityStage.Lost);
+        opportunity.LossReason = request.Reason.Trim();
+        opportunity.ClosedAt = Now;
+        opportunity.Version++;
+        db.Publish(new OpportunityLost(
+            Guid.NewGuid(), Now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
+            lastStage, opportunity.LossReason, null, new Money(opportunity.Currency, opportunity.Amount)));
+        var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
+        return saved.IsOk ? opportunity.ToWire() : saved;
+    }
+}

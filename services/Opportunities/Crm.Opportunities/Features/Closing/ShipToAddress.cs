@@ -1,0 +1,39 @@
+using Crm.Contracts;
+using Crm.Grpc;
+using Crm.Opportunities.Domain;
+using Shared = Crm.Common.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>Where a won deal ships: the request's address, else the account's, so orders never asks again.</summary>
+internal static class ShipToAddress
+{
+    public static (PostalAddress? Address, Status Status) Read(Shared.PostalAddress? address, string field)
+    {
+        if (address is null)
+        {
+            return (null, Status.Ok);
+        }
+
+        foreach (var (value, name) in new[] { (address.Street, "street"), (address.City, "city"), (address.PostalCode, "postal_code"), (address.Country, "country") })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return (null, Status.InvalidArgument($"{field}.{name}", "is required"));
+            }
+        }
+
+        if (address.Country.Length != 2 || !address.Country.All(char.IsAsciiLetterUpper))
+        {
+            return (null, Status.InvalidArgument(field + ".country", "must be an ISO 3166-1 alpha-2 code such as DE"));
+        }
+
+        var region = string.IsNullOrWhiteSpace(address.Region) ? null : address.Region.Trim();
+        return (new PostalAddress(address.Street.Trim(), address.City.Trim(), region, address.PostalCode.Trim(), address.Country), Status.Ok);
+    }
+
+    public static PostalAddress? Of(Account account) =>
+        account is { Street: { } street, City: { } city, Country: { } country }
+            ? new PostalAddress(street, city, account.Region, account.PostalCode ?? string.Empty, country)
+            : null;
+}

@@ -1,0 +1,56 @@
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Microsoft.EntityFrameworkCore;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>Customer sales: everything sales knows of one customer, for the gateway's customer view.</summary>
+internal sealed partial class OpportunitiesApi
+{
+    /// <summary>How long a closed deal still counts as recent in the customer view.</summary>
+    private static readonly TimeSpan RecentlyClosed = TimeSpan.FromDays(90);
+
+    private const int UpcomingMeetingLimit = 50;
+
+    public async Task<GrpcResult<Wire.CustomerSales>> GetCustomerSales(Wire.GetCustomerSalesRequest request, CallContext context)
+    {
+        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Contacts).FirstOrDefaultAsync(a => a.CustomerId == customerId, cancellationToken);
+        if (account is null)
+        {
+            // The gateway marks the sales section "not found" from this status: keep it NOT_FOUND.
+            return Status.NotFound($"customer {customerId} does not exist");
+        }
+
+        var now = Now;
+        var closedSince = now - RecentlyClosed;
+        var activityLimit = request.ActivityLimit <= 0 ? PageWindow.DefaultSize : Math.Min(request.ActivityLimit, PageWindow.MaxSize);
+        var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Lines)
+            .Where(o => o.CustomerId == customerId
+                && ((o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost) || o.ClosedAt >= closedSince))
+            .OrderBy(o => o.ClosedAt != null).ThenBy(o => o.CloseDate).ThenBy(o => o.OpportunityId)
+            .ToListAsync(cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.CustomerId == customerId && m.EndsAt >= now)
+            .OrderBy(m => m.StartsAt).Take(UpcomingMeetingLimit)
+            .ToListAsync(cancellationToken);
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => a.CustomerId == customerId)
+            .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.LoggedAt).Take(activityLimit)
+            .ToListAsync(cancellationToken);
+
+        var sales = new Wire.CustomerSales { Account = account.ToWire() };
+        sales.Opportunities.AddRange(opportunities.Select(o => o.ToWire()));
+        sales.UpcomingMeetings.AddRange(meetings.Select(m => m.ToWire()));
+        sales.Activities.AddRange(activities.Select(a => a.ToWire()));
+        return sales;
+    }
+}

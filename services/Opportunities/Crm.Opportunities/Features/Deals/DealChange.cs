@@ -1,0 +1,81 @@
+using Crm.Api;
+using Crm.Contracts;
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Crm.Opportunities.Domain;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>An UpdateDeal request, read and validated: each part is null when the request keeps the current value.</summary>
+internal sealed record DealChange(
+    Guid OpportunityId,
+    Money? Amount,
+    DateOnly? CloseDate,
+    IReadOnlyList<OpportunityLine> Lines,
+    int? Probability,
+    ForecastCategory? Category)
+{
+    /// <summary>The probability value that keeps the current one (proto: -1).</summary>
+    public const int KeepProbability = -1;
+
+    public static (DealChange Change, Status Status) Read(Wire.UpdateDealRequest request)
+    {
+        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (amount, currency, amountStatus) = MoneyConversions.Read(request.Amount, "amount", required: false);
+        var (closeDate, dateStatus) = DateConversions.Read(request.CloseDate, "close_date", required: false);
+        var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");
+        var failed = new[] { status, amountStatus, dateStatus, linesStatus }.FirstOrDefault(s => !s.IsOk);
+        if (failed.Code != Crm.Grpc.StatusCode.OK)
+        {
+            return (null!, failed);
+        }
+
+        if (request.Amount is not null && amount < 0)
+        {
+            return (null!, Status.InvalidArgument("amount", "must not be negative"));
+        }
+
+        if (request.Probability is < KeepProbability or > 100)
+        {
+            return (null!, Status.InvalidArgument("probability", "must be 0..100, or -1 to keep the current one"));
+        }
+
+        var money = request.Amount is null ? null : new Money(currency, amount);
+        if (money is not null && lines.Count > 0 && lines[0].UnitPrice.Currency != money.Currency)
+        {
+            return (null!, Status.InvalidArgument("amount.currency_code", $"must be {lines[0].UnitPrice.Currency}, the currency of the lines"));
+        }
+
+        int? probability = request.Probability == KeepProbability ? null : request.Probability;
+        return (new DealChange(opportunityId, money, closeDate, lines, probability, WireEnums.ToCategory(request.ForecastCategory)), Status.Ok);
+    }
+
+    /// <summary>Applies the change; new lines without an amount set the amount to their total.</summary>
+    public Status ApplyTo(Opportunity opportunity)
+    {
+        ArgumentNullException.ThrowIfNull(opportunity);
+        var amount = Amount ?? (Lines.Count > 0 ? DealLines.Total(Lines) : null);
+        var linesCurrency = Lines.Count > 0 ? Lines[0].UnitPrice.Currency : opportunity.Lines.FirstOrDefault()?.Currency;
+        if (amount is not null && linesCurrency is not null && amount.Currency != linesCurrency)
+        {
+            return Status.InvalidArgument("amount.currency_code", $"must be {linesCurrency}, the currency of the opportunity's lines");
+        }
+
+        if (Lines.Count > 0)
+        {
+            opportunity.ReplaceLines(Lines);
+        }
+
+        if (amount is not null)
+        {
+            opportunity.Amount = amount.Amount;
+            opportunity.Currency = amount.Currency;
+        }
+
+        opportunity.CloseDate = CloseDate ?? opportunity.CloseDate;
+        opportunity.Probability = Probability ?? opportunity.Probability;
+        opportunity.ForecastCategory = Category ?? opportunity.ForecastCategory;
+        return Status.Ok;
+    }
+}

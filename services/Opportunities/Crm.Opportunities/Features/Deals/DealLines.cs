@@ -1,0 +1,76 @@
+using System.Globalization;
+using Crm.Api;
+using Crm.Contracts;
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Google.Protobuf.Collections;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>
+/// Reads an opportunity's lines from a request: each with a product (UUID and name), a quantity above 0 with up to three
+/// decimals and a unit price, all in one currency. Shared by UpdateDeal and WinOpportunity.
+/// </summary>
+internal static class DealLines
+{
+    public static (IReadOnlyList<OpportunityLine> Lines, Status Status) Read(RepeatedField<Wire.OpportunityLine> lines, string field)
+    {
+        var read = new List<OpportunityLine>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (line, status) = ReadLine(lines[i], string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"));
+            if (!status.IsOk)
+            {
+                return ([], status);
+            }
+
+            if (read.Count > 0 && read[0].UnitPrice.Currency != line!.UnitPrice.Currency)
+            {
+                return ([], Status.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}].unit_price.currency_code"), $"must be {read[0].UnitPrice.Currency}, as in the first line"));
+            }
+
+            read.Add(line!);
+        }
+
+        return (read, Status.Ok);
+    }
+
+    /// <summary>What the lines add up to, in their currency.</summary>
+    public static Money Total(IReadOnlyList<OpportunityLine> lines) =>
+        new(lines[0].UnitPrice.Currency, lines.Sum(l => l.Quantity * l.UnitPrice.Amount));
+
+    private static (OpportunityLine? Line, Status Status) ReadLine(Wire.OpportunityLine line, string field)
+    {
+        var (productId, status) = Ids.Read(line.ProductId, field + ".product_id");
+        if (!status.IsOk)
+        {
+            return (null, status);
+        }
+
+        if (string.IsNullOrWhiteSpace(line.ProductName))
+        {
+            return (null, Status.InvalidArgument(field + ".product_name", "is required"));
+        }
+
+        if (!decimal.TryParse(line.Quantity, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
+        {
+            return (null, Status.InvalidArgument(field + ".quantity", $"'{line.Quantity}' is not a quantity above 0 (\"2\", \"1.5\")"));
+        }
+
+        if (decimal.Round(quantity, 3) != quantity)
+        {
+            return (null, Status.InvalidArgument(field + ".quantity", "has more than three decimals"));
+        }
+
+        var (price, currency, priceStatus) = MoneyConversions.Read(line.UnitPrice, field + ".unit_price");
+        if (!priceStatus.IsOk)
+        {
+            return (null, priceStatus);
+        }
+
+        return price < 0
+            ? (null, Status.InvalidArgument(field + ".unit_price", "must not be negative"))
+            : (new OpportunityLine(productId, line.ProductName.Trim(), quantity, new Money(currency, price)), Status.Ok);
+    }
+}

@@ -1,0 +1,124 @@
+using Crm.Api;
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Opportunities.Domain;
+using Microsoft.EntityFrameworkCore;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>Deals: read and list opportunities, move them through the stages, set what, when, how much and how likely.</summary>
+internal sealed partial class OpportunitiesApi
+{
+    public async Task<GrpcResult<Wire.Opportunity>> GetOpportunity(Wire.GetOpportunityRequest request, CallContext context)
+    {
+        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Lines)
+            .FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, context.CancellationToken);
+        return opportunity is null ? Status.NotFound($"opportunity {opportunityId} does not exist") : opportunity.ToWire();
+    }
+
+    public async Task<GrpcResult<Wire.ListOpportunitiesResponse>> ListOpportunities(Wire.ListOpportunitiesRequest request, CallContext context)
+    {
+        var (customerId, status) = Ids.ReadOptional(request.CustomerId, "customer_id");
+        var (window, pageStatus) = PageWindow.Read(request.Page);
+        if (!status.IsOk || !pageStatus.IsOk)
+        {
+            return status.IsOk ? pageStatus : status;
+        }
+
+        var query = db.Opportunities.AsNoTracking().Include(o => o.Lines).AsQueryable();
+        if (customerId is { } customer)
+        {
+            query = query.Where(o => o.CustomerId == customer);
+        }
+
+        if (request.OwnerId.Length > 0)
+        {
+            query = query.Where(o => o.OwnerId == request.OwnerId);
+        }
+
+        if (request.OpenOnly)
+        {
+            query = query.Where(o => o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost);
+        }
+
+        var found = await query.OrderByDescending(o => o.OpenedAt).ThenBy(o => o.OpportunityId)
+            .Skip(window.Offset).Take(window.Size + 1).ToListAsync(context.CancellationToken);
+        var (page, next) = window.Cut(found);
+        var response = new Wire.ListOpportunitiesResponse { NextPageToken = next };
+        response.Opportunities.AddRange(page.Select(o => o.ToWire()));
+        return response;
+    }
+
+    public async Task<GrpcResult<Wire.Opportunity>> ChangeStage(Wire.ChangeStageRequest request, CallContext context)
+    {
+        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        if (WireEnums.ToStage(request.Stage) is not { } stage)
+        {
+            return Status.InvalidArgument("stage", "is required");
+        }
+
+        if (stage is OpportunityStage.Won or OpportunityStage.Lost)
+        {
+            return Status.InvalidArgument("stage", "WON and LOST are reached through WinOpportunity and LoseOpportunity");
+        }
+
+        var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
+        if (opportunity is null)
+        {
+            return found;
+        }
+
+        if (opportunity.Stage == stage)
+        {
+            return opportunity.ToWire();
+        }
+
+        var previous = opportunity.Stage;
+        opportunity.Stage = stage;
+        opportunity.Probability = StageProbability.Default(stage);
+        opportunity.Version++;
+        db.Publish(new OpportunityStageChanged(
+            Guid.NewGuid(), Now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, previous, stage, opportunity.Probability, Caller.Of(context)));
+        var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
+        return saved.IsOk ? opportunity.ToWire() : saved;
+    }
+
+    public async Task<GrpcResult<Wire.Opportunity>> UpdateDeal(Wire.UpdateDealRequest request, CallContext context)
+    {
+        var (change, status) = DealChange.Read(request);
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var (opportunity, found) = await OpenOpportunityAsync(change.OpportunityId, request.ExpectedVersion, context.CancellationToken);
+        if (opportunity is null)
+        {
+            return found;
+        }
+
+        var applied = change.ApplyTo(opportunity);
+        if (!applied.IsOk)
+        {
+            return applied;
+        }
+
+        opportunity.Version++;
+        db.Publish(opportunity.ForecastUpdated(Now));
+        var saved = await SaveAsync($"opportunity {change.OpportunityId}", context.CancellationToken);
+        return saved.IsOk ? opportunity.ToWire() : saved;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Crm.Api;
+using Crm.Common.Grpc.V1;
+using Crm.Opportunities.Domain;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Features;
+
+/// <summary>The domain's records as the API answers them.</summary>
+internal static class WireMapping
+{
+    public static Wire.Account ToWire(this Account account)
+    {
+        var wire = new Wire.Account
+        {
+            CustomerId = account.CustomerId.ToString(),
+            Name = account.Name,
+            Industry = account.Industry ?? string.Empty,
+            Website = account.Website ?? string.Empty,
+            OwnerId = account.OwnerId ?? string.Empty,
+            CreatedAt = DateConversions.ToTimestamp(account.CreatedAt),
+            Version = account.Version,
+        };
+        if (account.Street is not null || account.City is not null || account.Country is not null)
+        {
+            wire.Address = new PostalAddress
+            {
+                Street = account.Street ?? string.Empty,
+                City = account.City ?? string.Empty,
+                Region = account.Region ?? string.Empty,
+                PostalCode = account.PostalCode ?? string.Empty,
+                Country = account.Country ?? string.Empty,
+            };
+        }
+
+        wire.Contacts.AddRange(account.Contacts.OrderBy(c => c.AddedAt).ThenBy(c => c.ContactId).Select(ToWire));
+        return wire;
+    }
+
+    public static Wire.Contact ToWire(this Contact contact) => new()
+    {
+        ContactId = contact.ContactId.ToString(),
+        FirstName = contact.FirstName,
+        LastName = contact.LastName,
+        Title = contact.Title ?? string.Empty,
+        Email = contact.Email ?? string.Empty,
+        Phone = contact.Phone ?? string.Empty,
+        BuyingRole = WireEnums.ToWire(contact.BuyingRole),
+    };
+
+    public static Wire.Opportunity ToWire(this Opportunity opportunity)
+    {
+        var wire = new Wire.Opportunity
+        {
+            OpportunityId = opportunity.OpportunityId.ToString(),
+            CustomerId = opportunity.CustomerId.ToString(),
+            Name = opportunity.Name,
+            Stage = WireEnums.ToWire(opportunity.Stage),
+            Probability = opportunity.Probability,
+            Amount = MoneyConversions.ToMoney(opportunity.Amount, opportunity.Currency),
+            CloseDate = DateConversions.ToDate(opportunity.CloseDate),
+            ForecastCategory = WireEnums.ToWire(opportunity.ForecastCategory),
+            OwnerId = opportunity.OwnerId,
+            LeadId = Ids.Text(opportunity.LeadId),
+            LossReason = opportunity.LossReason ?? string.Empty,
+            OpenedAt = DateConversions.ToTimestamp(opportunity.OpenedAt),
+            ClosedAt = DateConversions.ToTimestamp(opportunity.ClosedAt),
+            Version = opportunity.Version,
+        };
+        wire.Lines.AddRange(opportunity.Lines.OrderBy(l => l.Position).Select(l => new Wire.OpportunityLine
+        {
+            ProductId = l.ProductId.ToString(),
+            ProductName = l.ProductName,
+            Quantity = l.Quantity.ToString("0.###", CultureInfo.InvariantCulture),
+            UnitPrice = MoneyConversions.ToMoney(l.UnitPrice, l.Currency),
+        }));
+        return wire;
+    }
+
+    public static Wire.Activity ToWire(this Activity activity) => new()
+    {
+        ActivityId = activity.ActivityId.ToString(),
+        CustomerId = activity.CustomerId.ToString(),
+        OpportunityId = Ids.Text(activity.OpportunityId),
+        Kind = WireEnums.ToWire(activity.Kind),
+        Subject = activity.Subject,
+        Notes = activity.Notes ?? string.Empty,
+        LoggedBy = activity.LoggedBy,
+        Department = WireEnums.ToDepartment(activity.Department),
+        OccurredAt = DateConversions.ToTimestamp(activity.OccurredAt),
+    };
+
+    public static Wire.Meeting ToWire(this Meeting meeting)
+    {
+        var wire = new Wire.Meeting
+        {
+            MeetingId = meeting.MeetingId.ToString(),
+            CustomerId = meeting.CustomerId.ToString(),
+            OpportunityId = Ids.Text(meeting.OpportunityId),
+            Subject = meeting.Subject,
+            StartsAt = DateConversions.ToTimestamp(meeting.StartsAt),
+            EndsAt = DateConversions.ToTimestamp(meeting.EndsAt),
+            OrganizerId = meeting.OrganizerId,
+            Postponed = meeting.Postponed,
+        };
+        wire.AttendeeContactIds.AddRange(meeting.AttendeeContactIds.Select(id => id.ToString()));
+        return wire;
+    }
+}

@@ -1,0 +1,31 @@
+using Crm.Contracts;
+using Crm.Contracts.Opportunities;
+
+namespace Crm.Forecasts.Tests;
+
+/// <summary>Opportunity events as the opportunities service publishes them, for one deal.</summary>
+internal sealed record Deals(Guid OpportunityId, string OwnerId)
+{
+    public static readonly Guid Customer = Guid.Parse("5e1d0000-0000-4000-8000-000000000001");
+
+    public static Deals New(string owner) => new(Guid.NewGuid(), owner);
+
+    public OpportunityOpened Opened(decimal amount, DateOnly closeOn, string currency = "EUR") => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, 1, "Deal", OwnerId, OpportunityStage.Qualification, 10,
+        new Money(currency, amount), closeOn, LeadSource.TradeShow, null, null);
+
+    public OpportunityStageChanged StageChanged(long version, OpportunityStage from, OpportunityStage to, int probability) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, from, to, probability, OwnerId);
+
+    public ForecastUpdated Updated(long version, OpportunityStage stage, int probability, decimal amount, DateOnly closeOn) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, OwnerId, stage, ForecastCategory.Commit, probability,
+        new Money("EUR", amount), closeOn);
+
+    public OpportunityWon Won(long version, decimal total, DateOnly wonOn) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, OwnerId,
+        [new OpportunityLine(Guid.NewGuid(), "Licence", 1, new Money("EUR", total))], new Money("EUR", total), wonOn, null, null);
+
+    public OpportunityLost Lost(long version, decimal amount, DateOnly lostOn) => new(
+        Guid.NewGuid(), new DateTimeOffset(lostOn, new TimeOnly(12, 0), TimeSpan.Zero), Customer, OpportunityId, version, OwnerId,
+        OpportunityStage.Proposal, "No budget", null, new Money("EUR", amount));
+}

@@ -1,0 +1,281 @@
+using Crm.Api;
+using Crm.Contracts;
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Crm.Testing;
+using Shared = Crm.Common.Grpc.V1;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Tests;
+
+public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
+{
+    private static readonly Guid Licence = Guid.Parse("0f5a3c1e-0000-4000-8000-000000000001");
+    private static readonly Guid Training = Guid.Parse("0f5a3c1e-0000-4000-8000-000000000002");
+
+    private OpportunitiesService _service = null!;
+
+    public async ValueTask InitializeAsync() => _service = await OpportunitiesService.StartAsync(servers, nameof(DealTests));
+
+    public ValueTask DisposeAsync() => _service.DisposeAsync();
+
+    [Fact]
+    public async Task Each_stage_sets_its_default_probability_and_publishes_the_change_with_its_version()
+    {
+        var id = await OpenAsync("Stark Industries");
+        var probabilities = new List<int>();
+        foreach (var stage in new[] { Wire.Stage.Proposal, Wire.Stage.Negotiation, Wire.Stage.HandlingObjections, Wire.Stage.Closing })
+        {
+            var changed = await _service.CallAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = stage }, user: "rep-bob");
+            probabilities.Add(changed.Probability);
+        }
+
+        Assert.Equal([25, 50, 60, 80], probabilities);
+        var events = await _service.EventsAsync<OpportunityStageChanged>(id);
+        Assert.Equal([2L, 3L, 4L, 5L], events.Select(e => e.Version));
+        Assert.Equal(
+            [OpportunityStage.Qualification, OpportunityStage.Proposal, OpportunityStage.Negotiation, OpportunityStage.HandlingObjections],
+            events.Select(e => e.PreviousStage));
+        Assert.Equal(OpportunityStage.Closing, events[^1].Stage);
+        Assert.Equal(80, events[^1].Probability);
+        Assert.All(events, e => Assert.Equal("rep-bob", e.ChangedBy));
+    }
+
+    [Theory]
+    [InlineData(Wire.Stage.Won)]
+    [InlineData(Wire.Stage.Lost)]
+    [InlineData(Wire.Stage.Unspecified)]
+    public async Task Won_lost_and_no_stage_are_refused_naming_the_stage(Wire.Stage stage)
+    {
+        var id = await OpenAsync("Wayne Enterprises " + stage);
+        var outbox = await _service.OutboxCountAsync();
+
+        var status = await _service.StatusOfAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = stage });
+
+        AssertNamesField(status, "stage");
+        Assert.Equal(outbox, await _service.OutboxCountAsync());
+        Assert.Equal(Wire.Stage.Qualification, (await GetAsync(id)).Stage);
+    }
+
+    [Fact]
+    public async Task A_stale_expected_version_is_aborted_and_changes_nothing()
+    {
+        var id = await OpenAsync("Tyrell Corp");
+        await _service.CallAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Proposal, ExpectedVersion = 1 });
+
+        var status = await _service.StatusOfAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Closing, ExpectedVersion = 1 });
+
+        Assert.Equal(StatusCode.Aborted, status.Code);
+        var opportunity = await GetAsync(id);
+        Assert.Equal((Wire.Stage.Proposal, 2L), (opportunity.Stage, opportunity.Version));
+    }
+
+    [Fact]
+    public async Task Updating_the_deal_sets_lines_amount_close_date_probability_and_category_and_publishes_the_forecast()
+    {
+        var id = await OpenAsync("Cyberdyne Systems");
+        var request = new Wire.UpdateDealRequest
+        {
+            OpportunityId = id.ToString(),
+            CloseDate = new Shared.Date { Year = 2027, Month = 6, Day = 30 },
+            Probability = 35,
+            ForecastCategory = Wire.ForecastCategory.Commit,
+            ExpectedVersion = 1,
+        };
+        request.Lines.Add(Line(Licence, "Licence", "2", 1500.50m));
+        request.Lines.Add(Line(Training, "Training day", "1.5", 99.99m));
+
+        var updated = await _service.CallAsync(Rpc.UpdateDeal, request);
+
+        // No amount given: the lines' total, exact in decimal (2 × 1500.50 + 1.5 × 99.99 = 3150.985).
+        Assert.Equal(3150.985m, MoneyConversions.Read(updated.Amount, "amount").Amount);
+        Assert.Equal((35, Wire.ForecastCategory.Commit, 2L, 2), (updated.Probability, updated.ForecastCategory, updated.Version, updated.Lines.Count));
+        Assert.Equal("1.5", updated.Lines[1].Quantity);
+        var forecast = Assert.Single(await _service.EventsAsync<ForecastUpdated>(id));
+        Assert.Equal((2L, 35, ForecastCategory.Commit, new Money("EUR", 3150.985m), new DateOnly(2027, 6, 30)),
+            (forecast.Version, forecast.Probability, forecast.Category, forecast.Amount, forecast.ExpectedCloseOn));
+
+        var kept = await _service.CallAsync(Rpc.UpdateDeal, new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1, Amount = MoneyConversions.ToMoney(4000m, "EUR") });
+        Assert.Equal((35, 3L, 2), (kept.Probability, kept.Version, kept.Lines.Count));
+    }
+
+    [Theory]
+    [InlineData("opportunity_id")]
+    [InlineData("probability")]
+    [InlineData("amount.currency_code")]
+    [InlineData("close_date")]
+    [InlineData("lines[1].product_id")]
+    [InlineData("lines[0].quantity")]
+    [InlineData("lines[1].unit_price.currency_code")]
+    public async Task A_bad_deal_update_names_the_field_and_writes_nothing(string field)
+    {
+        var id = await OpenAsync("Soylent " + field);
+        var request = new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1 };
+        request.Lines.Add(Line(Licence, "Licence", "1", 10m));
+        request.Lines.Add(Line(Training, "Training", "1", 10m));
+        switch (field)
+        {
+            case "opportunity_id": request.OpportunityId = "not-a-uuid"; break;
+            case "probability": request.Probability = 101; break;
+            case "amount.currency_code": request.Amount = MoneyConversions.ToMoney(5m, "USD"); break;
+            case "close_date": request.CloseDate = new Shared.Date { Year = 2027, Month = 2, Day = 30 }; break;
+            case "lines[1].product_id": request.Lines[1].ProductId = "x"; break;
+            case "lines[0].quantity": request.Lines[0].Quantity = "0"; break;
+            default: request.Lines[1].UnitPrice = MoneyConversions.ToMoney(10m, "USD"); break;
+        }
+
+        var outbox = await _service.OutboxCountAsync();
+
+        AssertNamesField(await _service.StatusOfAsync(Rpc.UpdateDeal, request), field);
+        Assert.Equal(outbox, await _service.OutboxCountAsync());
+        var unchanged = await GetAsync(id);
+        Assert.Equal((1L, 0), (unchanged.Version, unchanged.Lines.Count));
+    }
+
+    [Fact]
+    public async Task A_won_deal_publishes_everything_orders_needs_to_book_the_order()
+    {
+        var id = await OpenAsync("Oscorp");
+        var opened = await GetAsync(id);
+        var request = new Wire.WinOpportunityRequest
+        {
+            OpportunityId = id.ToString(),
+            ShipTo = new Shared.PostalAddress { Street = "Dock 4", City = "Hamburg", PostalCode = "20457", Country = "DE" },
+            PurchaseOrderNumber = "PO-7781",
+            ExpectedVersion = 1,
+        };
+        request.Lines.Add(Line(Licence, "Licence", "3", 1200m));
+        request.Lines.Add(Line(Training, "Training day", "0.5", 800.10m));
+
+        var won = await _service.CallAsync(Rpc.WinOpportunity, request);
+
+        Assert.Equal((Wire.Stage.Won, 100, 2L), (won.Stage, won.Probability, won.Version));
+        Assert.NotNull(won.ClosedAt);
+        var message = Assert.Single(await _service.EventsAsync<OpportunityWon>(id));
+        Assert.Equal((2L, Guid.Parse(opened.CustomerId), "rep-ada"), (message.Version, message.CustomerId, message.OwnerId));
+        Assert.Equal(
+            [new OpportunityLine(Licence, "Licence", 3m, new Money("EUR", 1200m)), new OpportunityLine(Training, "Training day", 0.5m, new Money("EUR", 800.10m))],
+            message.Lines);
+        Assert.Equal(new Money("EUR", 4000.05m), message.Total);
+        Assert.Equal(new PostalAddress("Dock 4", "Hamburg", null, "20457", "DE"), message.ShipTo);
+        Assert.Equal("PO-7781", message.PurchaseOrderNumber);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), message.WonOn);
+    }
+
+    [Fact]
+    public async Task A_won_deal_without_a_ship_to_ships_to_the_account_address()
+    {
+        var id = await OpenAsync("Hooli");
+        Assert.Equal("Hooli", (await GetAsync(id)).Name);
+        var request = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
+        request.Lines.Add(Line(Licence, "Licence", "1", 10m));
+
+        await _service.CallAsync(Rpc.WinOpportunity, request);
+
+        var message = Assert.Single(await _service.EventsAsync<OpportunityWon>(id));
+        Assert.Equal(new PostalAddress("Hauptstr. 1", "Berlin", null, "10115", "DE"), message.ShipTo);
+    }
+
+    [Theory]
+    [InlineData("lines")]
+    [InlineData("lines[0].unit_price")]
+    [InlineData("lines[0].product_name")]
+    [InlineData("ship_to.country")]
+    public async Task Winning_needs_final_lines_with_product_quantity_and_price(string field)
+    {
+        var id = await OpenAsync("Vandelay " + field);
+        var request = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
+        if (field != "lines")
+        {
+            request.Lines.Add(Line(Licence, "Licence", "1", 10m));
+        }
+
+        switch (field)
+        {
+            case "lines[0].unit_price": request.Lines[0].UnitPrice = null; break;
+            case "lines[0].product_name": request.Lines[0].ProductName = " "; break;
+            case "ship_to.country": request.ShipTo = new Shared.PostalAddress { Street = "a", City = "b", PostalCode = "c", Country = "Germany" }; break;
+            default: break;
+        }
+
+        AssertNamesField(await _service.StatusOfAsync(Rpc.WinOpportunity, request), field);
+        Assert.Empty(await _service.EventsAsync<OpportunityWon>(id));
+        Assert.Equal(Wire.Stage.Qualification, (await GetAsync(id)).Stage);
+    }
+
+    [Fact]
+    public async Task A_lost_deal_keeps_its_reason_and_no_longer_changes()
+    {
+        var id = await OpenAsync("Initrode");
+        await _service.CallAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Negotiation });
+        AssertNamesField(await _service.StatusOfAsync(Rpc.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "  " }), "reason");
+
+        var lost = await _service.CallAsync(Rpc.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "Chose a competitor" });
+
+        Assert.Equal((Wire.Stage.Lost, 0, "Chose a competitor", 3L), (lost.Stage, lost.Probability, lost.LossReason, lost.Version));
+        var message = Assert.Single(await _service.EventsAsync<OpportunityLost>(id));
+        Assert.Equal((3L, OpportunityStage.Negotiation, "Chose a competitor"), (message.Version, message.LastStage, message.Reason));
+
+        var win = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
+        win.Lines.Add(Line(Licence, "Licence", "1", 10m));
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(Rpc.WinOpportunity, win)).Code);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Closing })).Code);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(Rpc.UpdateDeal, new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = 50 })).Code);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(Rpc.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "again" })).Code);
+        Assert.Equal(3L, (await GetAsync(id)).Version);
+    }
+
+    [Fact]
+    public async Task An_unknown_opportunity_is_not_found()
+    {
+        var unknown = Guid.NewGuid().ToString();
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(Rpc.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = unknown })).Code);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(Rpc.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = unknown, Stage = Wire.Stage.Proposal })).Code);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(Rpc.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = unknown, Reason = "r" })).Code);
+    }
+
+    [Fact]
+    public async Task Opportunities_are_listed_by_customer_owner_and_openness_a_page_at_a_time()
+    {
+        var first = await OpenAsync("Massive Dynamic");
+        var customer = (await GetAsync(first)).CustomerId;
+        var second = Guid.NewGuid();
+        await _service.ConvertAsync(Conversions.Of("Massive Dynamic Inc.", "nina@massive.example", second));
+        var third = Guid.NewGuid();
+        await _service.ConvertAsync(Conversions.Of("Massive Dynamic", "walter@massive.example", third));
+        await _service.CallAsync(Rpc.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = third.ToString(), Reason = "no budget" });
+
+        var all = await _service.CallAsync(Rpc.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OwnerId = "rep-ada" });
+        var open = await _service.CallAsync(Rpc.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OpenOnly = true, Page = new Shared.PageRequest { PageSize = 1 } });
+        var nextPage = await _service.CallAsync(Rpc.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OpenOnly = true, Page = new Shared.PageRequest { PageSize = 1, PageToken = open.NextPageToken } });
+        var nobody = await _service.CallAsync(Rpc.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OwnerId = "rep-nobody" });
+
+        Assert.Equal(3, all.Opportunities.Count);
+        Assert.Equal(
+            new[] { first.ToString(), second.ToString() }.Order(StringComparer.Ordinal),
+            open.Opportunities.Concat(nextPage.Opportunities).Select(o => o.OpportunityId).Order(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        Assert.Equal(string.Empty, nextPage.NextPageToken);
+        Assert.Empty(nobody.Opportunities);
+        AssertNamesField(await _service.StatusOfAsync(Rpc.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = "42" }), "customer_id");
+    }
+
+    internal static void AssertNamesField(Status status, string field)
+    {
+        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
+    }
+
+    private static Wire.OpportunityLine Line(Guid product, string name, string quantity, decimal price) =>
+        new() { ProductId = product.ToString(), ProductName = name, Quantity = quantity, UnitPrice = MoneyConversions.ToMoney(price, "EUR") };
+
+    private async Task<Guid> OpenAsync(string company)
+    {
+        var conversion = Conversions.Of(company, null);
+        await _service.ConvertAsync(conversion);
+        return conversion.OpportunityId;
+    }
+
+    private Task<Wire.Opportunity> GetAsync(Guid id) =>
+        _service.CallAsync(Rpc.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = id.ToString() });
+}

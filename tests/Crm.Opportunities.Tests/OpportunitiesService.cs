@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Crm.Contracts;
+using Crm.Contracts.Leads;
+using Crm.Grpc;
+using Crm.Grpc.Client;
+using Crm.Testing;
+using CrmPlatform.LocalServers;
+using CrmPlatform.ServiceDefaults;
+using Google.Protobuf;
+using MassTransit;
+using MassTransit.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Tests;
+
+/// <summary>The service hosted in-process on a test class's database and virtual host, with a client and probes of its outbox.</summary>
+internal sealed class OpportunitiesService : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly InProcessService _host;
+    private readonly string _database;
+
+    private OpportunitiesService(InProcessService host, string database)
+    {
+        _host = host;
+        _database = database;
+        Channel = GrpcChannel.ForAddress(host.GrpcAddress);
+    }
+
+    public GrpcChannel Channel { get; }
+
+    /// <summary>
+    /// Consumes one message at a time, in the order published: a test that publishes a duplicate and then a sentinel
+    /// knows the duplicate was handled once the sentinel was.
+    /// </summary>
+    public static async Task<OpportunitiesService> StartAsync(CrmTestServers servers, string owner)
+    {
+        var resources = await servers.IsolateAsync(owner);
+        var host = await InProcessService.StartAsync(
+            CrmResources.Opportunities, resources, b => b.AddOpportunitiesService(), a => a.MapOpportunitiesService(),
+            "--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
+        return new OpportunitiesService(host, resources.DatabaseConnectionString);
+    }
+
+    public static GrpcMethod<TRequest, TResponse> Method<TRequest, TResponse>(string name)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() =>
+        GrpcMethod.For<TRequest, TResponse>(Wire.OpportunitiesReflection.Descriptor.Services[0], name);
+
+    public Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user = "rep-ada")
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() =>
+        Channel.UnaryAsync(method, request, new CallOptions { Headers = new Metadata().Add("x-user-id", user) });
+
+    /// <summary>The status a call ends with (OK when it succeeds).</summary>
+    public async Task<Status> StatusOfAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        try
+        {
+            await CallAsync(method, request);
+            return Status.Ok;
+        }
+        catch (RpcException e)
+        {
+            return e.Status;
+        }
+    }
+
+    /// <summary>Publishes a conversion through the broker and waits until the service has consumed it.</summary>
+    public async Task ConvertAsync(LeadConverted conversion)
+    {
+        await PublishAsync(conversion);
+        Assert.True(
+            await Poll.UntilAsync(async _ => await ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id = '{conversion.EventId}'") == 1, Patience, TestContext.Current.CancellationToken),
+            "the conversion was not consumed");
+    }
+
+    /// <summary>Publishes a conversion through the broker without waiting for it.</summary>
+    public Task PublishAsync(LeadConverted conversion) =>
+        _host.Services.GetRequiredService<IBus>().Publish(conversion, TestContext.Current.CancellationToken);
+
+    /// <summary>The events of <typeparamref name="TEvent"/> the service wrote to its outbox for one aggregate, oldest first.</summary>
+    public async Task<IReadOnlyList<TEvent>> EventsAsync<TEvent>(Guid aggregateId)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT body FROM outbox_messages WHERE aggregate_id = @id AND message_type LIKE @type ORDER BY aggregate_version, created_at", connection);
+        command.Parameters.AddWithValue("id", aggregateId);
+        command.Parameters.AddWithValue("type", typeof(TEvent).FullName + ",%");
+        var events = new List<TEvent>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            events.Add(JsonSerializer.Deserialize<TEvent>(reader.GetString(0), SystemTextJsonMessageSerializer.Options)!);
+        }
+
+        return events;
+    }
+
+    /// <summary>Every outbox row, to show that a refused call wrote nothing.</summary>
+    public Task<long> OutboxCountAsync() => ScalarAsync("SELECT count(*) FROM outbox_messages");
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _host.DisposeAsync();
+    }
+}
