@@ -20,13 +20,15 @@ public sealed partial class OpportunityWonConsumer(OrdersDbContext db, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
+        // Two events for one deal (a repeated win, not a redelivery) may arrive at once: one books, the other sees it.
+        await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({message.OpportunityId.ToString()}, 0))", cancellationToken);
         if (await context.Orders.AnyAsync(o => o.OpportunityId == message.OpportunityId, cancellationToken))
         {
             LogAlreadyBooked(message.OpportunityId);
             return;
         }
 
-        var now = time.GetUtcNow();
+        var now = time.UtcNowInMicroseconds();
         var credit = await context.CreditAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerId == message.CustomerId, cancellationToken);
         var rejection = Rejection(message, credit);
         var order = new Order

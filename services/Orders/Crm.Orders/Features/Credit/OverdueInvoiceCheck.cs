@@ -48,7 +48,7 @@ internal sealed partial class OverdueInvoiceCheck(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var now = time.GetUtcNow();
+        var now = time.UtcNowInMicroseconds();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var open = nameof(InvoiceStatus.Open);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

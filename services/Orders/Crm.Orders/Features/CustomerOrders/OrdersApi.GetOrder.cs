@@ -18,7 +18,7 @@ public sealed partial class OrdersApi
             return status;
         }
 
-        var order = await db.Orders.AsNoTracking().Include(o => o.Invoices).ThenInclude(i => i.Payments)
+        var order = await db.Orders.AsNoTracking().Include(o => o.Invoices).ThenInclude(i => i.Payments).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
         return order is null ? Status.NotFound($"order {orderId} does not exist") : order.ToMessage();
     }

@@ -50,7 +50,7 @@ public sealed partial class OrdersApi
         }
 
         var sequence = await db.Database.SqlQuery<long>($"SELECT nextval('invoice_numbers') AS \"Value\"").SingleAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var now = time.UtcNowInMicroseconds();
         var invoice = new Domain.Invoice
         {
             Id = Guid.NewGuid(),

@@ -52,7 +52,7 @@ public sealed partial class OrdersApi
             return refusal;
         }
 
-        var now = time.GetUtcNow();
+        var now = time.UtcNowInMicroseconds();
         var wasOverdue = invoice.Status == InvoiceStatus.Overdue;
         var payment = invoice.Receive(amount, now, Caller.IdOf(context));
         db.Publish(new PaymentReceived(

@@ -50,7 +50,7 @@ public sealed partial class OrdersApi
             return Status.FailedPrecondition($"order {orderId} already shipped with {order.Carrier} ({order.TrackingNumber})");
         }
 
-        var now = time.GetUtcNow();
+        var now = time.UtcNowInMicroseconds();
         order.Ship(carrier, tracking, now, Caller.IdOf(context));
         db.Publish(new OrderShipped(
             Guid.NewGuid(), now, order.CustomerId, order.Id, order.Version, order.ShipmentId!.Value, carrier, tracking, DateOnly.FromDateTime(now.UtcDateTime)));
