@@ -1,7 +1,7 @@
-namespace Crm.Orders.Tests;
+namespace Crm.Testing;
 
 /// <summary>"Now" that a test moves forward, so that invoices fall due without waiting; timers stay real.</summary>
-internal sealed class TestClock(DateTimeOffset start) : TimeProvider
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;
 
