@@ -25,13 +25,16 @@ internal sealed class OrdersHost : IAsyncDisposable
 
     public OrdersClient Client { get; }
 
-    public static async Task<OrdersHost> StartAsync(CrmTestServers servers, string owner) =>
+    public static async Task<OrdersHost> StartAsync(CrmTestServers servers, string owner) => await StartAsync(await servers.IsolateAsync(owner));
+
+    /// <summary>A replica on <paramref name="resources"/>, which another one may share.</summary>
+    public static async Task<OrdersHost> StartAsync(TestResources resources, params string[] settings) =>
         new(await InProcessService.StartAsync(
-            await servers.IsolateAsync(owner),
+            resources,
             CrmResources.Orders,
             builder => builder.AddOrdersService(),
             app => app.MapOrdersService(),
-            "--Orders:OverdueCheckInterval=00:00:00.100"));
+            ["--Orders:OverdueCheckInterval=00:00:00.100", .. settings]));
 
     /// <summary>Publishes a won deal on the broker, as the opportunities service would.</summary>
     public Task WinAsync(OpportunityWon won) =>
