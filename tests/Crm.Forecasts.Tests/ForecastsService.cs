@@ -35,7 +35,7 @@ internal sealed class ForecastsService : IAsyncDisposable
     public static async Task<ForecastsService> StartAsync(CrmTestServers servers, string owner)
     {
         var resources = await servers.IsolateAsync(owner);
-        var host = await InProcessService.StartAsync(CrmResources.Forecasts, resources, b => b.AddForecastsService(), a => a.MapForecastsService());
+        var host = await InProcessService.StartAsync(resources, CrmResources.Forecasts, b => b.AddForecastsService(), a => a.MapForecastsService());
         return new ForecastsService(host, resources.DatabaseConnectionString);
     }
 

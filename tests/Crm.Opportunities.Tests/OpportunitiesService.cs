@@ -40,7 +40,7 @@ internal sealed class OpportunitiesService : IAsyncDisposable
     {
         var resources = await servers.IsolateAsync(owner);
         var host = await InProcessService.StartAsync(
-            CrmResources.Opportunities, resources, b => b.AddOpportunitiesService(), a => a.MapOpportunitiesService(),
+            resources, CrmResources.Opportunities, b => b.AddOpportunitiesService(), a => a.MapOpportunitiesService(),
             "--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
         return new OpportunitiesService(host, resources.DatabaseConnectionString);
     }

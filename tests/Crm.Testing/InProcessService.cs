@@ -1,82 +1,128 @@
-using System.Globalization;
+using System.Text.Json;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using Xunit;
 
 namespace Crm.Testing;
 
 /// <summary>
-/// A service hosted in the test process as in production (service defaults, its own wiring, Kestrel on free loopback
-/// ports: gRPC on HTTP/2, health on HTTP/1.1), on a test class's database and virtual host. It is returned once
-/// <c>/health</c> is ready, so its queues exist before a test publishes.
+/// A service under test in this process, wired as its Program.cs wires it, on a database and virtual host of its own,
+/// listening on free loopback ports, with a <see cref="TestClock"/> for "now". It starts ready: migrated, connected to
+/// the broker with its queues bound. Its events are read back from its outbox.
 /// </summary>
 public sealed class InProcessService : IAsyncDisposable
 {
-    private InProcessService(WebApplication app, Uri grpcAddress)
+    private readonly WebApplication _app;
+
+    private InProcessService(WebApplication app, TestResources resources, TestClock clock, Uri grpcAddress)
     {
-        App = app;
+        _app = app;
+        Resources = resources;
+        Clock = clock;
         GrpcAddress = grpcAddress;
     }
 
-    public WebApplication App { get; }
+    public TestResources Resources { get; }
 
-    /// <summary>Where its gRPC API listens (HTTP/2 cleartext).</summary>
+    public TestClock Clock { get; }
+
+    /// <summary>Its gRPC endpoint (HTTP/2 cleartext).</summary>
     public Uri GrpcAddress { get; }
 
-    public IServiceProvider Services => App.Services;
+    public IServiceProvider Services => _app.Services;
 
-    /// <param name="service">The service, whose database connection string is set to the test's.</param>
-    /// <param name="resources">The test class's database and virtual host.</param>
-    /// <param name="add">The service's <c>AddXxxService()</c>.</param>
-    /// <param name="map">The service's <c>MapXxxService()</c>.</param>
-    /// <param name="settings">More configuration, as <c>--Key=value</c> arguments.</param>
+    /// <summary>Starts <paramref name="service"/>: <paramref name="add"/> and <paramref name="map"/> are its
+    /// <c>AddXxxService</c> and <c>MapXxxService</c>; <paramref name="settings"/> are extra <c>--Key=value</c> arguments.</summary>
     public static async Task<InProcessService> StartAsync(
-        CrmService service, TestResources resources, Action<WebApplicationBuilder> add, Action<WebApplication> map, params string[] settings)
+        TestResources resources, CrmService service, Action<WebApplicationBuilder> add, Action<WebApplication> map, params string[] settings)
     {
-        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(add);
         ArgumentNullException.ThrowIfNull(map);
-        var grpc = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Ports.Free()}"));
-        var http = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Ports.Free()}");
+        var grpc = Ports.Free();
+        var http = Ports.Free();
         var builder = WebApplication.CreateBuilder(
         [
             $"--ConnectionStrings:{service.Database}={resources.DatabaseConnectionString}",
             $"--ConnectionStrings:{CrmResources.Messaging}={resources.MessagingConnectionString}",
-            $"--Kestrel:Endpoints:grpc:Url={grpc}",
+            $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpc}",
             "--Kestrel:Endpoints:grpc:Protocols=Http2",
-            $"--Kestrel:Endpoints:http:Url={http}",
+            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{http}",
             "--Kestrel:Endpoints:http:Protocols=Http1",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:MassTransit=Error",
+            "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
             .. settings,
         ]);
         builder.AddServiceDefaults();
         add(builder);
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        builder.Services.AddSingleton<TimeProvider>(clock);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
+        var started = new InProcessService(app, resources, clock, new Uri($"http://127.0.0.1:{grpc}"));
         var health = app.Services.GetRequiredService<HealthCheckService>();
-        var ready = await Poll.UntilAsync(
-            async token => (await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy,
-            TimeSpan.FromSeconds(60),
-            TestContext.Current.CancellationToken);
-        if (!ready)
+        if (!await Poll.UntilAsync(async token => (await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken))
         {
-            await app.DisposeAsync();
-            throw new InvalidOperationException($"the {service.Name} service did not become ready within 60 s");
+            await started.DisposeAsync();
+            throw new TimeoutException($"the {service.Name} service did not become ready in 60 s");
         }
 
-        return new InProcessService(app, grpc);
+        return started;
+    }
+
+    /// <summary>The events the service wrote to its outbox, in order.</summary>
+    public async Task<IReadOnlyList<PublishedEvent>> EventsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Resources.DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT message_type, aggregate_id, aggregate_version, body, sent_at IS NOT NULL FROM outbox_messages ORDER BY sequence", connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var events = new List<PublishedEvent>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            // "Crm.Contracts.Orders.OrderBooked, Crm.Contracts" -> "OrderBooked"
+            var type = reader.GetString(0);
+            var comma = type.IndexOf(',', StringComparison.Ordinal);
+            var name = type[(type.LastIndexOf('.', comma) + 1)..comma];
+            using var body = JsonDocument.Parse(reader.GetString(3));
+            events.Add(new PublishedEvent(name, reader.GetGuid(1), reader.GetInt64(2), body.RootElement.Clone(), reader.GetBoolean(4)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Waits until the relay has published an event of <paramref name="type"/> for <paramref name="aggregateId"/> at <paramref name="version"/>.</summary>
+    public async Task<PublishedEvent> PublishedAsync(string type, Guid aggregateId, long version = 1)
+    {
+        PublishedEvent? found = null;
+        var published = await Poll.UntilAsync(
+            async _ => (found = (await EventsAsync()).FirstOrDefault(e => e.Type == type && e.AggregateId == aggregateId && e.Version == version && e.Sent)) is not null,
+            TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken);
+        return published ? found! : throw new TimeoutException($"no {type} v{version} of {aggregateId} was published in 30 s");
+    }
+
+    /// <summary>How many rows <paramref name="sql"/> returns from the service's database.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Resources.DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM ({sql}) AS counted", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync(CancellationToken.None);
-        await App.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -1,22 +1,31 @@
 using Crm.Grpc.Server;
 using Crm.Messaging;
+using Crm.Orders.Consumers;
+using Crm.Orders.Data;
+using Crm.Orders.Features;
+using Crm.Orders.Features.Credit;
 using CrmPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Orders;
 
-/// <summary>The orders service's wiring: its own database, the broker and its gRPC API.</summary>
+/// <summary>The orders service's wiring: its own database with the outbox, the broker, its gRPC API and the overdue check.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddOrdersService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase(CrmResources.Orders);
-        builder.AddServiceMessaging(CrmResources.Orders);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddServiceMessaging<OrdersDbContext>(CrmResources.Orders, bus => bus.AddConsumer<OpportunityWonConsumer>());
         builder.AddGrpcServer();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<OrdersOptions>(builder.Configuration.GetSection(OrdersOptions.Section));
+        builder.Services.AddHostedService<OverdueInvoiceCheck>();
         return builder;
     }
 
     public static WebApplication MapOrdersService(this WebApplication app)
     {
+        app.MapGrpcService<OrdersApi>();
         app.MapGrpcStandardServices();
         return app;
     }

@@ -1,22 +1,30 @@
 using Crm.Grpc.Server;
 using Crm.Messaging;
+using Crm.Support.Data;
+using Crm.Support.Features;
+using Crm.Support.Features.ServiceLevels;
 using CrmPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Support;
 
-/// <summary>The support service's wiring: its own database, the broker and its gRPC API.</summary>
+/// <summary>The support service's wiring: its own database with the outbox, the broker, its gRPC API and the service-level check.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddSupportService(this WebApplicationBuilder builder)
     {
-        builder.AddServiceDatabase(CrmResources.Support);
-        builder.AddServiceMessaging(CrmResources.Support);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddServiceMessaging<SupportDbContext>(CrmResources.Support);
         builder.AddGrpcServer();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<SupportOptions>(builder.Configuration.GetSection(SupportOptions.Section));
+        builder.Services.AddHostedService<ServiceLevelCheck>();
         return builder;
     }
 
     public static WebApplication MapSupportService(this WebApplication app)
     {
+        app.MapGrpcService<SupportApi>();
         app.MapGrpcStandardServices();
         return app;
     }

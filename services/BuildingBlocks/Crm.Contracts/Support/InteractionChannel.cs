@@ -11,4 +11,7 @@ public enum InteractionChannel
     Chat,
     Visit,
     Letter,
+
+    /// <summary>Through the customer portal.</summary>
+    Portal,
 }

@@ -1,0 +1,29 @@
+using Crm.Api;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Orders.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+using InvoiceStatus = Crm.Orders.Domain.InvoiceStatus;
+
+namespace Crm.Orders.Features;
+
+public sealed partial class OrdersApi
+{
+    /// <summary>Whether the customer may order: on hold while an invoice is overdue, naming it. Unknown customers are in good standing.</summary>
+    public async Task<GrpcResult<CreditStatus>> GetCreditStatus(GetCreditStatusRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        return status.IsOk ? await CreditStatusOfAsync(customerId, context.CancellationToken) : status;
+    }
+
+    private async Task<CreditStatus> CreditStatusOfAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var account = await db.CreditAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerId == customerId, cancellationToken);
+        var overdue = await db.Invoices.AsNoTracking()
+            .Where(i => i.CustomerId == customerId && i.Status == InvoiceStatus.Overdue)
+            .OrderBy(i => i.DueOn).Select(i => i.Id).ToListAsync(cancellationToken);
+        return account.ToMessage(customerId, overdue);
+    }
+}

@@ -1,0 +1,31 @@
+using Crm.Api;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Orders.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Orders.Features;
+
+public sealed partial class OrdersApi
+{
+    /// <summary>The customer's orders (newest first) with shipment, invoices and payments, and its credit status. A
+    /// customer unknown here simply has no orders and good credit.</summary>
+    public async Task<GrpcResult<CustomerOrders>> GetCustomerOrders(GetCustomerOrdersRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Invoices).ThenInclude(i => i.Payments)
+            .Where(o => o.CustomerId == customerId).OrderByDescending(o => o.BookedAt).AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var response = new CustomerOrders { Credit = await CreditStatusOfAsync(customerId, cancellationToken) };
+        response.Orders.AddRange(orders.Select(o => o.ToMessage()));
+        return response;
+    }
+}

@@ -1,0 +1,25 @@
+using Crm.Api;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Orders.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Orders.Features;
+
+public sealed partial class OrdersApi
+{
+    public async Task<GrpcResult<Order>> GetOrder(GetOrderRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (orderId, status) = IdConversions.Read(request.OrderId, "order_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var order = await db.Orders.AsNoTracking().Include(o => o.Invoices).ThenInclude(i => i.Payments).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken);
+        return order is null ? Status.NotFound($"order {orderId} does not exist") : order.ToMessage();
+    }
+}

@@ -1,0 +1,61 @@
+using Crm.Api;
+using Crm.Contracts.Orders;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Orders.Grpc.V1;
+using OrderStatus = Crm.Orders.Domain.OrderStatus;
+
+namespace Crm.Orders.Features;
+
+public sealed partial class OrdersApi
+{
+    /// <summary>Records the shipment of a booked order, once; a rejected order never ships.</summary>
+    public async Task<GrpcResult<Order>> ShipOrder(ShipOrderRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (orderId, status) = IdConversions.Read(request.OrderId, "order_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var carrier = request.Carrier.Trim();
+        var tracking = request.TrackingNumber.Trim();
+        if (carrier.Length == 0)
+        {
+            return Status.InvalidArgument("carrier", "is required");
+        }
+
+        if (tracking.Length == 0)
+        {
+            return Status.InvalidArgument("tracking_number", "is required");
+        }
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await db.LockOrderAsync(orderId, cancellationToken);
+        if (order is null)
+        {
+            return Status.NotFound($"order {orderId} does not exist");
+        }
+
+        if (order.Status == OrderStatus.Rejected)
+        {
+            return Status.FailedPrecondition($"order {orderId} was rejected ({order.RejectionReason}): it cannot ship");
+        }
+
+        if (order.IsShipped)
+        {
+            return Status.FailedPrecondition($"order {orderId} already shipped with {order.Carrier} ({order.TrackingNumber})");
+        }
+
+        var now = time.UtcNowInMicroseconds();
+        order.Ship(carrier, tracking, now, Caller.IdOf(context));
+        db.Publish(new OrderShipped(
+            Guid.NewGuid(), now, order.CustomerId, order.Id, order.Version, order.ShipmentId!.Value, carrier, tracking, DateOnly.FromDateTime(now.UtcDateTime)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return order.ToMessage();
+    }
+}

@@ -1,0 +1,24 @@
+using Crm.Common.Grpc.V1;
+using Crm.Support.Grpc.V1;
+
+namespace Crm.Support.Domain;
+
+/// <summary>A call, e-mail, chat, visit or portal message with the customer about a case; it lands on the shared timeline.</summary>
+public sealed class Interaction
+{
+    public required Guid Id { get; init; }
+
+    public required Guid CaseId { get; init; }
+
+    public required Guid CustomerId { get; init; }
+
+    public InteractionChannel Channel { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string LoggedBy { get; init; }
+
+    public Department Department { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+}

@@ -1,0 +1,57 @@
+using Crm.Api;
+using Crm.Contracts.Support;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Support.Domain;
+using V1 = Crm.Support.Grpc.V1;
+
+namespace Crm.Support.Features;
+
+public sealed partial class SupportApi
+{
+    /// <summary>Maximum subject length: a line a person reads in a list.</summary>
+    private const int SubjectLength = 200;
+
+    /// <summary>Opens a case with the service-level targets of its priority (P1: respond 1 h / resolve 4 h, P2: 4 h / 1 day,
+    /// P3: 1 day / 3 days, P4: 2 days / 10 days); it is assigned to whoever opened it.</summary>
+    public async Task<GrpcResult<V1.Case>> OpenCase(V1.OpenCaseRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        if (request.Kind is not (V1.CaseKind.Inquiry or V1.CaseKind.Problem))
+        {
+            return Status.InvalidArgument("kind", "is required: INQUIRY or PROBLEM");
+        }
+
+        if (request.Priority is < 1 or > 4)
+        {
+            return Status.InvalidArgument("priority", $"{request.Priority} is not a priority: 1 (the customer cannot work) to 4 (a question)");
+        }
+
+        var subject = request.Subject.Trim();
+        if (subject.Length == 0)
+        {
+            return Status.InvalidArgument("subject", "is required");
+        }
+
+        if (subject.Length > SubjectLength)
+        {
+            return Status.InvalidArgument("subject", $"is longer than {SubjectLength} characters");
+        }
+
+        var now = time.UtcNowInMicroseconds();
+        var kind = request.Kind == V1.CaseKind.Problem ? CaseKind.Problem : CaseKind.Inquiry;
+        var opened = SupportCase.Open(customerId, kind, request.Priority, subject, request.Description.Trim(), Caller.IdOf(context), now);
+        db.Cases.Add(opened);
+        db.Publish(new CaseOpened(
+            Guid.NewGuid(), now, customerId, opened.Id, opened.Version, kind, SupportMessages.ToPriority(opened.Priority), subject, null, null, opened.ResolveBy));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return opened.ToMessage();
+    }
+}

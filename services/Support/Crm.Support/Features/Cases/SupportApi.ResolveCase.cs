@@ -1,0 +1,51 @@
+using Crm.Api;
+using Crm.Contracts.Support;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Microsoft.EntityFrameworkCore;
+using V1 = Crm.Support.Grpc.V1;
+
+namespace Crm.Support.Features;
+
+public sealed partial class SupportApi
+{
+    /// <summary>Resolves a case with its resolution, once; CaseResolved.</summary>
+    public async Task<GrpcResult<V1.Case>> ResolveCase(V1.ResolveCaseRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var resolution = request.Resolution.Trim();
+        if (resolution.Length == 0)
+        {
+            return Status.InvalidArgument("resolution", "is required: say what solved it");
+        }
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (supportCase, found) = await LockForChangeAsync(caseId, request.ExpectedVersion, cancellationToken);
+        if (supportCase is null)
+        {
+            return found;
+        }
+
+        if (supportCase.IsResolved)
+        {
+            return Status.FailedPrecondition($"case {caseId} is already resolved");
+        }
+
+        var now = time.UtcNowInMicroseconds();
+        var by = Caller.IdOf(context);
+        supportCase.Resolve(resolution, by, now);
+        db.Publish(new CaseResolved(Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, resolution, by));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await db.Interactions.Where(i => i.CaseId == caseId).LoadAsync(cancellationToken);
+        return supportCase.ToMessage();
+    }
+}

@@ -1,0 +1,69 @@
+using Crm.Api;
+using Crm.Contracts.Support;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Microsoft.EntityFrameworkCore;
+using CaseStatus = Crm.Support.Domain.CaseStatus;
+using V1 = Crm.Support.Grpc.V1;
+
+namespace Crm.Support.Features;
+
+public sealed partial class SupportApi
+{
+    /// <summary>
+    /// Moves an unresolved case to another status (resolving is <see cref="ResolveCase"/>). Escalating raises its
+    /// escalation level and publishes CaseEscalated with the note as the reason. Setting the status it has changes nothing.
+    /// </summary>
+    public async Task<GrpcResult<V1.Case>> UpdateCaseStatus(V1.UpdateCaseStatusRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        if (request.Status == V1.CaseStatus.Resolved)
+        {
+            return Status.InvalidArgument("status", "a case is resolved with ResolveCase, which records the resolution");
+        }
+
+        if (request.Status.ToSettableStatus() is not { } next)
+        {
+            return Status.InvalidArgument("status", "is required: CASE_OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER or ESCALATED");
+        }
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (supportCase, found) = await LockForChangeAsync(caseId, request.ExpectedVersion, cancellationToken);
+        if (supportCase is null)
+        {
+            return found;
+        }
+
+        if (supportCase.IsResolved)
+        {
+            return Status.FailedPrecondition($"case {caseId} is resolved: its status no longer changes");
+        }
+
+        if (supportCase.Status != next)
+        {
+            var now = time.UtcNowInMicroseconds();
+            supportCase.MoveTo(next);
+            if (next == CaseStatus.Escalated)
+            {
+                var reason = request.Note.Trim() is { Length: > 0 } note ? note : "escalated";
+                db.Publish(new CaseEscalated(
+                    Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, SupportMessages.ToPriority(supportCase.Priority),
+                    supportCase.EscalationLevel, reason, supportCase.AssigneeId));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await db.Interactions.Where(i => i.CaseId == caseId).LoadAsync(cancellationToken);
+        return supportCase.ToMessage();
+    }
+}

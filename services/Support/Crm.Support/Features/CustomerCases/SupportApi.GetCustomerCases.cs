@@ -1,0 +1,44 @@
+using Crm.Api;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using Crm.Support.Grpc.V1;
+using Microsoft.EntityFrameworkCore;
+using CaseStatus = Crm.Support.Domain.CaseStatus;
+
+namespace Crm.Support.Features;
+
+public sealed partial class SupportApi
+{
+    /// <summary>Resolved cases younger than this many days are included when the request says 0.</summary>
+    private const int DefaultRecentDays = 90;
+
+    /// <summary>At most this many cases, newest first: the customer view shows what matters now.</summary>
+    private const int MaxCustomerCases = 200;
+
+    /// <summary>The customer's open cases and those resolved within <c>recent_days</c> (0: 90), newest first, with their
+    /// interactions. A customer unknown here simply has none.</summary>
+    public async Task<GrpcResult<CustomerCases>> GetCustomerCases(GetCustomerCasesRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        if (request.RecentDays is < 0 or > 3650)
+        {
+            return Status.InvalidArgument("recent_days", "must be between 0 (meaning 90) and 3650");
+        }
+
+        var since = time.GetUtcNow().AddDays(-(request.RecentDays == 0 ? DefaultRecentDays : request.RecentDays));
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Interactions)
+            .Where(c => c.CustomerId == customerId && (c.Status != CaseStatus.Resolved || c.ResolvedAt >= since))
+            .OrderByDescending(c => c.OpenedAt).Take(MaxCustomerCases).AsSplitQuery()
+            .ToListAsync(context.CancellationToken);
+        var response = new CustomerCases();
+        response.Cases.AddRange(cases.Select(c => c.ToMessage()));
+        return response;
+    }
+}

@@ -1,0 +1,62 @@
+using Crm.Api;
+using Crm.Common.Grpc.V1;
+using Crm.Contracts.Support;
+using Crm.Grpc;
+using Crm.Grpc.Server;
+using V1 = Crm.Support.Grpc.V1;
+
+namespace Crm.Support.Features;
+
+public sealed partial class SupportApi
+{
+    /// <summary>
+    /// Logs a call, e-mail, chat, visit or portal message on a case; it lands on the shared timeline with the department
+    /// of whoever logged it (Technical Support for a problem, Customer Service for an inquiry, when not given). The
+    /// first one answers the case's response target.
+    /// </summary>
+    public async Task<GrpcResult<V1.Interaction>> LogInteraction(V1.LogInteractionRequest request, CallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        if (request.Channel == V1.InteractionChannel.Unspecified || !Enum.IsDefined(request.Channel))
+        {
+            return Status.InvalidArgument("channel", "is required: PHONE, EMAIL, CHAT, ON_SITE or PORTAL");
+        }
+
+        var summary = request.Summary.Trim();
+        if (summary.Length == 0)
+        {
+            return Status.InvalidArgument("summary", "is required: what was said");
+        }
+
+        if (!Enum.IsDefined(request.Department))
+        {
+            return Status.InvalidArgument("department", $"{(int)request.Department} is not a department");
+        }
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (supportCase, found) = await LockForChangeAsync(caseId, expectedVersion: 0, cancellationToken);
+        if (supportCase is null)
+        {
+            return found;
+        }
+
+        var department = request.Department != Department.Unspecified
+            ? request.Department
+            : supportCase.Kind == CaseKind.Problem ? Department.TechnicalSupport : Department.CustomerService;
+        var now = time.UtcNowInMicroseconds();
+        var interaction = supportCase.Log(request.Channel, summary, department, Caller.IdOf(context), now);
+        db.Publish(new InteractionLogged(
+            Guid.NewGuid(), now, supportCase.CustomerId, interaction.Id, 1, supportCase.Id, request.Channel.ToContract(), summary, interaction.LoggedBy));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return interaction.ToMessage();
+    }
+}

@@ -1,0 +1,85 @@
+using Crm.Contracts.Support;
+using Crm.Support.Data;
+using Crm.Support.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Crm.Support.Features.ServiceLevels;
+
+/// <summary>
+/// Every <see cref="SupportOptions.ServiceLevelCheckInterval"/>, records each service-level target that passed unmet
+/// (no response by respond_by, no resolution by resolve_by) and publishes ServiceLevelBreached, once per case and
+/// target. Replicas share the work: each claims cases with <c>FOR UPDATE SKIP LOCKED</c>.
+/// </summary>
+internal sealed partial class ServiceLevelCheck(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<SupportOptions> options,
+    ILogger<ServiceLevelCheck> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await CheckBatchAsync(stoppingToken) > 0)
+                {
+                    // A backlog goes out in back-to-back batches.
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or DbUpdateException or InvalidOperationException or TimeoutException)
+            {
+                // The database is away: nothing was committed; the next round tries again.
+                LogCheckFailed(ex);
+            }
+
+            await Task.Delay(options.Value.ServiceLevelCheckInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Records the breaches of one batch of cases; returns how many cases had one.</summary>
+    internal async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        var now = time.UtcNowInMicroseconds();
+        var resolved = nameof(CaseStatus.Resolved);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Cases
+            .FromSql($"""
+                SELECT * FROM cases
+                WHERE status <> {resolved}
+                  AND ((responded_at IS NULL AND response_breached_at IS NULL AND respond_by < {now})
+                       OR (resolution_breached_at IS NULL AND resolve_by < {now}))
+                ORDER BY resolve_by, id
+                LIMIT {options.Value.ServiceLevelCheckBatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+        foreach (var supportCase in due)
+        {
+            foreach (var (target, dueAt, version) in supportCase.RecordBreaches(now))
+            {
+                db.Publish(new ServiceLevelBreached(
+                    Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, version, SupportMessages.ToPriority(supportCase.Priority), target, dueAt));
+                LogBreached(supportCase.Id, target, dueAt);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} missed its {Target} target, due {DueAt}")]
+    private partial void LogBreached(Guid caseId, ServiceLevelTarget target, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The service-level check failed; it runs again at the next interval")]
+    private partial void LogCheckFailed(Exception exception);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Crm.Testing;
+using Crm.Orders.Grpc.V1;
+using CrmPlatform.LocalServers;
+
+namespace Crm.Orders.Tests;
+
+public sealed class BookingTests(CrmTestServers servers) : IAsyncLifetime
+{
+    private OrdersHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await OrdersHost.StartAsync(servers, nameof(BookingTests));
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Won_deal_books_an_order_without_reentry()
+    {
+        var won = Deals.Won(Guid.NewGuid());
+
+        await _host.WinAsync(won);
+        var order = await _host.Client.OrderOfAsync(won.CustomerId, won.OpportunityId);
+
+        Assert.Equal(OrderStatus.Booked, order.Status);
+        Assert.Equal(won.CustomerId.ToString(), order.CustomerId);
+        Assert.Equal(1, order.Version);
+        Assert.Equal(
+            won.Lines.Select(l => (l.ProductId.ToString(), l.ProductName, l.Quantity, l.UnitPrice.Amount, l.UnitPrice.Currency)),
+            order.Lines.Select(l => (l.ProductId, l.ProductName, decimal.Parse(l.Quantity, CultureInfo.InvariantCulture), l.UnitPrice.Units + (l.UnitPrice.Nanos / 1e9m), l.UnitPrice.CurrencyCode)));
+        Assert.Equal(new Common.Grpc.V1.Money { CurrencyCode = "EUR", Units = 3801, Nanos = 400_000_000 }, order.Total);
+        Assert.Equal("Hafenstraße 12", order.ShipTo.Street);
+        Assert.Equal("20457", order.ShipTo.PostalCode);
+        Assert.Equal("PO-2026-117", order.PurchaseOrderNumber);
+        Assert.Equal(order, await _host.Client.GetOrderAsync(new GetOrderRequest { OrderId = order.OrderId }));
+
+        var booked = await _host.PublishedAsync("OrderBooked", Guid.Parse(order.OrderId), version: 1);
+        Assert.Equal(won.OpportunityId, booked.Body.GetProperty("opportunityId").GetGuid());
+        Assert.Equal(3801.40m, booked.Amount("total", "amount"));
+        Assert.Equal(2, booked.Body.GetProperty("lines").GetArrayLength());
+        Assert.Equal(3601.50m, decimal.Parse(booked.Body.GetProperty("lines")[0].GetProperty("lineTotal").GetProperty("amount").ToString(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Redelivered_or_repeated_OpportunityWon_books_one_order()
+    {
+        var customer = Guid.NewGuid();
+        var won = Deals.Won(customer);
+        var sameDealAgain = won with { EventId = Guid.NewGuid() };
+        var marker = Deals.Won(customer);
+
+        await _host.WinAsync(won);
+        await _host.WinAsync(won);
+        await _host.WinAsync(sameDealAgain);
+        await _host.Client.OrderOfAsync(customer, won.OpportunityId);
+        await _host.WinAsync(won);
+        await _host.WinAsync(marker);
+        await _host.Client.OrderOfAsync(customer, marker.OpportunityId);
+
+        // The marker went after every copy on the same queue: once it is booked, every copy was handled.
+        Assert.True(await Poll.UntilAsync(async _ => await _host.CountAsync("SELECT 1 FROM inbox_messages") == 3, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(2, (await _host.Client.GetCustomerOrdersAsync(customer)).Orders.Count);
+        Assert.Equal(1, await _host.CountAsync($"SELECT 1 FROM orders WHERE opportunity_id = '{won.OpportunityId}'"));
+        Assert.Equal(2, (await _host.EventsAsync()).Count(e => e.Type == "OrderBooked"));
+    }
+
+    [Fact]
+    public async Task Won_deal_without_lines_is_recorded_as_rejected()
+    {
+        var won = Deals.Won(Guid.NewGuid()) with { Lines = [] };
+
+        await _host.WinAsync(won);
+        var order = await _host.Client.OrderOfAsync(won.CustomerId, won.OpportunityId);
+
+        Assert.Equal(OrderStatus.Rejected, order.Status);
+        Assert.Contains("no lines", order.RejectionReason, StringComparison.Ordinal);
+        var rejected = await _host.PublishedAsync("OrderRejected", Guid.Parse(order.OrderId));
+        Assert.Equal("InvalidLines", rejected.Body.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_customer_has_no_orders_and_good_credit()
+    {
+        var customer = Guid.NewGuid();
+
+        var orders = await _host.Client.GetCustomerOrdersAsync(customer);
+
+        Assert.Empty(orders.Orders);
+        Assert.False(orders.Credit.OnHold);
+        Assert.Equal(customer.ToString(), orders.Credit.CustomerId);
+        Assert.Equal(orders.Credit, await _host.Client.GetCreditStatusAsync(customer));
+    }
+}
