@@ -75,6 +75,7 @@ internal sealed class EventsPipeline(IHost publisher, IHost consumer, EventsCons
     private static async Task WaitUntilHealthyAsync(IHost host)
     {
         var bus = host.Services.GetRequiredService<IBusControl>();
+        await host.Services.GetRequiredService<CrmPlatform.ServiceDefaults.DatabaseSchema>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
         await CrmPlatform.LocalServers.Poll.UntilAsync(() => bus.CheckHealth().Status == BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
     }
 

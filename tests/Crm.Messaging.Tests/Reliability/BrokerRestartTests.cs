@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 namespace Crm.Messaging.Tests.Reliability;
 
 [Trait("Category", "Reliability")]
+[Collection(nameof(RunsAlone))]
 public sealed class BrokerRestartTests
 {
     private const int Events = 10_000;

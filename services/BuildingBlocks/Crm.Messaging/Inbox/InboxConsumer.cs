@@ -1,4 +1,5 @@
 using Crm.Contracts;
+using CrmPlatform.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,9 @@ public abstract partial class InboxConsumer<TEvent, TDbContext>(TDbContext db) :
         MessageCorrelation.Current = context.CorrelationId ?? message.EventId;
         try
         {
+            // Messages can arrive before the service's migrations ran (the database came up after the broker).
+            await context.GetServiceOrCreateInstance<DatabaseSchema>().Ready.WaitAsync(cancellationToken);
+
             // A retry of this message may reuse the context: what the failed attempt tracked must not be saved now.
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
