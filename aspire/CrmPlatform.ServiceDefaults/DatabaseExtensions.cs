@@ -26,10 +26,11 @@ public static class DatabaseExtensions
         }
 
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
+        builder.Services.AddSingleton<DatabaseSchema>();
         builder.Services.AddHostedService<DatabaseMigrationStartup>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "postgres",
-            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
+            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DatabaseSchema>()),
             HealthStatus.Unhealthy,
             [HealthTags.Ready],
             TimeSpan.FromSeconds(5)));

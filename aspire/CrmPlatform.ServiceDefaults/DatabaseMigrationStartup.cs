@@ -5,36 +5,35 @@ using Npgsql;
 namespace CrmPlatform.ServiceDefaults;
 
 /// <summary>
-/// Applies the service's migrations before anything else starts (hosted services start in registration order, and
-/// <see cref="DatabaseExtensions.AddServiceDatabase"/> registers this one first). A database that is not reachable
-/// yet is waited for, so that the service and its database may start in any order.
+/// Applies the service's migrations as soon as its database answers, without holding up the start: a service and its
+/// database may start in any order. <see cref="DatabaseSchema.Ready"/> completes when they are applied.
 /// </summary>
 internal sealed partial class DatabaseMigrationStartup(
     NpgsqlDataSource dataSource,
     IEnumerable<MigrationAssembly> assemblies,
-    ILogger<DatabaseMigrationStartup> logger) : IHostedService
+    DatabaseSchema schema,
+    ILogger<DatabaseMigrationStartup> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pause = TimeSpan.FromMilliseconds(250);
-        while (true)
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var applied = await SqlMigrations.ApplyAsync(dataSource, assemblies.Select(a => a.Assembly), cancellationToken);
+                var applied = await SqlMigrations.ApplyAsync(dataSource, assemblies.Select(a => a.Assembly), stoppingToken);
                 LogApplied(applied);
+                schema.MarkReady();
                 return;
             }
             catch (NpgsqlException ex) when (ex.IsTransient)
             {
                 LogWaiting(ex.Message);
-                await Task.Delay(pause, cancellationToken);
+                await Task.Delay(pause, stoppingToken);
                 pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 5));
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrations: {Applied} applied")]
     private partial void LogApplied(int applied);

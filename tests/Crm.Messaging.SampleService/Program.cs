@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Messaging.SampleService;
 using Crm.Messaging.SampleService.Data;
 using Crm.Messaging.SampleService.Deals;
+using CrmPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ switch (mode)
         var count = int.Parse(rest[0], CultureInfo.InvariantCulture);
         using var host = SampleHost.CreatePublisher(rest[1..]).Build();
         await host.StartAsync();
+        await host.Services.GetRequiredService<DatabaseSchema>().Ready;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();

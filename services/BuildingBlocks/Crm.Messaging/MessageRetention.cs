@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CrmPlatform.ServiceDefaults;
 using Npgsql;
 
 namespace Crm.Messaging;
 
 /// <summary>Deletes sent outbox rows and inbox entries once they are older than their retention.</summary>
-internal sealed partial class MessageRetention(NpgsqlDataSource dataSource, IOptions<MessagingOptions> options, ILogger<MessageRetention> logger)
+internal sealed partial class MessageRetention(NpgsqlDataSource dataSource, DatabaseSchema schema, IOptions<MessagingOptions> options, ILogger<MessageRetention> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,6 +16,7 @@ internal sealed partial class MessageRetention(NpgsqlDataSource dataSource, IOpt
         using var timer = new PeriodicTimer(settings.Outbox.CleanupInterval);
         try
         {
+            await schema.Ready.WaitAsync(stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await DeleteExpiredAsync(settings, stoppingToken);

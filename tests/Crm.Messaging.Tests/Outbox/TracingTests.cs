@@ -7,7 +7,7 @@ namespace Crm.Messaging.Tests.Outbox;
 
 public sealed class TracingTests(CrmTestServers servers)
 {
-    private static readonly ActivitySource Commands = new("Crm.Messaging.Tests");
+    private const string CommandSource = "Crm.Messaging.Tests";
 
     [Fact]
     public async Task One_trace_runs_from_the_command_through_the_outbox_and_the_broker_into_the_consumer()
@@ -15,7 +15,7 @@ public sealed class TracingTests(CrmTestServers servers)
         var recorded = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is MessagingTelemetry.SourceName or "MassTransit" || source == Commands,
+            ShouldListenTo = source => source.Name is MessagingTelemetry.SourceName or "MassTransit" or CommandSource,
             Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = recorded.Add,
         };
@@ -25,7 +25,8 @@ public sealed class TracingTests(CrmTestServers servers)
         using var publisher = await deployment.StartPublisherAsync();
 
         ActivityTraceId trace;
-        using (var command = Commands.StartActivity("WinDeal"))
+        using var commands = new ActivitySource(CommandSource);
+        using (var command = commands.StartActivity("WinDeal"))
         {
             Assert.NotNull(command);
             trace = command.TraceId;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 namespace Crm.Messaging.Tests.Reliability;
 
 [Trait("Category", "Reliability")]
+[Collection(nameof(RunsAlone))]
 public sealed class BrokerRestartTests
 {
     private const int Events = 10_000;
@@ -24,7 +25,9 @@ public sealed class BrokerRestartTests
         await using var own = new CrmTestServers();
         await own.InitializeAsync();
         var deployment = await SampleDeployment.CreateAsync(own, nameof(BrokerRestartTests));
-        using var consumer = await deployment.StartConsumerAsync();
+        // The consumer runs as a process of its own, as a service does; the publisher in this one.
+        await using var consumer = SampleDeployment.StartProcess(["consume"], deployment.ConsumerArgs());
+        Assert.True(await deployment.ConsumerAttachedAsync(TimeSpan.FromSeconds(60)), consumer.RecentOutput);
         using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PublishTimeout=00:00:03");
 
         var producing = ProduceAsync(publisher, cancellationToken);
@@ -36,9 +39,10 @@ public sealed class BrokerRestartTests
             // Back: the services' buses reconnect by themselves and the consumer applies events again.
             var clock = Stopwatch.StartNew();
             var before = await deployment.OrdersAsync();
+            var back = await Poll.UntilAsync(async _ => await deployment.OrdersAsync() > before, BackWithin, cancellationToken);
             Assert.True(
-                await Poll.UntilAsync(async _ => await deployment.OrdersAsync() > before, BackWithin, cancellationToken),
-                $"no event was consumed within {BackWithin} after the broker came back");
+                back,
+                $"no event was consumed within {BackWithin} after the broker came back: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}");
             Assert.True(clock.Elapsed < BackWithin);
         }
 

@@ -29,10 +29,8 @@ public sealed class ConsumerCrashTests(CrmTestServers servers)
             // The consumer writes the order, then blocks on the customer's tally, which we hold: mid-transaction.
             await using var hold = await blocker.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(blocker, $"SELECT * FROM customer_tallies WHERE customer_id = '{customer}' FOR UPDATE");
-            using (var publisher = await deployment.StartPublisherAsync())
-            {
-                await Outbox.OutboxRelayTests.WinAsync(publisher, 0, 1);
-            }
+            using var publisher = await deployment.StartPublisherAsync();
+            await Outbox.OutboxRelayTests.WinAsync(publisher, 0, 1);
 
             Assert.True(await Poll.UntilAsync(
                 async _ => await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{ConsumerApplication}' AND wait_event_type = 'Lock'") == 1,

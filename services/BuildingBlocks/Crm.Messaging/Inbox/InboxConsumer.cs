@@ -1,4 +1,5 @@
 using Crm.Contracts;
+using CrmPlatform.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,9 @@ public abstract partial class InboxConsumer<TEvent, TDbContext>(TDbContext db) :
     /// </summary>
     protected virtual bool SkipsStaleVersions => false;
 
+    /// <summary>The longest an effect may take before it is rolled back and the message retried.</summary>
+    protected virtual TimeSpan EffectTimeout => TimeSpan.FromSeconds(30);
+
     /// <summary>The consumer's name in the inbox. Keep it stable: a new name would apply past messages again.</summary>
     protected virtual string InboxName => GetType().FullName ?? GetType().Name;
 
@@ -33,13 +37,21 @@ public abstract partial class InboxConsumer<TEvent, TDbContext>(TDbContext db) :
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        var cancellationToken = context.CancellationToken;
+
+        // Not the message's token: it is cancelled the moment the broker connection drops or the service stops, and
+        // aborting a short local transaction then gains nothing (the message comes back either way); letting it
+        // finish is the graceful shutdown the design asks for. A bound keeps a stuck lock wait from holding it forever.
+        using var bound = new CancellationTokenSource(EffectTimeout);
+        var cancellationToken = bound.Token;
         using var activity = MessagingTelemetry.StartConsume(typeof(TEvent).Name, context.Headers.Get<string>(MessagingTelemetry.TraceParentHeader));
         activity?.SetTag("messaging.message.id", message.EventId);
         var caller = MessageCorrelation.Current;
         MessageCorrelation.Current = context.CorrelationId ?? message.EventId;
         try
         {
+            // Messages can arrive before the service's migrations ran (the database came up after the broker).
+            await context.GetServiceOrCreateInstance<DatabaseSchema>().Ready.WaitAsync(cancellationToken);
+
             // A retry of this message may reuse the context: what the failed attempt tracked must not be saved now.
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

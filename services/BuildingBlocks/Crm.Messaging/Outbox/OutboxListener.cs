@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CrmPlatform.ServiceDefaults;
 using Npgsql;
 
 namespace Crm.Messaging.Outbox;
@@ -11,6 +12,7 @@ namespace Crm.Messaging.Outbox;
 /// </summary>
 internal sealed partial class OutboxListener(
     NpgsqlDataSource dataSource,
+    DatabaseSchema schema,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
     ILogger<OutboxListener> logger) : BackgroundService
@@ -24,6 +26,7 @@ internal sealed partial class OutboxListener(
             return;
         }
 
+        await schema.Ready.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -5,6 +5,7 @@ using MassTransit.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CrmPlatform.ServiceDefaults;
 using Npgsql;
 
 namespace Crm.Messaging.Outbox;
@@ -19,6 +20,7 @@ namespace Crm.Messaging.Outbox;
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
+    DatabaseSchema schema,
     IBus bus,
     OutboxSignal signal,
     IOptions<MessagingOptions> options,
@@ -60,6 +62,7 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
+        await schema.Ready.WaitAsync(stoppingToken);
         var pause = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Crm.Messaging;
+using Crm.Testing;
+
+namespace Crm.Benchmarks;
+
+/// <summary>
+/// <c>./build.sh bench events</c>: on one RabbitMQ and one PostgreSQL started for the run, the sustained rate of events
+/// through outbox, relay, RabbitMQ and inbox consumer against a raw RabbitMQ.Client loop, then the lag from commit to
+/// the consumer's commit at half the sustained rate.
+/// </summary>
+internal sealed class EventsBenchmark : IBenchmark
+{
+    private const int Events = 20_000;
+    private const int RawMessages = 50_000;
+    private const int Writers = 8;
+    private static readonly TimeSpan LagRun = TimeSpan.FromSeconds(15);
+
+    public string Name => "events";
+
+    public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var servers = new CrmTestServers();
+        await servers.InitializeAsync();
+        var defaults = new MessagingOptions();
+
+        var raw = await EventsRawBaseline.SustainedRateAsync(
+            (await servers.IsolateAsync("bench_events_raw")).MessagingConnectionString, RawMessages, defaults.Outbox.MaxConcurrentPublishes, (ushort)defaults.PrefetchCount, cancellationToken);
+
+        await using var pipeline = await EventsPipeline.StartAsync(servers);
+        await pipeline.SustainedRateAsync(Events / 10, Writers, cancellationToken);
+        var crm = await pipeline.SustainedRateAsync(Events, Writers, cancellationToken);
+        var lags = (await pipeline.LagAsync(crm / 2, LagRun, Writers, cancellationToken)).Order().ToList();
+        var p50 = Percentile(lags, 0.50);
+        var p99 = Percentile(lags, 0.99);
+        var ratio = crm / raw;
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"events: crm {crm:0}/s, raw RabbitMQ.Client {raw:0}/s, ratio {ratio:0.00}, lag p50 {p50:0.0} ms p99 {p99:0.0} ms");
+        return new BenchmarkResult(
+            Name,
+            summary,
+            new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["crm_events_per_second"] = crm,
+                ["raw_messages_per_second"] = raw,
+                ["ratio"] = ratio,
+                ["lag_p50_ms"] = p50,
+                ["lag_p99_ms"] = p99,
+                ["lag_max_ms"] = lags[^1],
+                ["lag_rate_per_second"] = crm / 2,
+                ["lag_samples"] = lags.Count,
+            },
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["crm_events"] = Events.ToString(CultureInfo.InvariantCulture),
+                ["raw_messages"] = RawMessages.ToString(CultureInfo.InvariantCulture),
+                ["writers"] = Writers.ToString(CultureInfo.InvariantCulture),
+                ["command"] = "one deal and its OpportunityWon per transaction; consumer: inbox entry + order + tally per transaction",
+                ["publishes_in_flight"] = defaults.Outbox.MaxConcurrentPublishes.ToString(CultureInfo.InvariantCulture),
+                ["prefetch"] = defaults.PrefetchCount.ToString(CultureInfo.InvariantCulture),
+                ["lag_run_seconds"] = LagRun.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+                ["postgres"] = "local, fsync off (the test servers)",
+                ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+            });
+    }
+
+    private static double Percentile(List<double> sorted, double share) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+}
