@@ -91,7 +91,7 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         await _journey.CallAsync(OpportunitiesMethods.UpdateDeal, new UpdateDealRequest
         {
             OpportunityId = sale.OpportunityId, Amount = MoneyConversions.ToMoney(180000m, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(20)),
-            Probability = -1, Lines = { Line("WC-200", "Welding cell", "2", 90000m) },
+            Probability = -1, Lines = { Line(WeldingCell, "Welding cell", "2", 90000m) },
         }, "otto");
         foreach (var stage in new[] { Stage.Proposal, Stage.Negotiation, Stage.Closing })
         {
@@ -112,12 +112,12 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
     {
         await _journey.CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest
         {
-            OpportunityId = sale.OpportunityId, Lines = { Line("WC-200", "Welding cell", "2", 90000m) }, PurchaseOrderNumber = "PO-7781",
+            OpportunityId = sale.OpportunityId, Lines = { Line(WeldingCell, "Welding cell", "2", 90000m) }, PurchaseOrderNumber = "PO-7781",
             ShipTo = new PostalAddress { Street = "Kai 3", City = "Hamburg", PostalCode = "20457", Country = "DE" },
         }, "otto");
         var booked = (await ViewWhenAsync(sale.CustomerId, "the order is booked", v => v.Orders.Any(o => o.OpportunityId == sale.OpportunityId && o.Status == OrderStatus.Booked)))
             .Orders.Single(o => o.OpportunityId == sale.OpportunityId);
-        Assert.Equal("WC-200", Assert.Single(booked.Lines).ProductId);
+        Assert.Equal(WeldingCell, Assert.Single(booked.Lines).ProductId);
         Assert.Equal(180000m, MoneyConversions.Read(booked.Total, "total").Amount);
         Assert.Equal("PO-7781", booked.PurchaseOrderNumber);
 
@@ -134,7 +134,7 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         Assert.Contains(onHold.Signals, s => s.Kind == SignalKind.CreditHold);
 
         var secondOpportunity = await SecondDealAsync(sale);
-        await _journey.CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest { OpportunityId = secondOpportunity, Lines = { Line("SP-1", "Service plan", "1", 12000m) } }, "otto");
+        await _journey.CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest { OpportunityId = secondOpportunity, Lines = { Line(ServicePlan, "Service plan", "1", 12000m) } }, "otto");
         var refused = await ViewWhenAsync(sale.CustomerId, "the second order is rejected", v => v.Orders.Any(o => o.OpportunityId == secondOpportunity && o.Status == OrderStatus.Rejected));
         Assert.Contains("credit", refused.Orders.Single(o => o.OpportunityId == secondOpportunity).RejectionReason, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(refused.Signals, s => s.Kind == SignalKind.CreditHold);
@@ -160,6 +160,10 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         Assert.Contains(view.UpcomingMeetings, m => m.MeetingId == meeting.MeetingId);
         return view;
     }
+
+    // Products are identified by UUID, as in the catalogue the deal lines refer to.
+    private const string WeldingCell = "7f3c2a10-5b1e-4c7d-9a41-0c2f8e6d1a01";
+    private const string ServicePlan = "7f3c2a10-5b1e-4c7d-9a41-0c2f8e6d1a02";
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 

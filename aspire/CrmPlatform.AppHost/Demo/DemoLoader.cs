@@ -22,6 +22,9 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
     private static readonly Stage[] Path = [Stage.Proposal, Stage.Negotiation, Stage.HandlingObjections, Stage.Closing];
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    // Products are identified by UUID, as in the catalogue deal lines refer to.
+    private const string AutomationCell = "7f3c2a10-5b1e-4c7d-9a41-0c2f8e6d1a03";
+
     // Two days from now, at midnight UTC: the featured customer's sales meeting is that morning.
     private static readonly DateTimeOffset MeetingDay = new(Today.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
@@ -99,7 +102,7 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
 
     private async Task WorkTheDealAsync(DemoLead lead, string opportunityId, string owner)
     {
-        var lines = new OpportunityLine { ProductId = "CELL-" + lead.Company.Length, ProductName = "Automation cell", Quantity = "1", UnitPrice = MoneyConversions.ToMoney(lead.Amount, "EUR") };
+        var lines = new OpportunityLine { ProductId = AutomationCell, ProductName = "Automation cell", Quantity = "1", UnitPrice = MoneyConversions.ToMoney(lead.Amount, "EUR") };
         await CallAsync(OpportunitiesMethods.UpdateDeal, new UpdateDealRequest
         {
             OpportunityId = opportunityId, Amount = MoneyConversions.ToMoney(lead.Amount, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(30)), Probability = -1, Lines = { lines },
