@@ -82,6 +82,22 @@ public sealed class LocalPlatform : IAsyncDisposable
     public Task StopServiceAsync(string name) =>
         _services.TryGetValue(name, out var process) ? process.StopAsync() : Task.CompletedTask;
 
+    /// <summary>Starts a stopped service again on the same endpoints, with the same configuration, and waits until it
+    /// is healthy.</summary>
+    public async Task RestartServiceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var service = CrmResources.All.Single(s => s.Name == name);
+        if (_services.TryGetValue(name, out var old))
+        {
+            await old.DisposeAsync();
+        }
+
+        var process = ServiceProcess.Start(_options.Layout, service, _endpoints[name], ServiceEnvironment(service), line => _onLine(name, line));
+        _services[name] = process;
+        _watchdog?.Track([process.Process.Id]);
+        await process.WaitHealthyAsync(_options.HealthTimeout, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

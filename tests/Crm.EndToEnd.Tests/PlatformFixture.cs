@@ -54,6 +54,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Stops one service, as an outage would.</summary>
     public Task StopServiceAsync(string name) => _platform!.StopServiceAsync(name);
 
+    /// <summary>Brings a stopped service back, as its orchestrator would.</summary>
+    public Task RestartServiceAsync(string name) => _platform!.RestartServiceAsync(name, TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();

@@ -1,0 +1,45 @@
+using Crm.Api;
+using Crm.Gateway.Grpc.V1;
+using Crm.Leads.Grpc.V1;
+using Crm.Opportunities.Grpc.V1;
+using CrmPlatform.AppHost.Demo;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>The demo company that <c>./build.sh run</c> loads: the view a newcomer opens first must be alive.</summary>
+public sealed class DemoCompanyTests(PlatformFixture platform)
+{
+    private readonly Journey _journey = new(platform);
+
+    [Fact]
+    public async Task The_featured_demo_customer_shows_every_department_and_the_signals_that_join_them()
+    {
+        var featured = await new DemoLoader(platform.Gateway, TestContext.Current.CancellationToken).LoadAsync();
+
+        var view = await _journey.EventuallyAsync("the featured customer's view has settled",
+            () => _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = featured }),
+            v => v.Credit is { OnHold: true } && v.Cases.Count == 2 && v.Signals.Any(s => s.Kind == SignalKind.OpenP1BeforeMeeting));
+        Assert.Equal(DemoData.FeaturedCompany, view.Account.Name);
+        Assert.Contains(view.Signals, s => s.Kind == SignalKind.CreditHold);
+        Assert.Contains(view.Opportunities, o => o.Stage == Stage.Won);
+        Assert.Single(view.UpcomingMeetings);
+        Assert.Contains(view.Orders, o => o.Shipment is not null && o.Invoices.Count == 1);
+        Assert.Contains(view.Origin.Leads, l => l.Source == Crm.Common.Grpc.V1.LeadSource.TradeShow);
+
+        // Leads in every state, and deals in every stage from Qualification to Won and Lost.
+        var leads = await _journey.CallAsync(LeadsMethods.ListLeads, new ListLeadsRequest { Page = new Crm.Common.Grpc.V1.PageRequest { PageSize = 200 } });
+        var demoLeads = leads.Leads.Where(l => DemoData.Leads.Any(d => d.Company == l.Company.Name)).ToList();
+        Assert.Equal(
+            new[] { LeadStatus.New, LeadStatus.Qualified, LeadStatus.Disqualified, LeadStatus.Converted },
+            demoLeads.Select(l => l.Status).Distinct().Order());
+        var stages = new List<Stage>();
+        foreach (var lead in demoLeads.Where(l => l.Status == LeadStatus.Converted))
+        {
+            stages.Add((await _journey.EventuallyAsync("the demo deal is open",
+                () => _journey.CallAsync(OpportunitiesMethods.GetOpportunity, new GetOpportunityRequest { OpportunityId = lead.OpportunityId }),
+                _ => true)).Stage);
+        }
+
+        Assert.Equal(new[] { Stage.Proposal, Stage.Negotiation, Stage.HandlingObjections, Stage.Closing, Stage.Won, Stage.Lost }, stages.Distinct().Order());
+    }
+}
