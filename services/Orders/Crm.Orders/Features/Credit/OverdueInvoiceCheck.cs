@@ -1,4 +1,5 @@
 using Crm.Contracts.Orders;
+using Crm.Messaging;
 using Crm.Orders.Data;
 using Crm.Orders.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,39 +17,16 @@ internal sealed partial class OverdueInvoiceCheck(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<OrdersOptions> options,
-    ILogger<OverdueInvoiceCheck> logger) : BackgroundService
+    ILogger<OverdueInvoiceCheck> logger) : BatchCheck(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await CheckBatchAsync(stoppingToken) > 0)
-                {
-                    // A backlog (the first start, a long outage) goes out in back-to-back batches.
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or DbUpdateException or InvalidOperationException or TimeoutException)
-            {
-                // The database is away or a payment raced us: nothing was committed; the next round tries again.
-                LogCheckFailed(ex);
-            }
-
-            await Task.Delay(options.Value.OverdueCheckInterval, time, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.OverdueCheckInterval;
 
     /// <summary>Marks one batch overdue and reviews the credit of their customers; returns how many it marked.</summary>
-    internal async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
+    protected override async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var now = time.UtcNowInMicroseconds();
+        var now = Time.UtcNowInMicroseconds();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var open = nameof(InvoiceStatus.Open);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -61,7 +39,7 @@ internal sealed partial class OverdueInvoiceCheck(
             db.Publish(new InvoiceOverdue(
                 Guid.NewGuid(), now, invoice.CustomerId, invoice.Id, invoice.Version, invoice.OrderId,
                 new Contracts.Money(invoice.Currency, invoice.Outstanding), invoice.DueOn, today.DayNumber - invoice.DueOn.DayNumber));
-            LogOverdue(invoice.Number, invoice.DueOn);
+            LogOverdue(Logger, invoice.Number, invoice.DueOn);
         }
 
         // Customers in one order in every replica, so that two checks never wait on each other's credit rows.
@@ -76,8 +54,5 @@ internal sealed partial class OverdueInvoiceCheck(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoice {Number} due on {DueOn} is overdue")]
-    private partial void LogOverdue(string number, DateOnly dueOn);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The overdue invoice check failed; it runs again at the next interval")]
-    private partial void LogCheckFailed(Exception exception);
+    private static partial void LogOverdue(ILogger logger, string number, DateOnly dueOn);
 }

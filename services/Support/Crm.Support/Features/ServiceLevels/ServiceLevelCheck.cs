@@ -1,4 +1,5 @@
 using Crm.Contracts.Support;
+using Crm.Messaging;
 using Crm.Support.Data;
 using Crm.Support.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,39 +17,16 @@ internal sealed partial class ServiceLevelCheck(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<SupportOptions> options,
-    ILogger<ServiceLevelCheck> logger) : BackgroundService
+    ILogger<ServiceLevelCheck> logger) : BatchCheck(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await CheckBatchAsync(stoppingToken) > 0)
-                {
-                    // A backlog goes out in back-to-back batches.
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or DbUpdateException or InvalidOperationException or TimeoutException)
-            {
-                // The database is away: nothing was committed; the next round tries again.
-                LogCheckFailed(ex);
-            }
-
-            await Task.Delay(options.Value.ServiceLevelCheckInterval, time, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ServiceLevelCheckInterval;
 
     /// <summary>Records the breaches of one batch of cases; returns how many cases had one.</summary>
-    internal async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
+    protected override async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
-        var now = time.UtcNowInMicroseconds();
+        var now = Time.UtcNowInMicroseconds();
         var resolved = nameof(CaseStatus.Resolved);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Cases
@@ -68,7 +46,7 @@ internal sealed partial class ServiceLevelCheck(
             {
                 db.Publish(new ServiceLevelBreached(
                     Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, version, SupportMessages.ToPriority(supportCase.Priority), target, dueAt));
-                LogBreached(supportCase.Id, target, dueAt);
+                LogBreached(Logger, supportCase.Id, target, dueAt);
             }
         }
 
@@ -78,8 +56,5 @@ internal sealed partial class ServiceLevelCheck(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} missed its {Target} target, due {DueAt}")]
-    private partial void LogBreached(Guid caseId, ServiceLevelTarget target, DateTimeOffset dueAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The service-level check failed; it runs again at the next interval")]
-    private partial void LogCheckFailed(Exception exception);
+    private static partial void LogBreached(ILogger logger, Guid caseId, ServiceLevelTarget target, DateTimeOffset dueAt);
 }
