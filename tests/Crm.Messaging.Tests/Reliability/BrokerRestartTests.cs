@@ -30,7 +30,8 @@ public sealed class BrokerRestartTests
         await own.InitializeAsync();
         var deployment = await SampleDeployment.CreateAsync(own, nameof(BrokerRestartTests));
         // The consumer runs as a process of its own, as a service does; the publisher in this one.
-        await using var consumer = SampleDeployment.StartProcess(["consume"], deployment.ConsumerArgs());
+        // MassTransit's connection log goes into the failure message, should the consumer not come back.
+        await using var consumer = SampleDeployment.StartProcess(["consume"], deployment.ConsumerArgs("--Logging:LogLevel:MassTransit=Debug"));
         Assert.True(await deployment.ConsumerAttachedAsync(TimeSpan.FromSeconds(60)), consumer.RecentOutput);
         using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PublishTimeout=00:00:03");
 
@@ -46,7 +47,7 @@ public sealed class BrokerRestartTests
             var back = await Poll.UntilAsync(async _ => await deployment.OrdersAsync() > before, BackWithin, cancellationToken);
             Assert.True(
                 back,
-                $"no event was consumed within {BackWithin} after the broker came back: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}");
+                $"no event was consumed within {BackWithin} after the broker came back: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
             Assert.True(clock.Elapsed < BackWithin);
         }
 
