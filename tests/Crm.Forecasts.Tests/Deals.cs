@@ -1,5 +1,5 @@
-using Crm.Contracts;
 using Crm.Contracts.Opportunities;
+using Crm.Contracts;
 
 namespace Crm.Forecasts.Tests;
 

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Contracts;
 using Crm.Grpc.Client;
 using Crm.Testing;
@@ -14,12 +15,6 @@ namespace Crm.Forecasts.Tests;
 /// <summary>The service hosted in-process on a test class's database and virtual host, fed through the broker.</summary>
 internal sealed class ForecastsService : IAsyncDisposable
 {
-    public static readonly GrpcMethod<Wire.GetPipelineRequest, Wire.Pipeline> GetPipeline =
-        GrpcMethod.For<Wire.GetPipelineRequest, Wire.Pipeline>(Wire.ForecastsReflection.Descriptor.Services[0], "GetPipeline");
-
-    public static readonly GrpcMethod<Wire.GetForecastRequest, Wire.Forecast> GetForecast =
-        GrpcMethod.For<Wire.GetForecastRequest, Wire.Forecast>(Wire.ForecastsReflection.Descriptor.Services[0], "GetForecast");
-
     private readonly InProcessService _host;
     private readonly string _database;
 
@@ -55,9 +50,9 @@ internal sealed class ForecastsService : IAsyncDisposable
             "the events were not all consumed");
     }
 
-    public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request) => Channel.UnaryAsync(GetPipeline, request);
+    public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request) => Channel.UnaryAsync(ForecastsMethods.GetPipeline, request);
 
-    public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request) => Channel.UnaryAsync(GetForecast, request);
+    public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request) => Channel.UnaryAsync(ForecastsMethods.GetForecast, request);
 
     public async Task<Crm.Grpc.Status> StatusOfAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request)
         where TRequest : class, IMessage<TRequest>, new()

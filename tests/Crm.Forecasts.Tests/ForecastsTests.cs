@@ -131,10 +131,10 @@ public sealed class ForecastsTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task Bad_requests_name_the_field()
     {
-        AssertNamesField(await _service.StatusOfAsync(ForecastsService.GetForecast, new Wire.GetForecastRequest()), "period");
-        AssertNamesField(await _service.StatusOfAsync(ForecastsService.GetForecast, new Wire.GetForecastRequest { Period = Wire.PeriodKind.Month, Within = Date(2027, 2, 29) }), "within");
-        AssertNamesField(await _service.StatusOfAsync(ForecastsService.GetForecast, new Wire.GetForecastRequest { Period = Wire.PeriodKind.Year, CurrencyCode = "eu" }), "currency_code");
-        AssertNamesField(await _service.StatusOfAsync(ForecastsService.GetPipeline, new Wire.GetPipelineRequest { CurrencyCode = "EURO" }), "currency_code");
+        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetForecast, new Wire.GetForecastRequest()), "period");
+        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetForecast, new Wire.GetForecastRequest { Period = Wire.PeriodKind.Month, Within = Date(2027, 2, 29) }), "within");
+        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetForecast, new Wire.GetForecastRequest { Period = Wire.PeriodKind.Year, CurrencyCode = "eu" }), "currency_code");
+        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetPipeline, new Wire.GetPipelineRequest { CurrencyCode = "EURO" }), "currency_code");
     }
 
     private static void AssertNamesField(Status status, string field)

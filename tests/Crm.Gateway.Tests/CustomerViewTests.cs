@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Crm.Api;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc;
 using Crm.Grpc.Client;
+using Crm.Grpc;
 using Crm.Opportunities.Grpc.V1;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -13,11 +14,9 @@ namespace Crm.Gateway.Tests;
 /// sections of a service that is down or slow marked, never failing the view.</summary>
 public sealed class CustomerViewTests
 {
-    private static readonly GrpcMethod<GetCustomerViewRequest, CustomerView> GetView =
-        GrpcMethod.For<GetCustomerViewRequest, CustomerView>(CustomerViewReflection.Descriptor.Services[0], "GetCustomerView");
+    private static readonly GrpcMethod<GetCustomerViewRequest, CustomerView> GetView = CustomerViewMethods.GetCustomerView;
 
-    private static readonly GrpcMethod<SearchCustomersRequest, SearchCustomersResponse> Search =
-        GrpcMethod.For<SearchCustomersRequest, SearchCustomersResponse>(CustomerViewReflection.Descriptor.Services[0], "SearchCustomers");
+    private static readonly GrpcMethod<SearchCustomersRequest, SearchCustomersResponse> Search = CustomerViewMethods.SearchCustomers;
 
     private readonly CustomerData _customer = new(DateTimeOffset.UtcNow);
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Crm.Grpc;
+using Crm.Api;
 using Crm.Grpc.Client;
 using Crm.Grpc.Protocol;
+using Crm.Grpc;
 using Crm.Leads.Grpc.V1;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -12,7 +13,7 @@ namespace Crm.Gateway.Tests;
 public sealed class ForwardingTests
 {
     private const string GetLeadPath = "/crm.leads.v1.LeadsService/GetLead";
-    private static readonly GrpcMethod<GetLeadRequest, Lead> GetLead = GrpcMethod.For<GetLeadRequest, Lead>(LeadsReflection.Descriptor.Services[0], "GetLead");
+    private static readonly GrpcMethod<GetLeadRequest, Lead> GetLead = LeadsMethods.GetLead;
 
     [Fact]
     public async Task A_call_reaches_its_service_with_metadata_and_comes_back_with_headers_and_trailers()

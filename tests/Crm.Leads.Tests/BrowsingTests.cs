@@ -1,7 +1,7 @@
 using Crm.Common.Grpc.V1;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
-using static Crm.Leads.Tests.Support.LeadsMethods;
+using static Crm.Api.LeadsMethods;
 
 namespace Crm.Leads.Tests;
 

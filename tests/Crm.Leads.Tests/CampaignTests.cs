@@ -3,7 +3,7 @@ using Crm.Contracts.Leads;
 using Crm.Grpc;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
-using static Crm.Leads.Tests.Support.LeadsMethods;
+using static Crm.Api.LeadsMethods;
 
 namespace Crm.Leads.Tests;
 

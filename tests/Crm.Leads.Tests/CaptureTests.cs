@@ -6,7 +6,7 @@ using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
 using CrmPlatform.LocalServers;
 using RabbitMQ.Client;
-using static Crm.Leads.Tests.Support.LeadsMethods;
+using static Crm.Api.LeadsMethods;
 
 namespace Crm.Leads.Tests;
 

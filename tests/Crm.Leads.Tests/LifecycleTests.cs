@@ -3,7 +3,7 @@ using Crm.Contracts.Leads;
 using Crm.Grpc;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
-using static Crm.Leads.Tests.Support.LeadsMethods;
+using static Crm.Api.LeadsMethods;
 using Lead = Crm.Leads.Grpc.V1.Lead;
 
 namespace Crm.Leads.Tests;

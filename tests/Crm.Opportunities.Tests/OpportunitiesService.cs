@@ -45,11 +45,6 @@ internal sealed class OpportunitiesService : IAsyncDisposable
         return new OpportunitiesService(host, resources.DatabaseConnectionString);
     }
 
-    public static GrpcMethod<TRequest, TResponse> Method<TRequest, TResponse>(string name)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        GrpcMethod.For<TRequest, TResponse>(Wire.OpportunitiesReflection.Descriptor.Services[0], name);
-
     public Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user = "rep-ada")
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>

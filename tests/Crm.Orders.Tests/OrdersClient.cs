@@ -7,27 +7,20 @@ namespace Crm.Orders.Tests;
 /// <summary>The orders API through our gRPC client, as the gateway calls it.</summary>
 internal sealed class OrdersClient(GrpcChannel channel)
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = OrdersReflection.Descriptor.Services[0];
-    private static readonly GrpcMethod<GetOrderRequest, Order> Get = GrpcMethod.For<GetOrderRequest, Order>(Service, "GetOrder");
-    private static readonly GrpcMethod<ShipOrderRequest, Order> Ship = GrpcMethod.For<ShipOrderRequest, Order>(Service, "ShipOrder");
-    private static readonly GrpcMethod<IssueInvoiceRequest, Invoice> Issue = GrpcMethod.For<IssueInvoiceRequest, Invoice>(Service, "IssueInvoice");
-    private static readonly GrpcMethod<RecordPaymentRequest, Invoice> Pay = GrpcMethod.For<RecordPaymentRequest, Invoice>(Service, "RecordPayment");
-    private static readonly GrpcMethod<GetCreditStatusRequest, CreditStatus> Credit = GrpcMethod.For<GetCreditStatusRequest, CreditStatus>(Service, "GetCreditStatus");
-    private static readonly GrpcMethod<GetCustomerOrdersRequest, CustomerOrders> Customer = GrpcMethod.For<GetCustomerOrdersRequest, CustomerOrders>(Service, "GetCustomerOrders");
 
-    public Task<Order> GetOrderAsync(GetOrderRequest request) => channel.UnaryAsync(Get, request, Options);
+    public Task<Order> GetOrderAsync(GetOrderRequest request) => channel.UnaryAsync(OrdersMethods.GetOrder, request, Options);
 
-    public Task<Order> ShipOrderAsync(ShipOrderRequest request) => channel.UnaryAsync(Ship, request, Options);
+    public Task<Order> ShipOrderAsync(ShipOrderRequest request) => channel.UnaryAsync(OrdersMethods.ShipOrder, request, Options);
 
-    public Task<Invoice> IssueInvoiceAsync(IssueInvoiceRequest request) => channel.UnaryAsync(Issue, request, Options);
+    public Task<Invoice> IssueInvoiceAsync(IssueInvoiceRequest request) => channel.UnaryAsync(OrdersMethods.IssueInvoice, request, Options);
 
-    public Task<Invoice> RecordPaymentAsync(RecordPaymentRequest request) => channel.UnaryAsync(Pay, request, Options);
+    public Task<Invoice> RecordPaymentAsync(RecordPaymentRequest request) => channel.UnaryAsync(OrdersMethods.RecordPayment, request, Options);
 
     public Task<CreditStatus> GetCreditStatusAsync(Guid customerId) =>
-        channel.UnaryAsync(Credit, new GetCreditStatusRequest { CustomerId = customerId.ToString() }, Options);
+        channel.UnaryAsync(OrdersMethods.GetCreditStatus, new GetCreditStatusRequest { CustomerId = customerId.ToString() }, Options);
 
     public Task<CustomerOrders> GetCustomerOrdersAsync(Guid customerId) =>
-        channel.UnaryAsync(Customer, new GetCustomerOrdersRequest { CustomerId = customerId.ToString() }, Options);
+        channel.UnaryAsync(OrdersMethods.GetCustomerOrders, new GetCustomerOrdersRequest { CustomerId = customerId.ToString() }, Options);
 
     public Task<Order> ShipAsync(string orderId) =>
         ShipOrderAsync(new ShipOrderRequest { OrderId = orderId, Carrier = "DHL", TrackingNumber = "JD0146000033" });

@@ -1,5 +1,6 @@
-using Crm.Grpc;
+using Crm.Api;
 using Crm.Grpc.Client;
+using Crm.Grpc;
 using Crm.Support.Grpc.V1;
 
 namespace Crm.Support.Tests;
@@ -8,25 +9,18 @@ namespace Crm.Support.Tests;
 internal sealed class SupportClient(GrpcChannel channel)
 {
     public const string Agent = "cs-maria";
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = SupportReflection.Descriptor.Services[0];
-    private static readonly GrpcMethod<OpenCaseRequest, Case> Open = GrpcMethod.For<OpenCaseRequest, Case>(Service, "OpenCase");
-    private static readonly GrpcMethod<GetCaseRequest, Case> Get = GrpcMethod.For<GetCaseRequest, Case>(Service, "GetCase");
-    private static readonly GrpcMethod<UpdateCaseStatusRequest, Case> Update = GrpcMethod.For<UpdateCaseStatusRequest, Case>(Service, "UpdateCaseStatus");
-    private static readonly GrpcMethod<LogInteractionRequest, Interaction> Log = GrpcMethod.For<LogInteractionRequest, Interaction>(Service, "LogInteraction");
-    private static readonly GrpcMethod<ResolveCaseRequest, Case> Resolve = GrpcMethod.For<ResolveCaseRequest, Case>(Service, "ResolveCase");
-    private static readonly GrpcMethod<GetCustomerCasesRequest, CustomerCases> Customer = GrpcMethod.For<GetCustomerCasesRequest, CustomerCases>(Service, "GetCustomerCases");
 
-    public Task<Case> OpenCaseAsync(OpenCaseRequest request) => channel.UnaryAsync(Open, request, Options);
+    public Task<Case> OpenCaseAsync(OpenCaseRequest request) => channel.UnaryAsync(SupportMethods.OpenCase, request, Options);
 
-    public Task<Case> GetCaseAsync(string caseId) => channel.UnaryAsync(Get, new GetCaseRequest { CaseId = caseId }, Options);
+    public Task<Case> GetCaseAsync(string caseId) => channel.UnaryAsync(SupportMethods.GetCase, new GetCaseRequest { CaseId = caseId }, Options);
 
-    public Task<Case> UpdateCaseStatusAsync(UpdateCaseStatusRequest request) => channel.UnaryAsync(Update, request, Options);
+    public Task<Case> UpdateCaseStatusAsync(UpdateCaseStatusRequest request) => channel.UnaryAsync(SupportMethods.UpdateCaseStatus, request, Options);
 
-    public Task<Interaction> LogInteractionAsync(LogInteractionRequest request) => channel.UnaryAsync(Log, request, Options);
+    public Task<Interaction> LogInteractionAsync(LogInteractionRequest request) => channel.UnaryAsync(SupportMethods.LogInteraction, request, Options);
 
-    public Task<Case> ResolveCaseAsync(ResolveCaseRequest request) => channel.UnaryAsync(Resolve, request, Options);
+    public Task<Case> ResolveCaseAsync(ResolveCaseRequest request) => channel.UnaryAsync(SupportMethods.ResolveCase, request, Options);
 
-    public Task<CustomerCases> GetCustomerCasesAsync(GetCustomerCasesRequest request) => channel.UnaryAsync(Customer, request, Options);
+    public Task<CustomerCases> GetCustomerCasesAsync(GetCustomerCasesRequest request) => channel.UnaryAsync(SupportMethods.GetCustomerCases, request, Options);
 
     /// <summary>A priority-<paramref name="priority"/> problem of <paramref name="customerId"/>.</summary>
     public Task<Case> OpenProblemAsync(Guid customerId, int priority = 1) => OpenCaseAsync(new OpenCaseRequest
