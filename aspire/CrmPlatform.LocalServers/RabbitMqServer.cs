@@ -102,10 +102,17 @@ public sealed class RabbitMqServer : IAsyncDisposable
     /// Stops the node gracefully and starts it again on the same ports and data, as an operator's restart would:
     /// durable queues and their messages survive, every client connection drops. Returns when it is ready again.
     /// </summary>
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    /// <param name="whileDown">Awaited between the stop and the start, to keep the broker away until something happened.</param>
+    /// <param name="cancellationToken">Stops waiting for the node to be ready.</param>
+    public async Task RestartAsync(Func<CancellationToken, Task>? whileDown = null, CancellationToken cancellationToken = default)
     {
         await _server.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(30));
         await _server.DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown(cancellationToken);
+        }
+
         _server = ChildProcess.Start(_serverSpec, _onLine);
         await WaitUntilReadyAsync(cancellationToken);
     }

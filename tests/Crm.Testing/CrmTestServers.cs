@@ -75,9 +75,9 @@ public sealed partial class CrmTestServers : IAsyncLifetime
     /// Restarts RabbitMQ (for tests of recovery; use servers of the test's own, since every other test class shares
     /// these). The watchdog learns the new node's pids.
     /// </summary>
-    public async Task RestartRabbitMqAsync(CancellationToken cancellationToken = default)
+    public async Task RestartRabbitMqAsync(Func<CancellationToken, Task>? whileDown = null, CancellationToken cancellationToken = default)
     {
-        await RabbitMq.RestartAsync(cancellationToken);
+        await RabbitMq.RestartAsync(whileDown, cancellationToken);
         _watchdog?.Track(RabbitMq.TreePids());
     }
 

@@ -1,10 +1,12 @@
 using Crm.Messaging.Outbox;
+using Crm.Messaging.Recovery;
 using Crm.Messaging.Topology;
 using CrmPlatform.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -45,7 +47,8 @@ public static class MessagingExtensions
     /// consumes into no database of its own). Queues are durable quorum queues named <c>{service}.{consumer}</c>,
     /// exchanges <c>{publisher}.{event}</c>; publishes wait for the broker's confirm; a failing message is retried
     /// with backoff, then moved to the queue's <c>_error</c> queue and a fault event is published. The bus starts in
-    /// the background and reconnects by itself after the broker restarts; <c>/health</c> is not ready meanwhile.
+    /// the background and reconnects by itself after the broker restarts; <c>/health</c> is not ready meanwhile. A
+    /// receive endpoint still not consuming a few seconds after the broker is back is restarted (<see cref="EndpointRecoveryOptions"/>).
     /// </summary>
     /// <param name="builder">The service's builder.</param>
     /// <param name="service">The service, whose name prefixes its queues.</param>
@@ -63,6 +66,11 @@ public static class MessagingExtensions
 
         var broker = new Uri(connectionString, UriKind.Absolute);
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new BrokerProbe(broker));
+        builder.Services.AddSingleton<ReceiveEndpointWatchdog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReceiveEndpointWatchdog>());
+        builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ReceiveEndpointWatchdog>());
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(service.Name));

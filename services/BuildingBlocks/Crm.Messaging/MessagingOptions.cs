@@ -26,6 +26,9 @@ public sealed class MessagingOptions
     /// <summary>How long an inbox entry is kept: longer than any message can be redelivered after its first delivery.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>Restarting receive endpoints that stopped consuming.</summary>
+    public EndpointRecoveryOptions Recovery { get; set; } = new();
+
     /// <summary>The outbox relay.</summary>
     public OutboxOptions Outbox { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Crm.Messaging;
 
@@ -16,6 +17,12 @@ public static class MessagingTelemetry
     public const string TraceParentHeader = "traceparent";
 
     internal static readonly ActivitySource Source = new(SourceName);
+
+    private static readonly Meter Meter = new(SourceName);
+
+    /// <summary>Receive endpoints the watchdog restarted, tagged with the queue: more than a few mean the broker is unsteady.</summary>
+    internal static readonly Counter<long> EndpointRestarts =
+        Meter.CreateCounter<long>("crm.messaging.endpoint.restarts", "{restart}", "Receive endpoints restarted after they stopped consuming");
 
     internal static Activity? StartPublish(string messageType, string? traceParent, string? traceState)
     {

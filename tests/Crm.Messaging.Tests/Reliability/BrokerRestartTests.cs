@@ -39,7 +39,7 @@ public sealed class BrokerRestartTests
         foreach (var restartAt in new[] { Events / 5, Events * 3 / 5 })
         {
             Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= restartAt, TimeSpan.FromSeconds(120), cancellationToken));
-            await own.RestartRabbitMqAsync(cancellationToken);
+            await own.RestartRabbitMqAsync(cancellationToken: cancellationToken);
 
             // Back: the services' buses reconnect by themselves and the consumer applies events again.
             var clock = Stopwatch.StartNew();

@@ -1,0 +1,20 @@
+using MassTransit;
+
+namespace Crm.Messaging.Recovery;
+
+/// <summary>A receive endpoint as the watchdog sees it: its state and since when, and when it was last restarted.</summary>
+internal sealed class WatchedEndpoint(IReceiveEndpoint endpoint, Uri address)
+{
+    public IReceiveEndpoint Endpoint { get; set; } = endpoint;
+
+    public Uri Address { get; } = address;
+
+    public EndpointState State { get; set; } = EndpointState.Ready;
+
+    /// <summary>When it entered <see cref="State"/>; repeated faults while down keep the first time.</summary>
+    public DateTimeOffset Since { get; set; }
+
+    public DateTimeOffset? LastRestart { get; set; }
+
+    public int Restarts { get; set; }
+}
