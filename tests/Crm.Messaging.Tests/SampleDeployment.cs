@@ -41,7 +41,15 @@ internal sealed class SampleDeployment(string publisherDatabase, string consumer
 
     public Task<IHost> StartPublisherAsync(params string[] settings) => StartAsync(SampleHost.CreatePublisher(PublisherArgs(settings)).Build());
 
-    public Task<IHost> StartConsumerAsync(params string[] settings) => StartAsync(SampleHost.CreateConsumer(ConsumerArgs(settings)).Build());
+    public Task<IHost> StartConsumerAsync(params string[] settings) => StartConsumerAsync(_ => { }, settings);
+
+    /// <summary>Starts the consumer with something of the test's own added to its services (an observer, say).</summary>
+    public Task<IHost> StartConsumerAsync(Action<IServiceCollection> configure, params string[] settings)
+    {
+        var builder = SampleHost.CreateConsumer(ConsumerArgs(settings));
+        configure(builder.Services);
+        return StartAsync(builder.Build());
+    }
 
     /// <summary>Runs the sample as a process: <c>publish COUNT</c> or <c>consume</c>.</summary>
     public static ChildProcess StartProcess(string[] command, string[] args, Action<string>? onLine = null)

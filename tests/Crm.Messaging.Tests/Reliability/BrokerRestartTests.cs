@@ -9,10 +9,6 @@ using Microsoft.Extensions.Hosting;
 namespace Crm.Messaging.Tests.Reliability;
 
 [Trait("Category", "Reliability")]
-// A known defect, not a flaky test: about one run in three, a MassTransit 8.4.0 receive endpoint faults during the
-// broker's restart and never reconnects (README, "Known defects"). ./build.sh test leaves it out and says so;
-// ./build.sh test --filter KnownDefect=MassTransitReconnect runs it.
-[Trait("KnownDefect", "MassTransitReconnect")]
 [Collection(nameof(RunsAlone))]
 public sealed class BrokerRestartTests
 {

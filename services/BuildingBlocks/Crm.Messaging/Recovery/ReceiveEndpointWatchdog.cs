@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,18 +10,21 @@ namespace Crm.Messaging.Recovery;
 /// <summary>
 /// Brings back a receive endpoint that stopped consuming while the broker is up again, without restarting the service.
 /// MassTransit 8.4.0 reconnects by itself, but after a broker restart its wait between attempts grows to half a minute,
-/// and a receive transport whose reconnect is cancelled midway (the connection drops again while it declares its
-/// queue) never tries again. So an endpoint down for longer than <see cref="EndpointRecoveryOptions.StalledAfter"/>
-/// is stopped and started again as soon as the broker accepts a connection: the broker, not a timer, says when.
+/// and now and then it keeps a connection the broker closed while it was shutting down, so that every attempt fails
+/// with "already closed". An endpoint down for longer than <see cref="EndpointRecoveryOptions.StalledAfter"/> is
+/// therefore stopped and started again as soon as the broker accepts a connection (the broker, not a timer, says
+/// when); if that did not bring it back, the whole bus is restarted, which opens a new connection.
 /// </summary>
 internal sealed partial class ReceiveEndpointWatchdog(
     BrokerProbe probe,
+    IServiceProvider services,
     TimeProvider time,
     IOptions<MessagingOptions> options,
     ILogger<ReceiveEndpointWatchdog> logger) : BackgroundService, IReceiveEndpointObserver
 {
     private readonly ConcurrentDictionary<Uri, WatchedEndpoint> _endpoints = new();
     private readonly EndpointRecoveryOptions _options = options.Value.Recovery;
+    private volatile bool _restartingBus;
 
     public Task Ready(ReceiveEndpointReady ready)
     {
@@ -80,14 +84,7 @@ internal sealed partial class ReceiveEndpointWatchdog(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var stalled = Stalled();
-                if (stalled.Count > 0 && await probe.IsReachableAsync(stoppingToken))
-                {
-                    foreach (var endpoint in stalled)
-                    {
-                        await RestartAsync(endpoint, stoppingToken);
-                    }
-                }
+                await CheckAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -96,21 +93,32 @@ internal sealed partial class ReceiveEndpointWatchdog(
         }
     }
 
-    private async Task RestartAsync(WatchedEndpoint watched, CancellationToken stoppingToken)
+    /// <summary>Restarts what is stalled, if the broker takes connections: the endpoints, or the bus when that did not help.</summary>
+    internal async Task CheckAsync(CancellationToken stoppingToken)
     {
-        TimeSpan downFor;
-        lock (watched)
+        var stalled = Stalled();
+        if (stalled.Count == 0 || !await probe.IsReachableAsync(stoppingToken))
         {
-            if (watched.State != EndpointState.Down || stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
+            return;
+        }
 
-            var now = time.GetUtcNow();
-            downFor = now - watched.Since;
-            watched.State = EndpointState.Restarting;
-            watched.LastRestart = now;
-            watched.Restarts++;
+        if (stalled.Any(e => e.Restarts > 0))
+        {
+            await RestartBusAsync(stalled, stoppingToken);
+            return;
+        }
+
+        foreach (var endpoint in stalled)
+        {
+            await RestartEndpointAsync(endpoint, stoppingToken);
+        }
+    }
+
+    private async Task RestartEndpointAsync(WatchedEndpoint watched, CancellationToken stoppingToken)
+    {
+        if (!TryBeginRestart(watched, stoppingToken, out var downFor))
+        {
+            return;
         }
 
         LogRestarting(watched.Address, downFor);
@@ -124,19 +132,78 @@ internal sealed partial class ReceiveEndpointWatchdog(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            // Left down: the next check tries again once the stall time has passed.
+            // Left down: the next check tries again once the stall time has passed, with the whole bus.
             LogRestartFailed(watched.Address, ex);
         }
         finally
         {
-            lock (watched)
+            EndRestart(watched);
+        }
+    }
+
+    private async Task RestartBusAsync(IReadOnlyList<WatchedEndpoint> stalled, CancellationToken stoppingToken)
+    {
+        var restarting = stalled.Where(e => TryBeginRestart(e, stoppingToken, out _)).ToList();
+        if (restarting.Count == 0)
+        {
+            return;
+        }
+
+        LogRestartingBus(restarting[0].Address, restarting.Count);
+        MessagingTelemetry.EndpointRestarts.Add(restarting.Count, new KeyValuePair<string, object?>("messaging.destination.name", "*"));
+        _restartingBus = true;
+        try
+        {
+            var bus = services.GetRequiredService<IBusControl>();
+            using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             {
-                if (watched.State == EndpointState.Restarting)
-                {
-                    // Until MassTransit reports it ready, it counts as down from now.
-                    watched.State = EndpointState.Down;
-                    watched.Since = time.GetUtcNow();
-                }
+                stopping.CancelAfter(_options.StopTimeout);
+                await bus.StopAsync(stopping.Token);
+            }
+
+            await bus.StartAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogRestartFailed(restarting[0].Address, ex);
+        }
+        finally
+        {
+            _restartingBus = false;
+            foreach (var endpoint in _endpoints.Values)
+            {
+                EndRestart(endpoint);
+            }
+        }
+    }
+
+    private bool TryBeginRestart(WatchedEndpoint watched, CancellationToken stoppingToken, out TimeSpan downFor)
+    {
+        lock (watched)
+        {
+            var now = time.GetUtcNow();
+            downFor = now - watched.Since;
+            if (watched.State != EndpointState.Down || stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            watched.State = EndpointState.Restarting;
+            watched.LastRestart = now;
+            watched.Restarts++;
+            return true;
+        }
+    }
+
+    private void EndRestart(WatchedEndpoint watched)
+    {
+        lock (watched)
+        {
+            if (watched.State == EndpointState.Restarting)
+            {
+                // Until MassTransit reports it ready, it counts as down from now.
+                watched.State = EndpointState.Down;
+                watched.Since = time.GetUtcNow();
             }
         }
     }
@@ -147,7 +214,12 @@ internal sealed partial class ReceiveEndpointWatchdog(
         lock (watched)
         {
             watched.Endpoint = endpoint;
-            if (watched.State == EndpointState.Restarting && state != EndpointState.Ready)
+            if (state == EndpointState.Ready)
+            {
+                watched.Restarts = 0;
+            }
+
+            if ((watched.State == EndpointState.Restarting || _restartingBus) && state != EndpointState.Ready)
             {
                 // The stop and start the watchdog itself asked for.
                 return;
@@ -169,6 +241,9 @@ internal sealed partial class ReceiveEndpointWatchdog(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} has not consumed for {DownFor} while the broker is up: restarting it")]
     private partial void LogRestarting(Uri address, TimeSpan downFor);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} and {Count} in all are still down after a restart: restarting the bus for a new connection")]
+    private partial void LogRestartingBus(Uri address, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} could not be restarted; trying again shortly")]
     private partial void LogRestartFailed(Uri address, Exception exception);

@@ -16,5 +16,6 @@ internal sealed class WatchedEndpoint(IReceiveEndpoint endpoint, Uri address)
 
     public DateTimeOffset? LastRestart { get; set; }
 
+    /// <summary>Restarts since it was last ready: after one that did not help, the watchdog restarts the whole bus.</summary>
     public int Restarts { get; set; }
 }
