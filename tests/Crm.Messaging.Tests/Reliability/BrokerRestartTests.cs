@@ -48,7 +48,9 @@ public sealed class BrokerRestartTests
         }
 
         await producing;
-        Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= Events, TimeSpan.FromSeconds(120), cancellationToken));
+        Assert.True(
+            await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= Events, TimeSpan.FromSeconds(120), cancellationToken),
+            $"not every event was consumed: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
         Assert.Equal(Events, await deployment.OrdersAsync());
         Assert.Equal(Events, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT count(DISTINCT event_id) FROM booked_orders"));
         Assert.Equal(Events, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT sum(orders) FROM customer_tallies"));

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using MassTransit.RabbitMqTransport.Configuration;
+using MassTransit.Transports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace Crm.Messaging.Recovery;
 /// and now and then it keeps a connection the broker closed while it was shutting down, so that every attempt fails
 /// with "already closed". An endpoint down for longer than <see cref="EndpointRecoveryOptions.StalledAfter"/> is
 /// therefore stopped and started again as soon as the broker accepts a connection (the broker, not a timer, says
-/// when); if that did not bring it back, the whole bus is restarted, which opens a new connection.
+/// when); if that did not bring it back, the connection is dropped for a new one before the endpoint is restarted.
 /// </summary>
 internal sealed partial class ReceiveEndpointWatchdog(
     BrokerProbe probe,
@@ -24,7 +26,6 @@ internal sealed partial class ReceiveEndpointWatchdog(
 {
     private readonly ConcurrentDictionary<Uri, WatchedEndpoint> _endpoints = new();
     private readonly EndpointRecoveryOptions _options = options.Value.Recovery;
-    private volatile bool _restartingBus;
 
     public Task Ready(ReceiveEndpointReady ready)
     {
@@ -104,7 +105,7 @@ internal sealed partial class ReceiveEndpointWatchdog(
 
         if (stalled.Any(e => e.Restarts > 0))
         {
-            await RestartBusAsync(stalled, stoppingToken);
+            await RenewConnectionAsync(stalled, stoppingToken);
             return;
         }
 
@@ -141,39 +142,29 @@ internal sealed partial class ReceiveEndpointWatchdog(
         }
     }
 
-    private async Task RestartBusAsync(IReadOnlyList<WatchedEndpoint> stalled, CancellationToken stoppingToken)
+    private async Task RenewConnectionAsync(IReadOnlyList<WatchedEndpoint> stalled, CancellationToken stoppingToken)
     {
-        var restarting = stalled.Where(e => TryBeginRestart(e, stoppingToken, out _)).ToList();
-        if (restarting.Count == 0)
-        {
-            return;
-        }
-
-        LogRestartingBus(restarting[0].Address, restarting.Count);
-        MessagingTelemetry.EndpointRestarts.Add(restarting.Count, new KeyValuePair<string, object?>("messaging.destination.name", "*"));
-        _restartingBus = true;
+        LogRenewingConnection(stalled[0].Address, stalled.Count);
         try
         {
-            var bus = services.GetRequiredService<IBusControl>();
-            using (var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            // Stopping the host's connection supervisor drops the connection it holds; MassTransit builds a new
+            // supervisor, and with it a new connection, the next time an endpoint or a publish asks for one.
+            var instance = services.GetRequiredService<IBusInstance>();
+            if (instance.HostConfiguration is IRabbitMqHostConfiguration rabbit)
             {
+                using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 stopping.CancelAfter(_options.StopTimeout);
-                await bus.StopAsync(stopping.Token);
+                await rabbit.ConnectionContextSupervisor.Stop("Crm.Messaging: the connection stopped working", stopping.Token);
             }
-
-            await bus.StartAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            LogRestartFailed(restarting[0].Address, ex);
+            LogRestartFailed(stalled[0].Address, ex);
         }
-        finally
+
+        foreach (var endpoint in stalled)
         {
-            _restartingBus = false;
-            foreach (var endpoint in _endpoints.Values)
-            {
-                EndRestart(endpoint);
-            }
+            await RestartEndpointAsync(endpoint, stoppingToken);
         }
     }
 
@@ -219,7 +210,7 @@ internal sealed partial class ReceiveEndpointWatchdog(
                 watched.Restarts = 0;
             }
 
-            if ((watched.State == EndpointState.Restarting || _restartingBus) && state != EndpointState.Ready)
+            if (watched.State == EndpointState.Restarting && state != EndpointState.Ready)
             {
                 // The stop and start the watchdog itself asked for.
                 return;
@@ -242,8 +233,8 @@ internal sealed partial class ReceiveEndpointWatchdog(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} has not consumed for {DownFor} while the broker is up: restarting it")]
     private partial void LogRestarting(Uri address, TimeSpan downFor);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} and {Count} in all are still down after a restart: restarting the bus for a new connection")]
-    private partial void LogRestartingBus(Uri address, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} ({Count} in all) is still down after a restart: dropping the broker connection for a new one")]
+    private partial void LogRenewingConnection(Uri address, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} could not be restarted; trying again shortly")]
     private partial void LogRestartFailed(Uri address, Exception exception);
