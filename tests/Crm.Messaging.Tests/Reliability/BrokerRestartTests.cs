@@ -27,7 +27,18 @@ public sealed class BrokerRestartTests
         var deployment = await SampleDeployment.CreateAsync(own, nameof(BrokerRestartTests));
         // The consumer runs as a process of its own, as a service does; the publisher in this one.
         // MassTransit's connection log goes into the failure message, should the consumer not come back.
-        await using var consumer = SampleDeployment.StartProcess(["consume"], deployment.ConsumerArgs("--Logging:LogLevel:MassTransit=Debug"));
+        // The watchdog's warnings (what it restarted, and how) go to the test's output.
+        var recoveries = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var consumer = SampleDeployment.StartProcess(
+            ["consume"],
+            deployment.ConsumerArgs("--Logging:LogLevel:MassTransit=Debug"),
+            line =>
+            {
+                if (line.Contains("Receive endpoint", StringComparison.Ordinal))
+                {
+                    recoveries.Enqueue(line);
+                }
+            });
         Assert.True(await deployment.ConsumerAttachedAsync(TimeSpan.FromSeconds(60)), consumer.RecentOutput);
         using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PublishTimeout=00:00:03");
 
@@ -48,6 +59,11 @@ public sealed class BrokerRestartTests
         }
 
         await producing;
+        foreach (var recovery in recoveries)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(recovery);
+        }
+
         Assert.True(
             await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= Events, TimeSpan.FromSeconds(120), cancellationToken),
             $"not every event was consumed: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
