@@ -34,7 +34,7 @@ public sealed class SqlMigrationsTests(CrmTestServers servers)
     {
         var migrations = SqlMigrations.In(typeof(MessagingDbContext).Assembly);
 
-        Assert.Equal(["0001_outbox_and_inbox", "0002_outbox_notify_after_commit"], migrations.Select(m => m.Version));
+        Assert.Equal(["0001_outbox_and_inbox", "0002_outbox_notify_after_commit"], [.. migrations.Select(m => m.Version)]);
         Assert.Contains("CREATE TABLE outbox_messages", migrations[0].Sql, StringComparison.Ordinal);
         Assert.Contains("DROP TRIGGER IF EXISTS outbox_messages_inserted", migrations[1].Sql, StringComparison.Ordinal);
     }

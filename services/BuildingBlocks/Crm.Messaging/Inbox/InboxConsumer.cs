@@ -99,7 +99,7 @@ public abstract partial class InboxConsumer<TEvent, TDbContext>(TDbContext db) :
     protected abstract Task ApplyAsync(TEvent message, TDbContext context, CancellationToken cancellationToken);
 
     /// <summary>Applies a group; when it fails, each of its deliveries is applied again alone (one alone reports its own failure).</summary>
-    private async Task ApplyGroupAsync(IReadOnlyList<InboxDelivery<TEvent, TDbContext>> group)
+    internal async Task ApplyGroupAsync(IReadOnlyList<InboxDelivery<TEvent, TDbContext>> group)
     {
         using var bound = new CancellationTokenSource(EffectTimeout);
         try
@@ -128,7 +128,7 @@ public abstract partial class InboxConsumer<TEvent, TDbContext>(TDbContext db) :
     /// One transaction for <paramref name="deliveries"/> (of this consumer): their inbox entries, then each new event's
     /// effect in order, then the commit. Throws, with nothing committed, when any of it fails.
     /// </summary>
-    private async Task<InboxOutcome[]> ApplyTogetherAsync(IReadOnlyList<InboxDelivery<TEvent, TDbContext>> deliveries, CancellationToken cancellationToken)
+    internal async Task<InboxOutcome[]> ApplyTogetherAsync(IReadOnlyList<InboxDelivery<TEvent, TDbContext>> deliveries, CancellationToken cancellationToken)
     {
         var leader = deliveries[0].Consumer._db;
         foreach (var delivery in deliveries)
