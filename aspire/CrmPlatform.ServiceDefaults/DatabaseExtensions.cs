@@ -25,7 +25,7 @@ public static class DatabaseExtensions
             throw new InvalidOperationException($"ConnectionStrings__{name} is not set: the {service.Name} service needs its PostgreSQL database");
         }
 
-        builder.Services.AddSingleton(_ => DataSource(connectionString, name));
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
         builder.Services.AddSingleton<DatabaseSchema>();
         builder.Services.AddHostedService<DatabaseMigrationStartup>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
@@ -35,23 +35,6 @@ public static class DatabaseExtensions
             [HealthTags.Ready],
             TimeSpan.FromSeconds(5)));
         return builder;
-    }
-
-    /// <summary>
-    /// The service's data source. Statements a service runs again and again (its commands, the outbox, the inbox) are
-    /// prepared once per connection unless the connection string says otherwise (<c>Max Auto Prepare=0</c> turns it
-    /// off, e.g. behind a PgBouncer in transaction mode): PostgreSQL then skips parsing and planning them each time.
-    /// </summary>
-    private static NpgsqlDataSource DataSource(string connectionString, string name)
-    {
-        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        }
-
-        return builder.Build();
     }
 
     /// <summary>
