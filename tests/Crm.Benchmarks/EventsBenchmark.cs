@@ -13,6 +13,8 @@ internal sealed class EventsBenchmark : IBenchmark
 {
     private const int Events = 20_000;
     private const int RawMessages = 50_000;
+    private const int WarmUp = 10_000;
+    private const int StageEvents = 10_000;
     private const int Writers = 8;
     private static readonly TimeSpan LagRun = TimeSpan.FromSeconds(15);
 
@@ -24,23 +26,34 @@ internal sealed class EventsBenchmark : IBenchmark
         await servers.InitializeAsync();
         var defaults = new MessagingOptions();
 
-        var raw = await EventsRawBaseline.SustainedRateAsync(
-            (await servers.IsolateAsync("bench_events_raw")).MessagingConnectionString, RawMessages, defaults.Outbox.MaxConcurrentPublishes, (ushort)defaults.PrefetchCount, cancellationToken);
+        // Each side first runs unmeasured, so that both are measured on warm code: a service runs for days, and the
+        // JIT's first recompilations (tiered, with profiling) would otherwise be a large share of a short run.
+        var rawHost = (await servers.IsolateAsync("bench_events_raw")).MessagingConnectionString;
+        await EventsRawBaseline.SustainedRateAsync(rawHost, WarmUp, defaults.Outbox.MaxConcurrentPublishes, (ushort)defaults.PrefetchCount, cancellationToken);
+        var rawStart = CpuTime.Read(servers);
+        var raw = await EventsRawBaseline.SustainedRateAsync(rawHost, RawMessages, defaults.Outbox.MaxConcurrentPublishes, (ushort)defaults.PrefetchCount, cancellationToken);
+        var rawStage = new EventsStage("raw", RawMessages, TimeSpan.FromSeconds(RawMessages / raw), CpuTime.Read(servers) - rawStart);
 
-        await using var pipeline = await EventsPipeline.StartAsync(servers);
-        await pipeline.SustainedRateAsync(Events / 10, Writers, cancellationToken);
-        var crm = await pipeline.SustainedRateAsync(Events, Writers, cancellationToken);
-        var lags = (await pipeline.LagAsync(crm / 2, LagRun, Writers, cancellationToken)).Order().ToList();
+        double crm;
+        EventsStage sustained;
+        List<double> lags;
+        await using (var pipeline = await EventsPipeline.StartAsync(servers))
+        {
+            await pipeline.SustainedRateAsync(WarmUp, Writers, cancellationToken);
+            var before = CpuTime.Read(servers);
+            crm = await pipeline.SustainedRateAsync(Events, Writers, cancellationToken);
+            sustained = new EventsStage("pipeline", Events, TimeSpan.FromSeconds(Events / crm), CpuTime.Read(servers) - before);
+            lags = [.. (await pipeline.LagAsync(crm / 2, LagRun, Writers, cancellationToken)).Order()];
+        }
+
         var p50 = Percentile(lags, 0.50);
         var p99 = Percentile(lags, 0.99);
         var ratio = crm / raw;
+        var stages = await EventsStages.MeasureAsync(servers, StageEvents, Writers, cancellationToken);
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"events: crm {crm:0}/s, raw RabbitMQ.Client {raw:0}/s, ratio {ratio:0.00}, lag p50 {p50:0.0} ms p99 {p99:0.0} ms");
-        return new BenchmarkResult(
-            Name,
-            summary,
-            new Dictionary<string, double>(StringComparer.Ordinal)
+        var figures = new Dictionary<string, double>(StringComparer.Ordinal)
             {
                 ["crm_events_per_second"] = crm,
                 ["raw_messages_per_second"] = raw,
@@ -50,19 +63,44 @@ internal sealed class EventsBenchmark : IBenchmark
                 ["lag_max_ms"] = lags[^1],
                 ["lag_rate_per_second"] = crm / 2,
                 ["lag_samples"] = lags.Count,
-            },
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["crm_events"] = Events.ToString(CultureInfo.InvariantCulture),
-                ["raw_messages"] = RawMessages.ToString(CultureInfo.InvariantCulture),
-                ["writers"] = Writers.ToString(CultureInfo.InvariantCulture),
-                ["command"] = "one deal and its OpportunityWon per transaction; consumer: inbox entry + order + tally per transaction",
-                ["publishes_in_flight"] = defaults.Outbox.MaxConcurrentPublishes.ToString(CultureInfo.InvariantCulture),
-                ["prefetch"] = defaults.PrefetchCount.ToString(CultureInfo.InvariantCulture),
-                ["lag_run_seconds"] = LagRun.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-                ["postgres"] = "local, fsync off (the test servers)",
-                ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-            });
+            };
+        foreach (var stage in (IEnumerable<EventsStage>)[rawStage, sustained, .. stages])
+        {
+            AddStage(figures, stage);
+        }
+
+        return new BenchmarkResult(
+            Name,
+            summary,
+            figures,
+            Settings(defaults));
+    }
+
+    private static Dictionary<string, string> Settings(MessagingOptions defaults) =>
+        new(StringComparer.Ordinal)
+        {
+            ["crm_events"] = Events.ToString(CultureInfo.InvariantCulture),
+            ["raw_messages"] = RawMessages.ToString(CultureInfo.InvariantCulture),
+            ["writers"] = Writers.ToString(CultureInfo.InvariantCulture),
+            ["command"] = "one deal and its OpportunityWon per transaction; consumer: inbox entry + order + tally per transaction",
+            ["publishes_in_flight"] = defaults.Outbox.MaxConcurrentPublishes.ToString(CultureInfo.InvariantCulture),
+            ["prefetch"] = defaults.PrefetchCount.ToString(CultureInfo.InvariantCulture),
+            ["lag_run_seconds"] = LagRun.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["postgres"] = "local, fsync off (the test servers)",
+            ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+            ["warm_up"] = $"{WarmUp.ToString(CultureInfo.InvariantCulture)} unmeasured messages through the raw loop, then events through the pipeline, before each is measured",
+            ["stage_events"] = StageEvents.ToString(CultureInfo.InvariantCulture),
+            ["stages"] = "raw: the RabbitMQ.Client baseline; pipeline: the sustained run; write: commands with the relay off; relay: the filled outbox, no consumer; consume: the filled queue. cpu_us: CPU microseconds per event of this process (dotnet), PostgreSQL and RabbitMQ",
+        };
+
+    private static void AddStage(Dictionary<string, double> figures, EventsStage stage)
+    {
+        var cpu = stage.MicrosecondsPerEvent;
+        figures[$"stage_{stage.Name}_per_second"] = stage.PerSecond;
+        figures[$"stage_{stage.Name}_cpu_us_dotnet"] = cpu.Dotnet;
+        figures[$"stage_{stage.Name}_cpu_us_postgres"] = cpu.Postgres;
+        figures[$"stage_{stage.Name}_cpu_us_rabbitmq"] = cpu.RabbitMq;
+        figures[$"stage_{stage.Name}_cpu_us_total"] = cpu.Total;
     }
 
     private static double Percentile(List<double> sorted, double share) =>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Crm.Messaging.SampleService;
-using Crm.Messaging.SampleService.Data;
-using Crm.Messaging.SampleService.Deals;
 using Crm.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +14,7 @@ namespace Crm.Benchmarks;
 /// </summary>
 internal sealed class EventsPipeline(IHost publisher, IHost consumer, EventsConsumedClock clock) : IAsyncDisposable
 {
-    private int _nextDeal;
+    private readonly EventsWriters _writers = new(publisher);
 
     public static async Task<EventsPipeline> StartAsync(CrmTestServers servers)
     {
@@ -41,7 +39,7 @@ internal sealed class EventsPipeline(IHost publisher, IHost consumer, EventsCons
     {
         var all = clock.Expect(events);
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => WriteAsync(events / writers, null, null, cancellationToken)));
+        await _writers.RunAsync(events, writers, cancellationToken);
         await all.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
         return events / watch.Elapsed.TotalSeconds;
     }
@@ -54,7 +52,7 @@ internal sealed class EventsPipeline(IHost publisher, IHost consumer, EventsCons
         var committed = new ConcurrentDictionary<Guid, long>();
         var all = clock.Expect(events);
         var start = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => WriteAsync(events / writers, rate / writers, committed, cancellationToken, start, (double)w / writers)));
+        await _writers.RunAtAsync(events, writers, rate, committed, cancellationToken);
         await all.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken);
         var warmUp = start + Stopwatch.Frequency;
         return
@@ -72,36 +70,10 @@ internal sealed class EventsPipeline(IHost publisher, IHost consumer, EventsCons
         consumer.Dispose();
     }
 
-    private static async Task WaitUntilHealthyAsync(IHost host)
+    internal static async Task WaitUntilHealthyAsync(IHost host)
     {
         var bus = host.Services.GetRequiredService<IBusControl>();
         await host.Services.GetRequiredService<CrmPlatform.ServiceDefaults.DatabaseSchema>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
         await CrmPlatform.LocalServers.Poll.UntilAsync(() => bus.CheckHealth().Status == BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
-    }
-
-    private async Task WriteAsync(int count, double? rate, ConcurrentDictionary<Guid, long>? committed, CancellationToken cancellationToken, long start = 0, double offset = 0)
-    {
-        await using var scope = publisher.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
-        for (var i = 0; i < count; i++)
-        {
-            if (rate is { } perSecond)
-            {
-                // Each writer keeps its own schedule, offset from the others, so that commands arrive evenly.
-                var due = start + (long)((i + offset) / perSecond * Stopwatch.Frequency);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, cancellationToken);
-                }
-            }
-
-            var won = DealDesk.Won(Interlocked.Increment(ref _nextDeal));
-            db.Deals.Add(new Deal { Id = won.OpportunityId, CustomerId = won.CustomerId, Stage = "Won", Version = won.Version });
-            db.Publish(won);
-            await db.SaveChangesAsync(cancellationToken);
-            committed?.TryAdd(won.EventId, Stopwatch.GetTimestamp());
-            db.ChangeTracker.Clear();
-        }
     }
 }

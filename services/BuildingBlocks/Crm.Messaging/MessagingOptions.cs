@@ -7,13 +7,17 @@ public sealed class MessagingOptions
     public const string Section = "Messaging";
 
     /// <summary>
-    /// Messages the broker hands a consumer ahead of its acknowledgements. Each one costs a database transaction, so a
-    /// few dozen keep the consumer busy without hoarding messages another replica could take.
+    /// Messages the broker hands a consumer ahead of its acknowledgements: a few dozen keep the consumer busy without
+    /// hoarding messages another replica could take.
     /// </summary>
     public int PrefetchCount { get; set; } = 32;
 
-    /// <summary>Messages consumed at once per queue (each holds a database connection while it runs).</summary>
-    public int ConcurrentMessageLimit { get; set; } = 16;
+    /// <summary>
+    /// Messages consumed at once per queue. Those in progress together are applied in groups, one transaction and one
+    /// database connection per group, so this bounds how many events share a commit rather than how many connections
+    /// are held (a group that fails is applied again one event per transaction, each on its own connection).
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 32;
 
     /// <summary>Retries after the first attempt fails, before the message goes to the queue's <c>_error</c> queue.</summary>
     public int RetryLimit { get; set; } = 3;
