@@ -176,12 +176,19 @@ public sealed class RabbitMqServer : IAsyncDisposable
             return true;
         }
 
+        // A starting node can accept the connection and answer nothing for a long while: ask again rather than wait.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            using var response = await _management.GetAsync(new Uri("overview", UriKind.Relative), cancellationToken);
+            using var response = await _management.GetAsync(new Uri("overview", UriKind.Relative), attempt.Token);
             return response.IsSuccessStatusCode && Ports.IsListening(Options.AmqpPort);
         }
         catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
         }
