@@ -12,5 +12,22 @@ public sealed class DatabaseSchema
     /// <summary>Completes once every migration is applied.</summary>
     public Task Ready => _ready.Task;
 
+    /// <summary>
+    /// Waits for <see cref="Ready"/>; false when <paramref name="stoppingToken"/> fired first (the service stopped before
+    /// its database was ready, which is no failure of a background service).
+    /// </summary>
+    public async Task<bool> WaitUntilReadyAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Ready.WaitAsync(stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     internal void MarkReady() => _ready.TrySetResult();
 }

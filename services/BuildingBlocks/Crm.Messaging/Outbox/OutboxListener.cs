@@ -26,7 +26,11 @@ internal sealed partial class OutboxListener(
             return;
         }
 
-        await schema.Ready.WaitAsync(stoppingToken);
+        if (!await schema.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

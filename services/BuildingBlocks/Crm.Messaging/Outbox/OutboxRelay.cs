@@ -62,7 +62,11 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
-        await schema.Ready.WaitAsync(stoppingToken);
+        if (!await schema.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         var pause = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
