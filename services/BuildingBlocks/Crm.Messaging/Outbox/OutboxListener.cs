@@ -7,8 +7,8 @@ using Npgsql;
 namespace Crm.Messaging.Outbox;
 
 /// <summary>
-/// LISTENs for the NOTIFY that a replica whose relay is off sends after each commit that stored events, and wakes the
-/// relay. When the connection drops, it reconnects and wakes the relay once to catch up.
+/// LISTENs for the NOTIFY that a replica whose relay is off sends after its commits that stored events
+/// (<see cref="OtherRelays"/>), and wakes the relay. When the connection drops, it reconnects and wakes the relay once to catch up.
 /// </summary>
 internal sealed partial class OutboxListener(
     NpgsqlDataSource dataSource,
