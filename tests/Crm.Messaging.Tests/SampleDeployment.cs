@@ -68,6 +68,24 @@ internal sealed class SampleDeployment(string publisherDatabase, string consumer
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Commits <paramref name="integrationEvent"/> alone through the publisher's outbox (a poison message, say).</summary>
+    public static async Task CommitAsync(IHost publisher, Crm.Contracts.IIntegrationEvent integrationEvent)
+    {
+        await using var scope = publisher.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Crm.Messaging.SampleService.Data.SampleDbContext>();
+        db.Publish(integrationEvent);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The first message of <paramref name="queue"/>'s error queue, left in it; null when there is none.</summary>
+    public async Task<BasicGetResult?> DeadLetterAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(Messaging) };
+        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+        return await channel.BasicGetAsync(queue + "_error", autoAck: false, TestContext.Current.CancellationToken);
+    }
+
     public Task<long> OrdersAsync() => ScalarAsync(ConsumerDatabase, "SELECT count(*) FROM booked_orders");
 
     /// <summary>Messages waiting in <paramref name="queue"/> and consumers attached to it, straight from the broker; null when it does not exist.</summary>

@@ -1,9 +1,6 @@
-using Crm.Messaging.SampleService.Data;
 using Crm.Messaging.SampleService.Deals;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
-using RabbitMQ.Client;
 
 namespace Crm.Messaging.Tests.Reliability;
 
@@ -25,12 +22,7 @@ public sealed class PoisonMessageInGroupTests(CrmTestServers servers)
         using var publisher = await deployment.StartPublisherAsync();
         await Outbox.OutboxRelayTests.WinAsync(publisher, 0, 5);
         var poison = DealDesk.Won(GoodMessages, withLines: false);
-        await using (var scope = publisher.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
-            db.Publish(poison);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await SampleDeployment.CommitAsync(publisher, poison);
 
         await Outbox.OutboxRelayTests.WinAsync(publisher, 5, GoodMessages - 5);
         Assert.True(await Poll.UntilAsync(
@@ -53,10 +45,7 @@ public sealed class PoisonMessageInGroupTests(CrmTestServers servers)
         // The events were applied in groups (fewer transactions than events: rows of one transaction share its xmin).
         Assert.True(await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT count(DISTINCT xmin::text) FROM inbox_messages") < GoodMessages);
 
-        var factory = new ConnectionFactory { Uri = new Uri(deployment.Messaging) };
-        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var dead = await channel.BasicGetAsync(SampleDeployment.OrderBookingQueue + "_error", autoAck: false, TestContext.Current.CancellationToken);
+        var dead = await deployment.DeadLetterAsync(SampleDeployment.OrderBookingQueue);
         Assert.NotNull(dead);
         Assert.Equal(poison.EventId.ToString(), dead.BasicProperties.MessageId);
     }

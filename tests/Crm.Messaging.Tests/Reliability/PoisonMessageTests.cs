@@ -1,9 +1,7 @@
 using System.Text;
-using Crm.Messaging.SampleService.Data;
 using Crm.Messaging.SampleService.Deals;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 namespace Crm.Messaging.Tests.Reliability;
@@ -20,12 +18,7 @@ public sealed class PoisonMessageTests(CrmTestServers servers)
         using var consumer = await deployment.StartConsumerAsync("--Messaging:RetryMinInterval=00:00:00.050", "--Messaging:RetryMaxInterval=00:00:00.200");
         using var publisher = await deployment.StartPublisherAsync();
         var poison = DealDesk.Won(GoodMessages, withLines: false);
-        await using (var scope = publisher.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
-            db.Publish(poison);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await SampleDeployment.CommitAsync(publisher, poison);
 
         await Outbox.OutboxRelayTests.WinAsync(publisher, 0, GoodMessages);
 
@@ -38,15 +31,15 @@ public sealed class PoisonMessageTests(CrmTestServers servers)
         Assert.Equal(0, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, $"SELECT count(*) FROM inbox_messages WHERE message_id = '{poison.EventId}'"));
 
         // The dead letter says what went wrong and after how many retries; a fault event went to the fault exchange.
-        var factory = new ConnectionFactory { Uri = new Uri(deployment.Messaging) };
-        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var dead = await channel.BasicGetAsync(SampleDeployment.OrderBookingQueue + "_error", autoAck: false, TestContext.Current.CancellationToken);
+        var dead = await deployment.DeadLetterAsync(SampleDeployment.OrderBookingQueue);
         Assert.NotNull(dead);
         var headers = dead.BasicProperties.Headers!;
         Assert.Equal(poison.EventId.ToString(), dead.BasicProperties.MessageId);
         Assert.Equal(3, Convert.ToInt32(headers["MT-Fault-RetryCount"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("without lines", Encoding.UTF8.GetString((byte[])headers["MT-Fault-Message"]!), StringComparison.Ordinal);
+        var factory = new ConnectionFactory { Uri = new Uri(deployment.Messaging) };
+        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
         await channel.ExchangeDeclarePassiveAsync("opportunities.opportunity-won.fault", TestContext.Current.CancellationToken);
     }
 }

@@ -27,33 +27,13 @@ internal sealed partial class ReceiveEndpointWatchdog(
     private readonly ConcurrentDictionary<Uri, WatchedEndpoint> _endpoints = new();
     private readonly EndpointRecoveryOptions _options = options.Value.Recovery;
 
-    public Task Ready(ReceiveEndpointReady ready)
-    {
-        ArgumentNullException.ThrowIfNull(ready);
-        Update(ready.ReceiveEndpoint, ready.InputAddress, EndpointState.Ready);
-        return Task.CompletedTask;
-    }
+    public Task Ready(ReceiveEndpointReady ready) => Update(ready, EndpointState.Ready);
 
-    public Task Stopping(ReceiveEndpointStopping stopping)
-    {
-        ArgumentNullException.ThrowIfNull(stopping);
-        Update(stopping.ReceiveEndpoint, stopping.InputAddress, EndpointState.Stopped);
-        return Task.CompletedTask;
-    }
+    public Task Stopping(ReceiveEndpointStopping stopping) => Update(stopping, EndpointState.Stopped);
 
-    public Task Completed(ReceiveEndpointCompleted completed)
-    {
-        ArgumentNullException.ThrowIfNull(completed);
-        Update(completed.ReceiveEndpoint, completed.InputAddress, EndpointState.Down);
-        return Task.CompletedTask;
-    }
+    public Task Completed(ReceiveEndpointCompleted completed) => Update(completed, EndpointState.Down);
 
-    public Task Faulted(ReceiveEndpointFaulted faulted)
-    {
-        ArgumentNullException.ThrowIfNull(faulted);
-        Update(faulted.ReceiveEndpoint, faulted.InputAddress, EndpointState.Down);
-        return Task.CompletedTask;
-    }
+    public Task Faulted(ReceiveEndpointFaulted faulted) => Update(faulted, EndpointState.Down);
 
     /// <summary>The endpoints down for longer than the stall time and not restarted within it.</summary>
     internal IReadOnlyList<WatchedEndpoint> Stalled()
@@ -123,7 +103,7 @@ internal sealed partial class ReceiveEndpointWatchdog(
         }
 
         LogRestarting(watched.Address, downFor);
-        MessagingTelemetry.EndpointRestarts.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", watched.Address.AbsolutePath.TrimStart('/')));
+        MessagingTelemetry.EndpointRestarts.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", watched.Address.Segments[^1]));
         try
         {
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -199,9 +179,11 @@ internal sealed partial class ReceiveEndpointWatchdog(
         }
     }
 
-    private void Update(IReceiveEndpoint endpoint, Uri address, EndpointState state)
+    private Task Update(ReceiveEndpointEvent reported, EndpointState state)
     {
-        var watched = _endpoints.GetOrAdd(address, _ => new WatchedEndpoint(endpoint, address) { Since = time.GetUtcNow(), State = state });
+        ArgumentNullException.ThrowIfNull(reported);
+        var endpoint = reported.ReceiveEndpoint;
+        var watched = _endpoints.GetOrAdd(reported.InputAddress, address => new WatchedEndpoint(endpoint, address) { Since = time.GetUtcNow(), State = state });
         lock (watched)
         {
             watched.Endpoint = endpoint;
@@ -213,13 +195,13 @@ internal sealed partial class ReceiveEndpointWatchdog(
             if (watched.State == EndpointState.Restarting && state != EndpointState.Ready)
             {
                 // The stop and start the watchdog itself asked for.
-                return;
+                return Task.CompletedTask;
             }
 
             if (watched.State == EndpointState.Stopped && state == EndpointState.Down)
             {
                 // Completed after a stop that was asked for: it stays stopped.
-                return;
+                return Task.CompletedTask;
             }
 
             if (watched.State != state)
@@ -228,6 +210,8 @@ internal sealed partial class ReceiveEndpointWatchdog(
                 watched.Since = time.GetUtcNow();
             }
         }
+
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} has not consumed for {DownFor} while the broker is up: restarting it")]
