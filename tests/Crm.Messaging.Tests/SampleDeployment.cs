@@ -105,9 +105,16 @@ internal sealed class SampleDeployment(string publisherDatabase, string consumer
         }
     }
 
-    /// <summary>Waits until a consumer process has attached to the order-booking queue.</summary>
+    /// <summary>
+    /// Waits until a consumer process has attached to the order-booking queue and its migrations are applied. The bus
+    /// attaches while the migrations may still run, so a test that touches the consumer's tables waits for both.
+    /// </summary>
     public Task<bool> ConsumerAttachedAsync(TimeSpan timeout) =>
-        Poll.UntilAsync(async _ => await QueueAsync(OrderBookingQueue) is { Consumers: > 0 }, timeout, TestContext.Current.CancellationToken);
+        Poll.UntilAsync(
+            async _ => await QueueAsync(OrderBookingQueue) is { Consumers: > 0 }
+                && await ScalarAsync(ConsumerDatabase, "SELECT count(*) FROM pg_tables WHERE tablename = 'customer_tallies'") == 1,
+            timeout,
+            TestContext.Current.CancellationToken);
 
     private string[] Common(string[] settings) =>
     [
