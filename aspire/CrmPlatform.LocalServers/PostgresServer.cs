@@ -53,12 +53,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var process = ChildProcess.Start(new ChildProcessSpec("postgres", Path.Combine(bin, "postgres"), args, SystemUser), onLine);
         var server = new PostgresServer(process, options.Port);
-        var ready = await Poll.UntilAsync(server.AcceptsConnectionsAsync, TimeSpan.FromSeconds(60), cancellationToken);
+        var ready = await Poll.UntilAsync(server.AcceptsConnectionsAsync, TimeSpan.FromSeconds(120), cancellationToken);
         if (!ready || process.HasExited)
         {
             var output = process.RecentOutput;
             await process.DisposeAsync();
-            throw new ServerStartException($"PostgreSQL did not accept connections on port {options.Port} (it exited or 60 s passed):{Environment.NewLine}{output}");
+            throw new ServerStartException($"PostgreSQL did not accept connections on port {options.Port} (it exited or 120 s passed):{Environment.NewLine}{output}");
         }
 
         return server;

@@ -219,6 +219,13 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         return converted.OpportunityId;
     }
 
+    /// <summary>
+    /// The customer's view once <paramref name="done"/> holds and every section answered: on a loaded machine one
+    /// service can miss the view's section deadline, and that view is retried rather than asserted on.
+    /// </summary>
     private Task<CustomerView> ViewWhenAsync(string customerId, string what, Func<CustomerView, bool> done) =>
-        _journey.EventuallyAsync(what, () => _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = customerId }), done);
+        _journey.EventuallyAsync(
+            what,
+            () => _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = customerId }),
+            v => v.Sections.All(s => s.State == SectionState.Ok) && done(v));
 }

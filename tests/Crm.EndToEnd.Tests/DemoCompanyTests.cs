@@ -18,7 +18,8 @@ public sealed class DemoCompanyTests(PlatformFixture platform)
 
         var view = await _journey.EventuallyAsync("the featured customer's view has settled",
             () => _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = featured }),
-            v => v.Credit is { OnHold: true } && v.Cases.Count == 2 && v.Signals.Any(s => s.Kind == SignalKind.OpenP1BeforeMeeting));
+            v => v.Sections.All(s => s.State == SectionState.Ok)
+                && v.Credit is { OnHold: true } && v.Cases.Count == 2 && v.Signals.Any(s => s.Kind == SignalKind.OpenP1BeforeMeeting));
         Assert.Equal(DemoData.FeaturedCompany, view.Account.Name);
         Assert.Contains(view.Signals, s => s.Kind == SignalKind.CreditHold);
         Assert.Contains(view.Opportunities, o => o.Stage == Stage.Won);

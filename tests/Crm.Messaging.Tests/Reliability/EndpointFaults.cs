@@ -6,8 +6,12 @@ namespace Crm.Messaging.Tests.Reliability;
 internal sealed class EndpointFaults(string queue) : IReceiveEndpointObserver
 {
     private int _count;
+    private long _lastAt;
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>When the last fault was reported (<see cref="TimeProvider.GetTimestamp"/> of the system clock).</summary>
+    public long LastAt => Interlocked.Read(ref _lastAt);
 
     public Task Ready(ReceiveEndpointReady ready) => Task.CompletedTask;
 
@@ -20,6 +24,7 @@ internal sealed class EndpointFaults(string queue) : IReceiveEndpointObserver
         ArgumentNullException.ThrowIfNull(faulted);
         if (faulted.InputAddress.AbsolutePath.EndsWith("/" + queue, StringComparison.Ordinal))
         {
+            Interlocked.Exchange(ref _lastAt, TimeProvider.System.GetTimestamp());
             Interlocked.Increment(ref _count);
         }
 

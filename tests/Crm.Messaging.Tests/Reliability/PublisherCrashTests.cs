@@ -15,11 +15,23 @@ public sealed class PublisherCrashTests(CrmTestServers servers)
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(PublisherCrashTests));
         using var consumer = await deployment.StartConsumerAsync();
         var committed = 0;
+        var killed = 0;
+        var publisherId = 0;
         void Progress(string line)
         {
-            if (line.StartsWith("committed ", StringComparison.Ordinal))
+            if (!line.StartsWith("committed ", StringComparison.Ordinal))
             {
-                Volatile.Write(ref committed, int.Parse(line["committed ".Length..], CultureInfo.InvariantCulture));
+                return;
+            }
+
+            // Killed from the publisher's own progress line: right after a commit, before its relay can have
+            // published that event, and long before the last command.
+            var count = int.Parse(line["committed ".Length..], CultureInfo.InvariantCulture);
+            Volatile.Write(ref committed, count);
+            var id = Volatile.Read(ref publisherId);
+            if (count >= Commands / 2 && id != 0 && Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                Posix.Signal(id, Posix.SigKill);
             }
         }
 
@@ -27,9 +39,11 @@ public sealed class PublisherCrashTests(CrmTestServers servers)
         // the middle, with events committed that the relay has not published (or not marked sent) yet.
         await using (var publisher = SampleDeployment.StartProcess(["publish", Commands.ToString(CultureInfo.InvariantCulture)], deployment.PublisherArgs(), Progress))
         {
-            Assert.True(await Poll.UntilAsync(() => Volatile.Read(ref committed) >= Commands / 2, TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken), publisher.RecentOutput);
-            Posix.Signal(publisher.Id, Posix.SigKill);
-            await publisher.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Volatile.Write(ref publisherId, publisher.Id);
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            bound.CancelAfter(TimeSpan.FromMinutes(2));
+            await publisher.WaitForExitAsync(bound.Token);
+            Assert.True(Volatile.Read(ref killed) == 1, $"the publisher ended before it was killed, at {Volatile.Read(ref committed)} commands: {publisher.RecentOutput}");
         }
 
         var committedBeforeKill = await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM deals");
@@ -41,7 +55,9 @@ public sealed class PublisherCrashTests(CrmTestServers servers)
         // The restarted publisher runs the remaining commands; its relay publishes what the killed one left.
         await using (var restarted = SampleDeployment.StartProcess(["publish", Commands.ToString(CultureInfo.InvariantCulture)], deployment.PublisherArgs()))
         {
-            await restarted.WaitForExitAsync(TestContext.Current.CancellationToken);
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            bound.CancelAfter(TimeSpan.FromMinutes(2));
+            await restarted.WaitForExitAsync(bound.Token);
             Assert.True(restarted.ExitCode == 0, restarted.RecentOutput);
         }
 
