@@ -39,12 +39,12 @@ internal sealed class SampleDeployment(string publisherDatabase, string consumer
     public string[] ConsumerArgs(params string[] settings) =>
         [$"--ConnectionStrings:{SampleHost.Consumer.Database}={ConsumerDatabase}", .. Common(settings)];
 
-    public Task<IHost> StartPublisherAsync(params string[] settings) => StartAsync(SampleHost.CreatePublisher(PublisherArgs(settings)).Build());
+    public Task<RunningSample> StartPublisherAsync(params string[] settings) => StartAsync(SampleHost.CreatePublisher(PublisherArgs(settings)).Build());
 
-    public Task<IHost> StartConsumerAsync(params string[] settings) => StartConsumerAsync(_ => { }, settings);
+    public Task<RunningSample> StartConsumerAsync(params string[] settings) => StartConsumerAsync(_ => { }, settings);
 
     /// <summary>Starts the consumer with something of the test's own added to its services (an observer, say).</summary>
-    public Task<IHost> StartConsumerAsync(Action<IServiceCollection> configure, params string[] settings)
+    public Task<RunningSample> StartConsumerAsync(Action<IServiceCollection> configure, params string[] settings)
     {
         var builder = SampleHost.CreateConsumer(ConsumerArgs(settings));
         configure(builder.Services);
@@ -69,7 +69,7 @@ internal sealed class SampleDeployment(string publisherDatabase, string consumer
     }
 
     /// <summary>Commits <paramref name="integrationEvent"/> alone through the publisher's outbox (a poison message, say).</summary>
-    public static async Task CommitAsync(IHost publisher, Crm.Contracts.IIntegrationEvent integrationEvent)
+    public static async Task CommitAsync(RunningSample publisher, Crm.Contracts.IIntegrationEvent integrationEvent)
     {
         await using var scope = publisher.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Crm.Messaging.SampleService.Data.SampleDbContext>();
@@ -125,15 +125,21 @@ internal sealed class SampleDeployment(string publisherDatabase, string consumer
     ];
 
     /// <summary>Starts a host and waits until its database and bus are ready, so that its queues exist before anyone publishes.</summary>
-    private static async Task<IHost> StartAsync(IHost host)
+    private static async Task<RunningSample> StartAsync(IHost host)
     {
+        var run = new RunningSample(host);
         await host.StartAsync(TestContext.Current.CancellationToken);
         var health = host.Services.GetRequiredService<HealthCheckService>();
         var ready = await Poll.UntilAsync(
             async token => (await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy,
             TimeSpan.FromSeconds(60),
             TestContext.Current.CancellationToken);
-        Assert.True(ready, "the sample service did not become ready");
-        return host;
+        if (!ready)
+        {
+            await run.DisposeAsync();
+            Assert.Fail("the sample service did not become ready");
+        }
+
+        return run;
     }
 }

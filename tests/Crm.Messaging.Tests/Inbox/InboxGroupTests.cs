@@ -18,7 +18,7 @@ public sealed class InboxGroupTests(CrmTestServers servers) : IAsyncLifetime
 {
     private readonly List<AsyncServiceScope> _scopes = [];
     private SampleDeployment _deployment = null!;
-    private IHost _consumer = null!;
+    private RunningSample _consumer = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -33,8 +33,7 @@ public sealed class InboxGroupTests(CrmTestServers servers) : IAsyncLifetime
             await scope.DisposeAsync();
         }
 
-        await _consumer.StopAsync(CancellationToken.None);
-        _consumer.Dispose();
+        await _consumer.DisposeAsync();
     }
 
     [Fact]

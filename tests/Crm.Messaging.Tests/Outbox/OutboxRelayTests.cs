@@ -16,8 +16,8 @@ public sealed class OutboxRelayTests(CrmTestServers servers)
     public async Task Events_committed_with_the_state_change_reach_the_consumer_once_each()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(Events_committed_with_the_state_change_reach_the_consumer_once_each));
-        using var consumer = await deployment.StartConsumerAsync();
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var consumer = await deployment.StartConsumerAsync();
+        await using var publisher = await deployment.StartPublisherAsync();
 
         await WinAsync(publisher, 0, 50);
 
@@ -31,8 +31,8 @@ public sealed class OutboxRelayTests(CrmTestServers servers)
     public async Task A_commit_wakes_the_relay_without_waiting_for_its_poll()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(A_commit_wakes_the_relay_without_waiting_for_its_poll));
-        using var consumer = await deployment.StartConsumerAsync();
-        using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PollInterval=00:10:00");
+        await using var consumer = await deployment.StartConsumerAsync();
+        await using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PollInterval=00:10:00");
 
         var clock = Stopwatch.StartNew();
         await WinAsync(publisher, 0, 1);
@@ -45,9 +45,9 @@ public sealed class OutboxRelayTests(CrmTestServers servers)
     public async Task Another_replicas_commit_wakes_the_relay_through_notify()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(Another_replicas_commit_wakes_the_relay_through_notify));
-        using var consumer = await deployment.StartConsumerAsync();
-        using var relay = await deployment.StartPublisherAsync("--Messaging:Outbox:PollInterval=00:10:00");
-        using var writer = await deployment.StartPublisherAsync("--Messaging:Outbox:RelayEnabled=false");
+        await using var consumer = await deployment.StartConsumerAsync();
+        await using var relay = await deployment.StartPublisherAsync("--Messaging:Outbox:PollInterval=00:10:00");
+        await using var writer = await deployment.StartPublisherAsync("--Messaging:Outbox:RelayEnabled=false");
 
         await WinAsync(writer, 0, 1);
 
@@ -59,10 +59,10 @@ public sealed class OutboxRelayTests(CrmTestServers servers)
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(Several_relays_publish_each_event_once_and_in_order_per_aggregate));
         // One message at a time, so that the consumer applies them in the order the broker received them.
-        using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
-        using var first = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
-        using var second = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
-        using var third = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
+        await using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
+        await using var first = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
+        await using var second = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
+        await using var third = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
 
         // Twenty opportunities move through ten stages each; the consumer records the order in which it saw them.
         await using (var scope = first.Services.CreateAsyncScope())
@@ -92,7 +92,7 @@ public sealed class OutboxRelayTests(CrmTestServers servers)
         Assert.Equal(200, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT sum(applied) FROM pipeline_entries"));
     }
 
-    internal static async Task WinAsync(IHost publisher, int from, int count)
+    internal static async Task WinAsync(RunningSample publisher, int from, int count)
     {
         await using var scope = publisher.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();

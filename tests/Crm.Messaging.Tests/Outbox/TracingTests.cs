@@ -21,8 +21,8 @@ public sealed class TracingTests(CrmTestServers servers)
         };
         ActivitySource.AddActivityListener(listener);
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(TracingTests));
-        using var consumer = await deployment.StartConsumerAsync();
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var consumer = await deployment.StartConsumerAsync();
+        await using var publisher = await deployment.StartPublisherAsync();
 
         ActivityTraceId trace;
         using var commands = new ActivitySource(CommandSource);

@@ -40,7 +40,7 @@ public sealed class BrokerRestartTests
                 }
             });
         Assert.True(await deployment.ConsumerAttachedAsync(TimeSpan.FromSeconds(60)), consumer.RecentOutput);
-        using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PublishTimeout=00:00:03");
+        await using var publisher = await deployment.StartPublisherAsync("--Messaging:Outbox:PublishTimeout=00:00:03");
 
         var producing = ProduceAsync(publisher, cancellationToken);
         foreach (var restartAt in new[] { Events / 5, Events * 3 / 5 })
@@ -73,7 +73,7 @@ public sealed class BrokerRestartTests
     }
 
     /// <summary>Wins every deal, ten per commit, whatever the broker is doing: the outbox holds what cannot go out yet.</summary>
-    private static async Task ProduceAsync(IHost publisher, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(RunningSample publisher, CancellationToken cancellationToken)
     {
         await Task.Yield();
         await using var scope = publisher.Services.CreateAsyncScope();

@@ -29,7 +29,7 @@ public sealed class ConsumerCrashTests(CrmTestServers servers)
             // The consumer writes the order, then blocks on the customer's tally, which we hold: mid-transaction.
             await using var hold = await blocker.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(blocker, $"SELECT * FROM customer_tallies WHERE customer_id = '{customer}' FOR UPDATE");
-            using var publisher = await deployment.StartPublisherAsync();
+            await using var publisher = await deployment.StartPublisherAsync();
             await Outbox.OutboxRelayTests.WinAsync(publisher, 0, 1);
 
             Assert.True(await Poll.UntilAsync(

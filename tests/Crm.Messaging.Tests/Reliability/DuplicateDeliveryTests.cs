@@ -15,8 +15,8 @@ public sealed class DuplicateDeliveryTests(CrmTestServers servers)
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(DuplicateDeliveryTests));
 
         // One message at a time: when the marker after the copies is applied, every copy has been handled.
-        using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
+        await using var publisher = await deployment.StartPublisherAsync();
         var bus = publisher.Services.GetRequiredService<IBus>();
         var won = DealDesk.Won(0);
         var marker = DealDesk.Won(1);

@@ -25,11 +25,11 @@ public sealed class EndpointRecoveryTests
         await own.InitializeAsync();
         var deployment = await SampleDeployment.CreateAsync(own, nameof(EndpointRecoveryTests));
         var faults = new EndpointFaults(SampleDeployment.OrderBookingQueue);
-        using var consumer = await deployment.StartConsumerAsync(
+        await using var consumer = await deployment.StartConsumerAsync(
             services => services.AddReceiveEndpointObserver(_ => faults),
             "--Messaging:Recovery:StalledAfter=00:00:02",
             "--Logging:LogLevel:Crm.Messaging.Recovery=Warning");
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var publisher = await deployment.StartPublisherAsync();
 
         // The broker stays away until the consumer failed to reconnect that many times; the watchdog must not restart
         // the endpoint meanwhile (the broker refuses connections), and must as soon as it takes them again.

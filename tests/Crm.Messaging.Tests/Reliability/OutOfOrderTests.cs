@@ -13,8 +13,8 @@ public sealed class OutOfOrderTests(CrmTestServers servers)
     public async Task Events_of_one_aggregate_applied_out_of_order_end_in_the_latest_state()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(OutOfOrderTests));
-        using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
+        await using var publisher = await deployment.StartPublisherAsync();
         var bus = publisher.Services.GetRequiredService<IBus>();
         var opportunity = DealDesk.DealId(7);
 

@@ -13,13 +13,10 @@ public sealed class PoisonMessageInGroupTests(CrmTestServers servers)
     public async Task A_poison_message_among_events_applied_together_goes_alone_to_the_error_queue_and_its_neighbours_apply_once()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(PoisonMessageInGroupTests));
-        using (var topology = await deployment.StartConsumerAsync())
-        {
-            // Declares the queue; stopped, so that the events wait in it and arrive at the next consumer all at once.
-            await topology.StopAsync(TestContext.Current.CancellationToken);
-        }
+        // Declares the queue; stopped, so that the events wait in it and arrive at the next consumer all at once.
+        await (await deployment.StartConsumerAsync()).DisposeAsync();
 
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var publisher = await deployment.StartPublisherAsync();
         await Outbox.OutboxRelayTests.WinAsync(publisher, 0, 5);
         var poison = DealDesk.Won(GoodMessages, withLines: false);
         await SampleDeployment.CommitAsync(publisher, poison);
@@ -30,7 +27,7 @@ public sealed class PoisonMessageInGroupTests(CrmTestServers servers)
             TimeSpan.FromSeconds(30),
             TestContext.Current.CancellationToken));
 
-        using var consumer = await deployment.StartConsumerAsync("--Messaging:RetryMinInterval=00:00:00.050", "--Messaging:RetryMaxInterval=00:00:00.200");
+        await using var consumer = await deployment.StartConsumerAsync("--Messaging:RetryMinInterval=00:00:00.050", "--Messaging:RetryMaxInterval=00:00:00.200");
 
         Assert.True(await Poll.UntilAsync(
             async _ => await deployment.QueueAsync(SampleDeployment.OrderBookingQueue + "_error") is { Messages: 1 },

@@ -15,8 +15,8 @@ public sealed class PoisonMessageTests(CrmTestServers servers)
     public async Task Poison_message_lands_in_the_error_queue_after_the_retries_and_the_good_ones_after_it_are_all_consumed()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(PoisonMessageTests));
-        using var consumer = await deployment.StartConsumerAsync("--Messaging:RetryMinInterval=00:00:00.050", "--Messaging:RetryMaxInterval=00:00:00.200");
-        using var publisher = await deployment.StartPublisherAsync();
+        await using var consumer = await deployment.StartConsumerAsync("--Messaging:RetryMinInterval=00:00:00.050", "--Messaging:RetryMaxInterval=00:00:00.200");
+        await using var publisher = await deployment.StartPublisherAsync();
         var poison = DealDesk.Won(GoodMessages, withLines: false);
         await SampleDeployment.CommitAsync(publisher, poison);
 

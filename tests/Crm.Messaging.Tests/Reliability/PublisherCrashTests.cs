@@ -13,7 +13,7 @@ public sealed class PublisherCrashTests(CrmTestServers servers)
     public async Task Publisher_killed_between_commit_and_publish_delivers_every_event_after_it_restarts()
     {
         var deployment = await SampleDeployment.CreateAsync(servers, nameof(PublisherCrashTests));
-        using var consumer = await deployment.StartConsumerAsync();
+        await using var consumer = await deployment.StartConsumerAsync();
         var committed = 0;
         var killed = 0;
         var publisherId = 0;
