@@ -41,6 +41,25 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         HasUnsignalledEvents = true;
     }
 
+    /// <remarks>
+    /// Contexts are pooled: disposing one hands it back for the next scope, so the flag of events published and never
+    /// saved (a command that failed before its save) must not wake the relay on that next scope's commit.
+    /// </remarks>
+    public override void Dispose()
+    {
+        HasUnsignalledEvents = false;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override async ValueTask DisposeAsync()
+    {
+        HasUnsignalledEvents = false;
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

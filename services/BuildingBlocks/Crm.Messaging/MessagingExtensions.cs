@@ -33,7 +33,10 @@ public static class MessagingExtensions
         builder.Services.AddDatabaseMigrations(typeof(TDbContext).Assembly);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
-        builder.Services.AddDbContext<TDbContext>((sp, options) => options
+        // Pooled: a consumer's message scope and a command's request scope each lease a context instead of building
+        // one and its internal services (a sixth of the consumer's CPU went to that). A pooled context keeps nothing
+        // of its last use: MessagingDbContext clears its own state when it goes back (see its Dispose).
+        builder.Services.AddDbContextPool<TDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHostedService<OutboxListener>();

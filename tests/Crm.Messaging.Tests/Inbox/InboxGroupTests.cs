@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Diagnostics;
 using Crm.Contracts.Opportunities;
 using Crm.Messaging.Inbox;
@@ -5,6 +7,7 @@ using Crm.Messaging.SampleService.Consumers;
 using Crm.Messaging.SampleService.Data;
 using Crm.Messaging.SampleService.Deals;
 using Crm.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -28,11 +31,7 @@ public sealed class InboxGroupTests(CrmTestServers servers) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var scope in _scopes)
-        {
-            await scope.DisposeAsync();
-        }
-
+        await ReturnToPoolAsync();
         await _consumer.DisposeAsync();
     }
 
@@ -130,6 +129,46 @@ public sealed class InboxGroupTests(CrmTestServers servers) : IAsyncLifetime
         }
 
         traces.ForEach(t => t.Dispose());
+    }
+
+    [Fact]
+    public async Task Contexts_back_from_the_pool_keep_nothing_of_a_group_nor_of_an_unsaved_publish()
+    {
+        var group = Enumerable.Range(0, 3).Select(n => Booking(DealDesk.Won(n))).ToList();
+        await group[0].Consumer.ApplyTogetherAsync(group, TestContext.Current.CancellationToken);
+
+        // A command that published and failed before its save.
+        NewContext().Publish(DealDesk.Won(9));
+        var leased = _scopes.Select(s => s.ServiceProvider.GetRequiredService<SampleDbContext>()).ToList();
+        await ReturnToPoolAsync();
+
+        var again = Enumerable.Range(0, leased.Count).Select(_ => NewContext()).ToList();
+        Assert.Equal(leased.ToHashSet(), again.ToHashSet());
+        var connections = new List<DbConnection>();
+        foreach (var db in again)
+        {
+            Assert.False(db.HasUnsignalledEvents);
+            Assert.True(db.Database.AutoSavepointsEnabled);
+            Assert.Empty(db.ChangeTracker.Entries());
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            connections.Add(db.Database.GetDbConnection());
+        }
+
+        // Each is back on a connection of its own, which it closes when it goes back: a group member left on a borrowed
+        // connection would not own it, and would keep it open (and a server connection with it) in the pool.
+        Assert.Equal(connections.Count, connections.Distinct().Count());
+        await ReturnToPoolAsync();
+        Assert.All(connections, c => Assert.Equal(ConnectionState.Closed, c.State));
+    }
+
+    private async Task ReturnToPoolAsync()
+    {
+        foreach (var scope in _scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        _scopes.Clear();
     }
 
     private InboxDelivery<OpportunityWon, SampleDbContext> Booking(OpportunityWon won, Activity? trace = null) =>

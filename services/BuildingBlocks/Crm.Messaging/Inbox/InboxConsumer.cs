@@ -156,7 +156,10 @@ public abstract partial class InboxConsumer<TEvent, TDbContext>(TDbContext db) :
             {
                 delivery.Consumer._db.HasUnsignalledEvents = false;
                 await delivery.Consumer._db.Database.UseTransactionAsync(null, CancellationToken.None);
-                delivery.Consumer._db.Database.SetDbConnection(null);
+
+                // Back to a connection of its own from the data source, which it owns again: the context goes back to
+                // the pool, and its next user (a command, another consumer) must not find itself on a borrowed one.
+                delivery.Consumer._db.Database.SetDbConnection(null, contextOwnsConnection: true);
             }
         }
     }
