@@ -45,7 +45,9 @@ public sealed class BrokerRestartTests
         var producing = ProduceAsync(publisher, cancellationToken);
         foreach (var restartAt in new[] { Events / 5, Events * 3 / 5 })
         {
-            Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= restartAt, TimeSpan.FromSeconds(120), cancellationToken));
+            Assert.True(
+                await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= restartAt, TimeSpan.FromSeconds(120), cancellationToken),
+                $"{restartAt} events were not consumed before the restart: {await StateAsync(deployment, producing)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
             await own.RestartRabbitMqAsync(cancellationToken: cancellationToken);
 
             // Back: the services' buses reconnect by themselves and the consumer applies events again.
@@ -54,7 +56,7 @@ public sealed class BrokerRestartTests
             var back = await Poll.UntilAsync(async _ => await deployment.OrdersAsync() > before, BackWithin, cancellationToken);
             Assert.True(
                 back,
-                $"no event was consumed within {BackWithin} after the broker came back: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
+                $"no event was consumed within {BackWithin} after the broker came back: {await StateAsync(deployment, producing)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
             Assert.True(clock.Elapsed < BackWithin);
         }
 
@@ -66,11 +68,19 @@ public sealed class BrokerRestartTests
 
         Assert.True(
             await Poll.UntilAsync(async _ => await deployment.OrdersAsync() >= Events, TimeSpan.FromSeconds(120), cancellationToken),
-            $"not every event was consumed: orders {await deployment.OrdersAsync()}, unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
+            $"not every event was consumed: {await StateAsync(deployment, producing)}; the consumer's last lines:{Environment.NewLine}{consumer.RecentOutput}");
         Assert.Equal(Events, await deployment.OrdersAsync());
         Assert.Equal(Events, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT count(DISTINCT event_id) FROM booked_orders"));
         Assert.Equal(Events, await SampleDeployment.ScalarAsync(deployment.ConsumerDatabase, "SELECT sum(orders) FROM customer_tallies"));
     }
+
+    private static async Task<string> StateAsync(SampleDeployment deployment, Task producing) =>
+        $"orders {await deployment.OrdersAsync()}, committed {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages")}, "
+        + $"unsent {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")}, "
+        + $"max attempts {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT coalesce(max(attempts), 0) FROM outbox_messages WHERE sent_at IS NULL")}, "
+        + $"due {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND next_attempt_at <= now()")}, "
+        + $"open transactions older than 10 s {await SampleDeployment.ScalarAsync(deployment.PublisherDatabase, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start < now() - interval '10 seconds'")}, "
+        + $"queue {await deployment.QueueAsync(SampleDeployment.OrderBookingQueue)}, producer {producing.Status} {producing.Exception?.GetBaseException().Message}";
 
     /// <summary>Wins every deal, ten per commit, whatever the broker is doing: the outbox holds what cannot go out yet.</summary>
     private static async Task ProduceAsync(RunningSample publisher, CancellationToken cancellationToken)

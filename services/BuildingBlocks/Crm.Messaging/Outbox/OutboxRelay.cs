@@ -185,7 +185,7 @@ internal sealed partial class OutboxRelay(
         var traceParent = activity?.Id ?? row.TraceParent;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.PublishTimeout);
-        await bus.Publish(
+        var publishing = bus.Publish(
             message,
             type,
             Pipe.Execute<PublishContext>(context =>
@@ -198,6 +198,17 @@ internal sealed partial class OutboxRelay(
                 }
             }),
             deadline.Token);
+        try
+        {
+            await publishing.WaitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException abandoned) when (!cancellationToken.IsCancellationRequested)
+        {
+            // MassTransit 8.4 can leave a publish waiting, past its token, for the confirm of a channel that a broker
+            // restart closed; awaited as it is, that held the batch's transaction, and so the whole relay, for good.
+            // The row is retried; should the abandoned publish reach the broker after all, the inbox drops the copy.
+            throw new TimeoutException($"the broker did not confirm message {row.MessageId} within {_options.PublishTimeout}", abandoned);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not reach the database; retrying")]
