@@ -42,7 +42,13 @@ internal static class BenchmarkRunner
     private static string Markdown(BenchmarkResult result)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# {result.Name}\n\n`{result.Summary}`\n\n| figure | value |\n|---|---|\n");
+        text.Append(CultureInfo.InvariantCulture, $"# {result.Name}\n\n");
+        foreach (var line in result.Summary.Split(Environment.NewLine))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"`{line}`\n\n");
+        }
+
+        text.Append("| figure | value |\n|---|---|\n");
         foreach (var (name, value) in result.Figures)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {name} | {value:0.###} |\n");

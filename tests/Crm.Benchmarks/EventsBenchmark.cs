@@ -52,7 +52,8 @@ internal sealed class EventsBenchmark : IBenchmark
         var stages = await EventsStages.MeasureAsync(servers, StageEvents, Writers, cancellationToken);
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"events: crm {crm:0}/s, raw RabbitMQ.Client {raw:0}/s, ratio {ratio:0.00}, lag p50 {p50:0.0} ms p99 {p99:0.0} ms");
+            $"events: crm {crm:0}/s, raw RabbitMQ.Client {raw:0}/s, ratio {ratio:0.00}, lag p50 {p50:0.0} ms p99 {p99:0.0} ms")
+            + Environment.NewLine + Budget(raw, rawStage, sustained, stages);
         var figures = new Dictionary<string, double>(StringComparer.Ordinal)
             {
                 ["crm_events_per_second"] = crm,
@@ -76,6 +77,20 @@ internal sealed class EventsBenchmark : IBenchmark
             Settings(defaults));
     }
 
+    /// <summary>
+    /// What a ratio of 0.5 asks of the pipeline in CPU, beside what its parts cost: with every core busy, half the raw
+    /// rate leaves this many microseconds of CPU per event for commands, relay, broker and consumer together.
+    /// </summary>
+    private static string Budget(double raw, EventsStage rawStage, EventsStage sustained, IReadOnlyList<EventsStage> stages)
+    {
+        var budget = Environment.ProcessorCount * 1e6 / (raw / 2);
+        double Cpu(string name) => stages.Single(s => s.Name == name).MicrosecondsPerEvent.Total;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"events budget: ratio 0.5 needs {raw / 2:0}/s, so at most {budget:0} us of CPU per event on {Environment.ProcessorCount} cores; " +
+            $"CPU per event: raw loop {rawStage.MicrosecondsPerEvent.Total:0} us, pipeline {sustained.MicrosecondsPerEvent.Total:0} us, " +
+            $"command alone {Cpu("write"):0} us (EF Core) and {Cpu("floor"):0} us (plain Npgsql, one round trip), relay {Cpu("relay"):0} us, consumer {Cpu("consume"):0} us");
+    }
+
     private static Dictionary<string, string> Settings(MessagingOptions defaults) =>
         new(StringComparer.Ordinal)
         {
@@ -90,7 +105,7 @@ internal sealed class EventsBenchmark : IBenchmark
             ["processors"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
             ["warm_up"] = $"{WarmUp.ToString(CultureInfo.InvariantCulture)} unmeasured messages through the raw loop, then events through the pipeline, before each is measured",
             ["stage_events"] = StageEvents.ToString(CultureInfo.InvariantCulture),
-            ["stages"] = "raw: the RabbitMQ.Client baseline; pipeline: the sustained run; write: commands with the relay off; relay: the filled outbox, no consumer; consume: the filled queue. cpu_us: CPU microseconds per event of this process (dotnet), PostgreSQL and RabbitMQ",
+            ["stages"] = "raw: the RabbitMQ.Client baseline; pipeline: the sustained run; write: commands with the relay off; relay: the filled outbox, no consumer; consume: the filled queue; floor: the same command as one plain Npgsql batch (one round trip, no EF Core). cpu_us: CPU microseconds per event of this process (dotnet), PostgreSQL and RabbitMQ",
         };
 
     private static void AddStage(Dictionary<string, double> figures, EventsStage stage)

@@ -10,8 +10,9 @@ namespace Crm.Benchmarks;
 /// <summary>
 /// Where the pipeline's time and CPU go, one stage at a time on a database and virtual host of their own: the
 /// commands alone (relay off), then the relay alone on the filled outbox (no consumer), then the consumer alone on
-/// the filled queue. Each stage is timed and its CPU read for this process, PostgreSQL and RabbitMQ. Hosts start
-/// while a table lock holds the stage's first write back, so that their start-up is outside the measurement.
+/// the filled queue, and last the least a command costs (<see cref="EventsFloor"/>). Each stage is timed and its CPU
+/// read for this process, PostgreSQL and RabbitMQ. Hosts start while a table lock holds the stage's first write back,
+/// so that their start-up is outside the measurement.
 /// </summary>
 internal static class EventsStages
 {
@@ -34,7 +35,10 @@ internal static class EventsStages
         var write = await WriteAsync(servers, [.. publisherArgs, "--Messaging:Outbox:RelayEnabled=false"], events, writers, cancellationToken);
         var relay = await RelayAsync(servers, publisherResources.DatabaseConnectionString, publisherArgs, events, cancellationToken);
         var consume = await ConsumeAsync(servers, consumerResources.DatabaseConnectionString, consumerArgs, events, cancellationToken);
-        return [write, relay, consume];
+
+        // Last, when no relay runs any more: its rows stay in the outbox, unsent.
+        var floor = await EventsFloor.MeasureAsync(servers, publisherResources.DatabaseConnectionString, events, writers, cancellationToken);
+        return [write, relay, consume, floor];
     }
 
     private static async Task<EventsStage> WriteAsync(CrmTestServers servers, string[] args, int events, int writers, CancellationToken cancellationToken)
