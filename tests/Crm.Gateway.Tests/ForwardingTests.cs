@@ -60,6 +60,22 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task A_service_that_does_not_answer_gets_less_time_than_the_gateway_which_answers_DEADLINE_EXCEEDED_naming_it_before_the_caller_gives_up()
+    {
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Hang() });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        // A 10 s deadline: the gateway gives up 1 s before the caller and gives the service 1 s less than itself. The
+        // caller's own timeout would say "before the server answered" and name no service.
+        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest { LeadId = "x" }, Options(TimeSpan.FromSeconds(10))));
+        Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
+        Assert.Contains(GetLeadPath, failure.Status.Detail, StringComparison.Ordinal);
+        var deadline = GrpcTimeout.Parse(stubs.Requests[GetLeadPath]["grpc-timeout"]);
+        Assert.True(deadline is { } d && d <= TimeSpan.FromSeconds(8) && d > TimeSpan.FromSeconds(6), $"the service saw {deadline}");
+    }
+
+    [Fact]
     public async Task A_service_that_cannot_be_reached_is_UNAVAILABLE()
     {
         await using var gateway = await GatewayHost.StartAsync(
