@@ -43,6 +43,14 @@ public static class GrpcTimeout
         };
     }
 
+    /// <summary>
+    /// The time to give the next hop of a call that has <paramref name="remaining"/> left: a tenth less, and at most a
+    /// second less. Each hop then gives up a little before its caller, so the hop that stalled is the one that answers
+    /// DEADLINE_EXCEEDED and says where, instead of its caller timing out with nothing said about where the time went.
+    /// </summary>
+    public static TimeSpan ForNextHop(TimeSpan remaining) =>
+        remaining - TimeSpan.FromTicks(Math.Min(Math.Max(0, remaining.Ticks) / 10, TimeSpan.TicksPerSecond));
+
     /// <summary>The header value for <paramref name="timeout"/>, in the finest unit that fits eight digits.</summary>
     public static string Format(TimeSpan timeout)
     {

@@ -3,6 +3,7 @@ using Crm.Gateway.Grpc.V1;
 using Crm.Grpc.Client;
 using Crm.Grpc.Server;
 using Crm.Grpc;
+using Crm.Grpc.Protocol;
 using Crm.Opportunities.Grpc.V1;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ public sealed class CustomerViewApi(SectionFetcher fetcher, GrpcChannelPool chan
             var found = await channels.For(new Uri(address)).UnaryAsync(
                 OpportunitiesMethods.SearchAccounts,
                 new SearchAccountsRequest { Query = query, Page = request.Page },
-                new CallOptions { Timeout = context.TimeRemaining ?? options.Value.SectionTimeout, CancellationToken = context.CancellationToken });
+                new CallOptions { Timeout = context.TimeRemaining is { } remaining ? GrpcTimeout.ForNextHop(remaining) : options.Value.SectionTimeout, CancellationToken = context.CancellationToken });
             var response = new SearchCustomersResponse { NextPageToken = found.NextPageToken };
             response.Matches.AddRange(found.Accounts.Select(a => new CustomerMatch
             {

@@ -2,6 +2,7 @@ using Crm.Api;
 using Crm.Gateway.Grpc.V1;
 using Crm.Grpc.Client;
 using Crm.Grpc;
+using Crm.Grpc.Protocol;
 using Crm.Leads.Grpc.V1;
 using Crm.Opportunities.Grpc.V1;
 using Crm.Orders.Grpc.V1;
@@ -13,14 +14,18 @@ using Microsoft.Extensions.Options;
 namespace Crm.Gateway.Features.CustomerView;
 
 /// <summary>
-/// Asks the four services for their section of a customer, in parallel, each within its own deadline (never beyond
-/// the caller's). A service that fails or is slow gives a section marked UNAVAILABLE or TIMED_OUT.
+/// Asks the four services for their section of a customer, in parallel, each within its own deadline (ending a
+/// little before the caller's). A service that fails or is slow gives a section marked UNAVAILABLE or TIMED_OUT.
 /// </summary>
 public sealed class SectionFetcher(GrpcChannelPool channels, IConfiguration configuration, IOptions<CustomerViewOptions> options)
 {
     public async Task<CustomerSections> FetchAsync(string customerId, TimeSpan? callerRemaining, CancellationToken cancellationToken)
     {
-        var timeout = callerRemaining is { } remaining && remaining < options.Value.SectionTimeout ? remaining : options.Value.SectionTimeout;
+        // Within the caller's time, ending a little before it, so that a slow section is marked TIMED_OUT in a view that
+        // still reaches the caller rather than failing the whole view.
+        var timeout = callerRemaining is { } remaining && GrpcTimeout.ForNextHop(remaining) < options.Value.SectionTimeout
+            ? GrpcTimeout.ForNextHop(remaining)
+            : options.Value.SectionTimeout;
         var origin = FetchAsync("origin", CrmResources.Leads, LeadsMethods.GetCustomerOrigin, new GetCustomerOriginRequest { CustomerId = customerId }, timeout, cancellationToken);
         var sales = FetchAsync("sales", CrmResources.Opportunities, OpportunitiesMethods.GetCustomerSales, new GetCustomerSalesRequest { CustomerId = customerId }, timeout, cancellationToken);
         var orders = FetchAsync("orders", CrmResources.Orders, OrdersMethods.GetCustomerOrders, new GetCustomerOrdersRequest { CustomerId = customerId }, timeout, cancellationToken);

@@ -21,11 +21,6 @@ public sealed partial class GrpcForwarder(IHttpClientFactory clients, IForwardin
 
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
-    // Each hop gives up a little before its caller (a tenth of the time, at most a second): the service before the
-    // gateway, the gateway before the client. The hop that stalled is then the one that answers DEADLINE_EXCEEDED and
-    // logs it, instead of the caller timing out with nothing said about where the time went.
-    private static readonly TimeSpan LongestHopMargin = TimeSpan.FromSeconds(1);
-
     // Headers that belong to one hop and must not be copied to the next.
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -44,11 +39,11 @@ public sealed partial class GrpcForwarder(IHttpClientFactory clients, IForwardin
         }
 
         var timeout = GrpcTimeout.Parse(http.Request.Headers[GrpcProtocol.TimeoutHeader]) ?? DefaultDeadline;
-        var margin = TimeSpan.FromTicks(Math.Min(timeout.Ticks / 10, LongestHopMargin.Ticks));
-        var ours = timeout - margin;
+        // The gateway answers a little before its caller gives up, and the service a little before the gateway.
+        var ours = GrpcTimeout.ForNextHop(timeout);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(ours);
-        using var request = DownstreamRequest(http, downstream, ours - margin - Stopwatch.GetElapsedTime(started));
+        using var request = DownstreamRequest(http, downstream, GrpcTimeout.ForNextHop(ours - Stopwatch.GetElapsedTime(started)));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = null;
