@@ -83,7 +83,7 @@ internal static class AppHostCommand
             var featured = await Demo.DemoSeed.EnsureAsync(platform.Endpoints["gateway"].Grpc, data, console.Info, cancellationToken);
             console.Info($"demo: look at customer {Demo.DemoData.FeaturedCompany} ({featured}): crm.gateway.v1.CustomerViewService/GetCustomerView on {platform.Endpoints["gateway"].Grpc}");
         }
-        catch (Exception ex) when (ex is Crm.Grpc.RpcException or InvalidOperationException)
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException)
         {
             console.Info($"demo data could not be loaded ({ex.Message}); the platform runs without it");
         }

@@ -44,13 +44,12 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Adds span enrichment and the exception handler (problem details, never a stack trace) and maps <c>/health</c> (ready: every
+    /// Adds the exception handler (problem details, never a stack trace) and maps <c>/health</c> (ready: every
     /// dependency reachable) and <c>/alive</c> (the process answers), in every environment.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<ServerSpanEnricher>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health", new HealthCheckOptions

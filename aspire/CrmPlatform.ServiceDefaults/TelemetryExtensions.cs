@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,66 +11,47 @@ using OpenTelemetry.Trace;
 namespace CrmPlatform.ServiceDefaults;
 
 /// <summary>
-/// Traces, metrics and logs over OTLP. OpenTelemetry.Extensions.Hosting and the instrumentation packages are not
-/// on this feed, so the providers are built with the SDK directly; ASP.NET Core, HttpClient, Npgsql and MassTransit
-/// emit their own activities and meters, which the providers subscribe to by name.
+/// Traces, metrics and logs with OpenTelemetry.Extensions.Hosting and the instrumentation packages, as Aspire's
+/// service defaults wire them: ASP.NET Core, HttpClient, gRPC client, runtime and Npgsql, plus MassTransit's and our
+/// own (<c>Crm.*</c>) sources and meters. OTLP exporters are on when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with
+/// <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and <c>OTEL_EXPORTER_OTLP_HEADERS</c>), as the app host and Kubernetes set it.
 /// </summary>
 public static class TelemetryExtensions
 {
-    /// <summary>The activity sources traced: the framework's, the libraries' and every one of ours (<c>Crm.*</c>).</summary>
-    public static IReadOnlyList<string> TraceSources { get; } =
-        ["Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql", "Crm.*"];
-
-    /// <summary>The meters recorded.</summary>
-    public static IReadOnlyList<string> Meters { get; } =
-    [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing",
-        "Microsoft.AspNetCore.Diagnostics", "System.Net.Http", "System.Runtime", "MassTransit", "Npgsql", "Crm.*",
-    ];
+    /// <summary>Activity sources and meters of libraries without an instrumentation package, and ours.</summary>
+    public static IReadOnlyList<string> Sources { get; } = ["MassTransit", "Crm.*"];
 
     public static TBuilder AddCrmTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var settings = TelemetrySettings.From(builder.Configuration, builder.Environment.ApplicationName);
-        var resource = ResourceBuilder.CreateDefault().AddService(settings.ServiceName);
-        builder.Services.AddSingleton(settings);
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            logging.SetResourceBuilder(resource);
-            if (settings.Exports)
-            {
-                logging.AddOtlpExporter(o => settings.Apply(o, "logs"));
-            }
         });
 
-        builder.Services.AddSingleton(_ =>
+        // OTEL_SERVICE_NAME as Aspire sets it; without it, the application's name rather than "unknown_service".
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter([.. Sources]))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource([.. Sources]));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource([.. TraceSources]);
-            if (settings.Exports)
-            {
-                tracing.AddOtlpExporter(o => settings.Apply(o, "traces"));
-            }
+            telemetry.UseOtlpExporter();
+        }
 
-            return tracing.Build();
-        });
-        builder.Services.AddSingleton(_ =>
-        {
-            var metrics = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter([.. Meters]);
-            if (settings.Exports)
-            {
-                metrics.AddOtlpExporter(o => settings.Apply(o, "metrics"));
-            }
-
-            return metrics.Build();
-        });
-
-        // Resolving the providers at start-up subscribes their listeners before the first request; the container
-        // disposes them at shutdown, which flushes what is still buffered.
-        builder.Services.AddHostedService<TelemetryStartup>();
         return builder;
     }
 }

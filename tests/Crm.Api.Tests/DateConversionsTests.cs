@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Grpc;
+using Grpc.Core;
 
 namespace Crm.Api.Tests;
 
@@ -21,7 +22,7 @@ public sealed class DateConversionsTests
     {
         var (date, status) = DateConversions.Read(new Date { Year = year, Month = month, Day = day }, "due_on");
         Assert.Null(date);
-        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
         Assert.StartsWith("due_on:", status.Detail, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Grpc;
+using Grpc.Core;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -43,7 +44,7 @@ public sealed class MoneyConversionsTests
     public void A_malformed_amount_is_INVALID_ARGUMENT_naming_the_field(string currency, long units, int nanos, string field)
     {
         var (_, _, status) = MoneyConversions.Read(new Money { CurrencyCode = currency, Units = units, Nanos = nanos }, "price");
-        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
         Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
     }
 

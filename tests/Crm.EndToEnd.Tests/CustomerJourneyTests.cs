@@ -2,7 +2,7 @@ using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Forecasts.Grpc.V1;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Leads.Grpc.V1;
 using Crm.Opportunities.Grpc.V1;
 using Crm.Orders.Grpc.V1;
@@ -52,7 +52,7 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var degraded = await _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = sale.CustomerId });
+            var degraded = await _journey.CallAsync((api, o) => api.CustomerView.GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = sale.CustomerId }, o));
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the view took {clock.Elapsed}");
             Assert.Equal(SectionState.Unavailable, degraded.Sections.Single(s => s.Section == "support").State);
             Assert.Equal(company, degraded.Account.Name);
@@ -67,25 +67,25 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
     /// becomes a customer account with an open deal.</summary>
     private async Task<Sale> MarketingAndInsideSalesAsync(string company)
     {
-        var campaign = await _journey.CallAsync(LeadsMethods.LaunchCampaign, new LaunchCampaignRequest
+        var campaign = await _journey.CallAsync((api, o) => api.Leads.LaunchCampaignAsync(new LaunchCampaignRequest
         {
             Name = "Automatica 2026", Type = CampaignType.TradeShowCampaign,
             StartsOn = DateConversions.ToDate(Today.AddDays(-10)), EndsOn = DateConversions.ToDate(Today.AddDays(-7)),
             Budget = MoneyConversions.ToMoney(25000m, "EUR"),
-        }, "maria");
+        }, o), "maria");
         var lead = (await CaptureAsync(company, "grace@" + Domain(company), campaign.CampaignId)).Lead;
         Assert.Equal(LeadSource.TradeShow, lead.Source);
         var duplicate = await CaptureAsync(company, "  GRACE@" + Domain(company).ToUpperInvariant(), campaign.CampaignId);
         Assert.True(duplicate.Duplicate);
         Assert.Equal(lead.LeadId, duplicate.Lead.LeadId);
         await QualifyAsync(lead.LeadId);
-        var converted = await _journey.CallAsync(LeadsMethods.ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Welding cells" }, "irene");
+        var converted = await _journey.CallAsync((api, o) => api.Leads.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Welding cells" }, o), "irene");
 
         var customerId = (await _journey.EventuallyAsync("the converted company is a customer",
-            () => _journey.CallAsync(CustomerViewMethods.SearchCustomers, new SearchCustomersRequest { Query = company }),
+            () => _journey.CallAsync((api, o) => api.CustomerView.SearchCustomersAsync(new SearchCustomersRequest { Query = company }, o)),
             found => found.Matches.Count == 1)).Matches[0].CustomerId;
         await _journey.EventuallyAsync("the opportunity is open in Qualification",
-            () => _journey.CallAsync(OpportunitiesMethods.GetOpportunity, new GetOpportunityRequest { OpportunityId = converted.OpportunityId }),
+            () => _journey.CallAsync((api, o) => api.Opportunities.GetOpportunityAsync(new GetOpportunityRequest { OpportunityId = converted.OpportunityId }, o)),
             o => o.Stage == Stage.Qualification && o.CustomerId == customerId);
         return new Sale(company, campaign.CampaignId, lead.LeadId, customerId, converted.OpportunityId);
     }
@@ -94,42 +94,42 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
     /// the pipeline and the forecast, typed by nobody.</summary>
     private async Task OutsideSalesAndForecastAsync(Sale sale)
     {
-        await _journey.CallAsync(OpportunitiesMethods.LogActivity, Activity(sale, ActivityKind.Call, "Confirmed budget and timing", Department.InsideSales), "irene");
-        await _journey.CallAsync(OpportunitiesMethods.UpdateDeal, new UpdateDealRequest
+        await _journey.CallAsync((api, o) => api.Opportunities.LogActivityAsync(Activity(sale, ActivityKind.Call, "Confirmed budget and timing", Department.InsideSales), o), "irene");
+        await _journey.CallAsync((api, o) => api.Opportunities.UpdateDealAsync(new UpdateDealRequest
         {
             OpportunityId = sale.OpportunityId, Amount = MoneyConversions.ToMoney(180000m, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(20)),
             Probability = -1, Lines = { Line(WeldingCell, "Welding cell", "2", 90000m) },
-        }, "otto");
+        }, o), "otto");
         foreach (var stage in new[] { Stage.Proposal, Stage.Negotiation, Stage.Closing })
         {
-            await _journey.CallAsync(OpportunitiesMethods.ChangeStage, new ChangeStageRequest { OpportunityId = sale.OpportunityId, Stage = stage }, "otto");
+            await _journey.CallAsync((api, o) => api.Opportunities.ChangeStageAsync(new ChangeStageRequest { OpportunityId = sale.OpportunityId, Stage = stage }, o), "otto");
         }
 
-        await _journey.CallAsync(OpportunitiesMethods.LogActivity, Activity(sale, ActivityKind.EmailOut, "Sent the final proposal", Department.OutsideSales), "otto");
+        await _journey.CallAsync((api, o) => api.Opportunities.LogActivityAsync(Activity(sale, ActivityKind.EmailOut, "Sent the final proposal", Department.OutsideSales), o), "otto");
         await _journey.EventuallyAsync("the pipeline shows the deal in Closing",
-            () => _journey.CallAsync(ForecastsMethods.GetPipeline, new GetPipelineRequest { OwnerId = "otto", CurrencyCode = "EUR" }),
+            () => _journey.CallAsync((api, o) => api.Forecasts.GetPipelineAsync(new GetPipelineRequest { OwnerId = "otto", CurrencyCode = "EUR" }, o)),
             p => p.Stages.Any(s => s.Stage == "CLOSING" && s.Count >= 1 && MoneyConversions.Read(s.Total, "total").Amount >= 180000m));
         await _journey.EventuallyAsync("the year's forecast shows the deal for its owner",
-            () => _journey.CallAsync(ForecastsMethods.GetForecast, new GetForecastRequest { Period = PeriodKind.Year, Within = DateConversions.ToDate(Today.AddDays(20)), OwnerId = "otto", CurrencyCode = "EUR" }),
+            () => _journey.CallAsync((api, o) => api.Forecasts.GetForecastAsync(new GetForecastRequest { Period = PeriodKind.Year, Within = DateConversions.ToDate(Today.AddDays(20)), OwnerId = "otto", CurrencyCode = "EUR" }, o)),
             f => f.Owners.Any(o => o.OwnerId == "otto" && o.OpenCount >= 1));
     }
 
     /// <summary>The win becomes an order with no re-entry; Order Entry ships it and Accounting invoices it.</summary>
     private async Task<string> OrderEntryAndAccountingAsync(Sale sale)
     {
-        await _journey.CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest
+        await _journey.CallAsync((api, o) => api.Opportunities.WinOpportunityAsync(new WinOpportunityRequest
         {
             OpportunityId = sale.OpportunityId, Lines = { Line(WeldingCell, "Welding cell", "2", 90000m) }, PurchaseOrderNumber = "PO-7781",
             ShipTo = new PostalAddress { Street = "Kai 3", City = "Hamburg", PostalCode = "20457", Country = "DE" },
-        }, "otto");
+        }, o), "otto");
         var booked = (await ViewWhenAsync(sale.CustomerId, "the order is booked", v => v.Orders.Any(o => o.OpportunityId == sale.OpportunityId && o.Status == OrderStatus.Booked)))
             .Orders.Single(o => o.OpportunityId == sale.OpportunityId);
         Assert.Equal(WeldingCell, Assert.Single(booked.Lines).ProductId);
         Assert.Equal(180000m, MoneyConversions.Read(booked.Total, "total").Amount);
         Assert.Equal("PO-7781", booked.PurchaseOrderNumber);
 
-        await _journey.CallAsync(OrdersMethods.ShipOrder, new ShipOrderRequest { OrderId = booked.OrderId, Carrier = "DB Schenker", TrackingNumber = "DBS-1" }, "oskar");
-        var invoice = await _journey.CallAsync(OrdersMethods.IssueInvoice, new IssueInvoiceRequest { OrderId = booked.OrderId, DueOn = DateConversions.ToDate(Today.AddDays(-1)) }, "anna");
+        await _journey.CallAsync((api, o) => api.Orders.ShipOrderAsync(new ShipOrderRequest { OrderId = booked.OrderId, Carrier = "DB Schenker", TrackingNumber = "DBS-1" }, o), "oskar");
+        var invoice = await _journey.CallAsync((api, o) => api.Orders.IssueInvoiceAsync(new IssueInvoiceRequest { OrderId = booked.OrderId, DueOn = DateConversions.ToDate(Today.AddDays(-1)) }, o), "anna");
         return invoice.InvoiceId;
     }
 
@@ -141,12 +141,12 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         Assert.Contains(onHold.Signals, s => s.Kind == SignalKind.CreditHold);
 
         var secondOpportunity = await SecondDealAsync(sale);
-        await _journey.CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest { OpportunityId = secondOpportunity, Lines = { Line(ServicePlan, "Service plan", "1", 12000m) } }, "otto");
+        await _journey.CallAsync((api, o) => api.Opportunities.WinOpportunityAsync(new WinOpportunityRequest { OpportunityId = secondOpportunity, Lines = { Line(ServicePlan, "Service plan", "1", 12000m) } }, o), "otto");
         var refused = await ViewWhenAsync(sale.CustomerId, "the second order is rejected", v => v.Orders.Any(o => o.OpportunityId == secondOpportunity && o.Status == OrderStatus.Rejected));
         Assert.Contains("credit", refused.Orders.Single(o => o.OpportunityId == secondOpportunity).RejectionReason, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(refused.Signals, s => s.Kind == SignalKind.CreditHold);
 
-        await _journey.CallAsync(OrdersMethods.RecordPayment, new RecordPaymentRequest { InvoiceId = invoiceId, Amount = MoneyConversions.ToMoney(180000m, "EUR") }, "anna");
+        await _journey.CallAsync((api, o) => api.Orders.RecordPaymentAsync(new RecordPaymentRequest { InvoiceId = invoiceId, Amount = MoneyConversions.ToMoney(180000m, "EUR") }, o), "anna");
         var lifted = await ViewWhenAsync(sale.CustomerId, "the credit hold is lifted", v => v.Credit is { OnHold: false });
         Assert.DoesNotContain(lifted.Signals, s => s.Kind == SignalKind.CreditHold);
     }
@@ -154,13 +154,13 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
     /// <summary>Technical Support has a priority-1 problem open while Outside Sales has a meeting in two days.</summary>
     private async Task<CustomerView> SupportBeforeTheMeetingAsync(Sale sale)
     {
-        var meeting = await _journey.CallAsync(OpportunitiesMethods.ScheduleMeeting, new ScheduleMeetingRequest
+        var meeting = await _journey.CallAsync((api, o) => api.Opportunities.ScheduleMeetingAsync(new ScheduleMeetingRequest
         {
             CustomerId = sale.CustomerId, OpportunityId = sale.OpportunityId, Subject = "Expansion workshop",
             StartsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2)), EndsAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(2).AddHours(2)),
-        }, "otto");
-        var problem = await _journey.CallAsync(SupportMethods.OpenCase, new OpenCaseRequest { CustomerId = sale.CustomerId, Kind = CaseKind.Problem, Priority = 1, Subject = "Cell 2 stops mid-weld" }, "tom");
-        await _journey.CallAsync(SupportMethods.LogInteraction, new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, "tom");
+        }, o), "otto");
+        var problem = await _journey.CallAsync((api, o) => api.Support.OpenCaseAsync(new OpenCaseRequest { CustomerId = sale.CustomerId, Kind = CaseKind.Problem, Priority = 1, Subject = "Cell 2 stops mid-weld" }, o), "tom");
+        await _journey.CallAsync((api, o) => api.Support.LogInteractionAsync(new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, o), "tom");
         var view = await ViewWhenAsync(sale.CustomerId, "the P1 problem before the meeting is signalled",
             v => v.Signals.Any(s => s.Kind == SignalKind.OpenP1BeforeMeeting) && v.Cases.Count == 1);
         Assert.Contains(view.Signals.Single(s => s.Kind == SignalKind.OpenP1BeforeMeeting).ReferenceIds, r => r == meeting.MeetingId);
@@ -183,15 +183,15 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         new() { CustomerId = sale.CustomerId, OpportunityId = sale.OpportunityId, Kind = kind, Subject = subject, Department = department };
 
     private Task<CaptureLeadResponse> CaptureAsync(string company, string email, string campaignId) =>
-        _journey.CallAsync(LeadsMethods.CaptureLead, new CaptureLeadRequest
+        _journey.CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
         {
             Source = LeadSource.TradeShow, CampaignId = campaignId,
             Company = new Company { Name = company, Industry = "Manufacturing", EmployeeCount = 240 },
             Contact = new Person { FirstName = "Grace", LastName = "Okafor", Title = "COO", Email = email, Phone = "+49 40 5550101", BuyingRole = BuyingRole.EconomicBuyer },
-        }, "maria");
+        }, o), "maria");
 
     private Task<Lead> QualifyAsync(string leadId) =>
-        _journey.CallAsync(LeadsMethods.QualifyLead, new QualifyLeadRequest
+        _journey.CallAsync((api, o) => api.Leads.QualifyLeadAsync(new QualifyLeadRequest
         {
             LeadId = leadId,
             Qualification = new Qualification
@@ -199,22 +199,22 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
                 Budget = MoneyConversions.ToMoney(200000m, "EUR"), HasAuthority = true, Need = "Automate two welding lines",
                 DecisionBy = DateConversions.ToDate(Today.AddDays(30)), Urgency = Urgency.High, Requirements = { "CE certified", "On-site training" },
             },
-        }, "irene");
+        }, o), "irene");
 
     /// <summary>A second contact of the same company becomes a second deal on the same account.</summary>
     private async Task<string> SecondDealAsync(Sale sale)
     {
         var (company, campaignId, customerId) = (sale.Company, sale.CampaignId, sale.CustomerId);
-        var second = await _journey.CallAsync(LeadsMethods.CaptureLead, new CaptureLeadRequest
+        var second = await _journey.CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
         {
             Source = LeadSource.Referral, CampaignId = campaignId,
             Company = new Company { Name = company },
             Contact = new Person { FirstName = "Hal", LastName = "Berg", Email = "hal@" + Domain(company), BuyingRole = BuyingRole.TechnicalEvaluator },
-        }, "maria");
+        }, o), "maria");
         await QualifyAsync(second.Lead.LeadId);
-        var converted = await _journey.CallAsync(LeadsMethods.ConvertLead, new ConvertLeadRequest { LeadId = second.Lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Service plan" }, "irene");
+        var converted = await _journey.CallAsync((api, o) => api.Leads.ConvertLeadAsync(new ConvertLeadRequest { LeadId = second.Lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Service plan" }, o), "irene");
         await _journey.EventuallyAsync("the second deal opens on the same account",
-            () => _journey.CallAsync(OpportunitiesMethods.GetOpportunity, new GetOpportunityRequest { OpportunityId = converted.OpportunityId }),
+            () => _journey.CallAsync((api, o) => api.Opportunities.GetOpportunityAsync(new GetOpportunityRequest { OpportunityId = converted.OpportunityId }, o)),
             o => o.CustomerId == customerId);
         return converted.OpportunityId;
     }
@@ -226,6 +226,6 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
     private Task<CustomerView> ViewWhenAsync(string customerId, string what, Func<CustomerView, bool> done) =>
         _journey.EventuallyAsync(
             what,
-            () => _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = customerId }),
+            () => _journey.CallAsync((api, o) => api.CustomerView.GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = customerId }, o)),
             v => v.Sections.All(s => s.State == SectionState.Ok) && done(v));
 }

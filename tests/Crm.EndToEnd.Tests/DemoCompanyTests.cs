@@ -17,7 +17,7 @@ public sealed class DemoCompanyTests(PlatformFixture platform)
         var featured = await new DemoLoader(platform.Gateway, TestContext.Current.CancellationToken).LoadAsync();
 
         var view = await _journey.EventuallyAsync("the featured customer's view has settled",
-            () => _journey.CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = featured }),
+            () => _journey.CallAsync((api, o) => api.CustomerView.GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = featured }, o)),
             v => v.Sections.All(s => s.State == SectionState.Ok)
                 && v.Credit is { OnHold: true } && v.Cases.Count == 2 && v.Signals.Any(s => s.Kind == SignalKind.OpenP1BeforeMeeting));
         Assert.Equal(DemoData.FeaturedCompany, view.Account.Name);
@@ -28,7 +28,7 @@ public sealed class DemoCompanyTests(PlatformFixture platform)
         Assert.Contains(view.Origin.Leads, l => l.Source == Crm.Common.Grpc.V1.LeadSource.TradeShow);
 
         // Leads in every state, and deals in every stage from Qualification to Won and Lost.
-        var leads = await _journey.CallAsync(LeadsMethods.ListLeads, new ListLeadsRequest { Page = new Crm.Common.Grpc.V1.PageRequest { PageSize = 200 } });
+        var leads = await _journey.CallAsync((api, o) => api.Leads.ListLeadsAsync(new ListLeadsRequest { Page = new Crm.Common.Grpc.V1.PageRequest { PageSize = 200 } }, o));
         var demoLeads = leads.Leads.Where(l => DemoData.Leads.Any(d => d.Company == l.Company.Name)).ToList();
         Assert.Equal(
             new[] { LeadStatus.New, LeadStatus.Qualified, LeadStatus.Disqualified, LeadStatus.Converted },
@@ -37,7 +37,7 @@ public sealed class DemoCompanyTests(PlatformFixture platform)
         foreach (var lead in demoLeads.Where(l => l.Status == LeadStatus.Converted))
         {
             stages.Add((await _journey.EventuallyAsync("the demo deal is open",
-                () => _journey.CallAsync(OpportunitiesMethods.GetOpportunity, new GetOpportunityRequest { OpportunityId = lead.OpportunityId }),
+                () => _journey.CallAsync((api, o) => api.Opportunities.GetOpportunityAsync(new GetOpportunityRequest { OpportunityId = lead.OpportunityId }, o)),
                 _ => true)).Stage);
         }
 

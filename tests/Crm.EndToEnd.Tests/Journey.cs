@@ -1,7 +1,7 @@
-using Crm.Grpc.Client;
-using Crm.Grpc;
+using System.Runtime.CompilerServices;
+using Crm.Api.Clients;
 using CrmPlatform.LocalServers;
-using Google.Protobuf;
+using Grpc.Core;
 
 namespace Crm.EndToEnd.Tests;
 
@@ -12,32 +12,29 @@ internal sealed class Journey(PlatformFixture platform)
 
     /// <summary>Calls through the gateway. A call that times out or fails unexpectedly writes to the test's output how
     /// long it took and what every service printed meanwhile, so that a failure on a loaded machine can be explained.</summary>
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user = "e2e")
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    public async Task<TResponse> CallAsync<TResponse>(
+        Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user = "e2e", [CallerArgumentExpression(nameof(call))] string what = "")
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await SendAsync(method, request, user);
+            return await SendAsync(call, user);
         }
-        catch (RpcException ex) when (ex.Status.Code is StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
             TestContext.Current.TestOutputHelper?.WriteLine(
-                $"{method.Path} ended with {ex.Status.Code} after {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; the services' last lines:{Environment.NewLine}{platform.RecentLog}");
+                $"{what} ended with {ex.StatusCode} after {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; the services' last lines:{Environment.NewLine}{platform.RecentLog}");
             throw;
         }
     }
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
-    public async Task<Status> StatusOfAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    public async Task<Status> StatusOfAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call)
     {
         try
         {
-            await SendAsync(method, request, "e2e");
-            return Status.Ok;
+            await SendAsync(call, "e2e");
+            return Status.DefaultSuccess;
         }
         catch (RpcException ex)
         {
@@ -45,15 +42,11 @@ internal sealed class Journey(PlatformFixture platform)
         }
     }
 
-    private Task<TResponse> SendAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        platform.Gateway.UnaryAsync(method, request, new CallOptions
-        {
-            Headers = new Metadata().Add("x-user-id", user),
-            Timeout = TimeSpan.FromSeconds(10),
-            CancellationToken = TestContext.Current.CancellationToken,
-        });
+    private async Task<TResponse> SendAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
+        await call(platform.Gateway, new CallOptions(
+            headers: new Metadata { { "x-user-id", user } },
+            deadline: DateTime.UtcNow.AddSeconds(10),
+            cancellationToken: TestContext.Current.CancellationToken));
 
     /// <summary>Asks again until <paramref name="done"/> holds (events travel between services), then returns it.</summary>
     public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done)

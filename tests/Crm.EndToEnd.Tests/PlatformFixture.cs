@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Crm.Grpc.Client;
+using Crm.Api.Clients;
+using Grpc.Net.Client;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
 using Xunit;
@@ -17,7 +18,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     private LocalPlatform? _platform;
     private string? _data;
 
-    public GrpcChannel Gateway { get; private set; } = null!;
+    private GrpcChannel? _channel;
+
+    /// <summary>Every public API through the gateway.</summary>
+    public GatewayClients Gateway { get; private set; } = null!;
 
     /// <summary>The last lines every service printed, to explain a failure.</summary>
     public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(300));
@@ -48,7 +52,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 {
                 }
             });
-        Gateway = GrpcChannel.ForAddress(_platform.Endpoints["gateway"].Grpc);
+        _channel = GrpcChannel.ForAddress(_platform.Endpoints["gateway"].Grpc);
+        Gateway = new GatewayClients(_channel.CreateCallInvoker());
     }
 
     /// <summary>Stops one service, as an outage would.</summary>
@@ -59,7 +64,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Gateway?.Dispose();
+        _channel?.Dispose();
         if (_platform is not null)
         {
             await _platform.DisposeAsync();

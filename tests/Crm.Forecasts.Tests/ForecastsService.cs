@@ -1,13 +1,16 @@
+extern alias service;
+
 using Crm.Api;
 using Crm.Contracts;
-using Crm.Grpc.Client;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
-using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using service::Crm.Forecasts;
 using Wire = Crm.Forecasts.Grpc.V1;
 
 namespace Crm.Forecasts.Tests;
@@ -23,7 +26,10 @@ internal sealed class ForecastsService : IAsyncDisposable
         _host = host;
         _database = database;
         Channel = GrpcChannel.ForAddress(host.GrpcAddress);
+        Api = new Wire.ForecastsService.ForecastsServiceClient(Channel);
     }
+
+    public Wire.ForecastsService.ForecastsServiceClient Api { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -50,24 +56,25 @@ internal sealed class ForecastsService : IAsyncDisposable
             "the events were not all consumed");
     }
 
-    public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request) => Channel.UnaryAsync(ForecastsMethods.GetPipeline, request);
+    public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request) => Api.GetPipelineAsync(request, Options).ResponseAsync;
 
-    public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request) => Channel.UnaryAsync(ForecastsMethods.GetForecast, request);
+    public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request) => Api.GetForecastAsync(request, Options).ResponseAsync;
 
-    public async Task<Crm.Grpc.Status> StatusOfAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    /// <summary>The status a call ends with (OK when it succeeds).</summary>
+    public async Task<Status> StatusOfAsync<TResponse>(Func<Wire.ForecastsService.ForecastsServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call)
     {
         try
         {
-            await Channel.UnaryAsync(method, request);
-            return Crm.Grpc.Status.Ok;
+            await call(Api, Options);
+            return Status.DefaultSuccess;
         }
-        catch (Crm.Grpc.RpcException e)
+        catch (RpcException e)
         {
             return e.Status;
         }
     }
+
+    private static CallOptions Options => new(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
 
     private async Task<long> ScalarAsync(string sql)
     {

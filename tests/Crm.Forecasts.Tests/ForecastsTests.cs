@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Testing;
 using Shared = Crm.Common.Grpc.V1;
 using Wire = Crm.Forecasts.Grpc.V1;
@@ -131,15 +131,15 @@ public sealed class ForecastsTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task Bad_requests_name_the_field()
     {
-        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetForecast, new Wire.GetForecastRequest()), "period");
-        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetForecast, new Wire.GetForecastRequest { Period = Wire.PeriodKind.Month, Within = Date(2027, 2, 29) }), "within");
-        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetForecast, new Wire.GetForecastRequest { Period = Wire.PeriodKind.Year, CurrencyCode = "eu" }), "currency_code");
-        AssertNamesField(await _service.StatusOfAsync(ForecastsMethods.GetPipeline, new Wire.GetPipelineRequest { CurrencyCode = "EURO" }), "currency_code");
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.GetForecastAsync(new Wire.GetForecastRequest(), o)), "period");
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.GetForecastAsync(new Wire.GetForecastRequest { Period = Wire.PeriodKind.Month, Within = Date(2027, 2, 29) }, o)), "within");
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.GetForecastAsync(new Wire.GetForecastRequest { Period = Wire.PeriodKind.Year, CurrencyCode = "eu" }, o)), "currency_code");
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.GetPipelineAsync(new Wire.GetPipelineRequest { CurrencyCode = "EURO" }, o)), "currency_code");
     }
 
     private static void AssertNamesField(Status status, string field)
     {
-        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
         Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
     }
 

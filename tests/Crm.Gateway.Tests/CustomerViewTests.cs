@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Crm.Api;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc.Client;
-using Crm.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Crm.Opportunities.Grpc.V1;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -14,10 +13,6 @@ namespace Crm.Gateway.Tests;
 /// sections of a service that is down or slow marked, never failing the view.</summary>
 public sealed class CustomerViewTests
 {
-    private static readonly GrpcMethod<GetCustomerViewRequest, CustomerView> GetView = CustomerViewMethods.GetCustomerView;
-
-    private static readonly GrpcMethod<SearchCustomersRequest, SearchCustomersResponse> Search = CustomerViewMethods.SearchCustomers;
-
     private readonly CustomerData _customer = new(DateTimeOffset.UtcNow);
 
     [Fact]
@@ -103,7 +98,7 @@ public sealed class CustomerViewTests
     {
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri>(), TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetView, new GetCustomerViewRequest { CustomerId = "acme" }, Options()));
+        var failure = await Assert.ThrowsAsync<RpcException>(async () => await new CustomerViewService.CustomerViewServiceClient(channel).GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = "acme" }, Options()));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
         Assert.StartsWith("customer_id:", failure.Status.Detail, StringComparison.Ordinal);
     }
@@ -117,14 +112,14 @@ public sealed class CustomerViewTests
         await using var gateway = await GatewayHost.StartAsync(Everything(stubs.Address), TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        var byName = await channel.UnaryAsync(Search, new SearchCustomersRequest { Query = "acme" }, Options());
+        var byName = await new CustomerViewService.CustomerViewServiceClient(channel).SearchCustomersAsync(new SearchCustomersRequest { Query = "acme" }, Options());
         var match = Assert.Single(byName.Matches);
         Assert.Equal(_customer.CustomerId, match.CustomerId);
         Assert.Equal("name", match.MatchedOn);
-        var byEmail = await channel.UnaryAsync(Search, new SearchCustomersRequest { Query = "ada@acme.example" }, Options());
+        var byEmail = await new CustomerViewService.CustomerViewServiceClient(channel).SearchCustomersAsync(new SearchCustomersRequest { Query = "ada@acme.example" }, Options());
         Assert.Equal("email", Assert.Single(byEmail.Matches).MatchedOn);
 
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(Search, new SearchCustomersRequest { Query = "a" }, Options()));
+        var failure = await Assert.ThrowsAsync<RpcException>(async () => await new CustomerViewService.CustomerViewServiceClient(channel).SearchCustomersAsync(new SearchCustomersRequest { Query = "a" }, Options()));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
         Assert.StartsWith("query:", failure.Status.Detail, StringComparison.Ordinal);
     }
@@ -134,7 +129,7 @@ public sealed class CustomerViewTests
         [CrmResources.Leads] = stubs, [CrmResources.Opportunities] = stubs, [CrmResources.Orders] = stubs, [CrmResources.Support] = stubs,
     };
 
-    private static CallOptions Options() => new() { Timeout = TimeSpan.FromSeconds(10), CancellationToken = TestContext.Current.CancellationToken };
+    private static CallOptions Options() => new(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
 
     private Dictionary<string, Func<HttpContext, Task>> Handlers() => new(StringComparer.Ordinal)
     {
@@ -147,6 +142,6 @@ public sealed class CustomerViewTests
     private async Task<CustomerView> CallAsync(GatewayHost gateway)
     {
         using var channel = GrpcChannel.ForAddress(gateway.Address);
-        return await channel.UnaryAsync(GetView, new GetCustomerViewRequest { CustomerId = _customer.CustomerId }, Options());
+        return await new CustomerViewService.CustomerViewServiceClient(channel).GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = _customer.CustomerId }, Options());
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Crm.Api;
-using Crm.Grpc.Client;
-using Crm.Grpc.Protocol;
 using Crm.Grpc;
 using Crm.Leads.Grpc.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 
@@ -13,7 +12,6 @@ namespace Crm.Gateway.Tests;
 public sealed class ForwardingTests
 {
     private const string GetLeadPath = "/crm.leads.v1.LeadsService/GetLead";
-    private static readonly GrpcMethod<GetLeadRequest, Lead> GetLead = LeadsMethods.GetLead;
 
     [Fact]
     public async Task A_call_reaches_its_service_with_metadata_and_comes_back_with_headers_and_trailers()
@@ -22,12 +20,13 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        var result = await channel.CallAsync(GetLead, new GetLeadRequest { LeadId = "lead-42" }, Options(TimeSpan.FromSeconds(20)) with { Headers = new Metadata().Add("x-tenant", "acme") });
+        using var call = new LeadsService.LeadsServiceClient(channel).GetLeadAsync(
+            new GetLeadRequest { LeadId = "lead-42" }, new Metadata { { "x-tenant", "acme" } }, DateTime.UtcNow.AddSeconds(20), TestContext.Current.CancellationToken);
 
         // The stub echoes the request bytes, which read as a Lead with the same first field.
-        Assert.Equal("lead-42", result.Response.LeadId);
-        Assert.Equal("stub", result.Headers.GetText("x-downstream"));
-        Assert.Equal("done", result.Trailers.GetText("x-downstream-trailer"));
+        Assert.Equal("lead-42", (await call).LeadId);
+        Assert.Equal("stub", (await call.ResponseHeadersAsync).GetValue("x-downstream"));
+        Assert.Equal("done", call.GetTrailers().GetValue("x-downstream-trailer"));
         var seen = stubs.Requests[GetLeadPath];
         Assert.Equal("acme", seen["x-tenant"].ToString());
         var deadline = GrpcTimeout.Parse(seen["grpc-timeout"]);
@@ -41,7 +40,7 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        await channel.UnaryAsync(GetLead, new GetLeadRequest { LeadId = "x" }, Options(Timeout.InfiniteTimeSpan));
+        await GetLeadAsync(channel, new GetLeadRequest { LeadId = "x" }, Timeout.InfiniteTimeSpan);
 
         var deadline = GrpcTimeout.Parse(stubs.Requests[GetLeadPath]["grpc-timeout"]);
         Assert.True(deadline is { } d && d <= TimeSpan.FromSeconds(30) && d > TimeSpan.FromSeconds(20), $"the service saw {deadline}");
@@ -54,7 +53,7 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest { LeadId = "lead-7" }, Options(TimeSpan.FromSeconds(5))));
+        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest { LeadId = "lead-7" }, TimeSpan.FromSeconds(5)));
         Assert.Equal(StatusCode.NotFound, failure.StatusCode);
         Assert.Equal("lead lead-7 does not exist", failure.Status.Detail);
     }
@@ -68,7 +67,7 @@ public sealed class ForwardingTests
 
         // A 10 s deadline: the gateway gives up after 9 s, 1 s before the caller, and gives the service a tenth less than
         // itself. The caller's own timeout would say "before the server answered" and name no service.
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest { LeadId = "x" }, Options(TimeSpan.FromSeconds(10))));
+        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest { LeadId = "x" }, TimeSpan.FromSeconds(10)));
         Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
         Assert.Contains(GetLeadPath, failure.Status.Detail, StringComparison.Ordinal);
         var deadline = GrpcTimeout.Parse(stubs.Requests[GetLeadPath]["grpc-timeout"]);
@@ -82,7 +81,7 @@ public sealed class ForwardingTests
             new Dictionary<CrmService, Uri> { [CrmResources.Leads] = new($"http://127.0.0.1:{Ports.Free()}") }, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest(), Options(TimeSpan.FromSeconds(5))));
+        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest(), TimeSpan.FromSeconds(5)));
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.Contains(GetLeadPath, failure.Status.Detail, StringComparison.Ordinal);
     }
@@ -93,10 +92,13 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri>(), TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.UnaryAsync(GetLead, new GetLeadRequest(), Options(TimeSpan.FromSeconds(5))));
+        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest(), TimeSpan.FromSeconds(5)));
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.Contains("services__leads__grpc__0", failure.Status.Detail, StringComparison.Ordinal);
     }
 
-    private static CallOptions Options(TimeSpan timeout) => new() { Timeout = timeout, CancellationToken = TestContext.Current.CancellationToken };
+    /// <summary>GetLead through the gateway with <paramref name="timeout"/> (infinite: no deadline).</summary>
+    private static async Task<Lead> GetLeadAsync(GrpcChannel channel, GetLeadRequest request, TimeSpan timeout) =>
+        await new LeadsService.LeadsServiceClient(channel).GetLeadAsync(
+            request, deadline: timeout == Timeout.InfiniteTimeSpan ? null : DateTime.UtcNow + timeout, cancellationToken: TestContext.Current.CancellationToken);
 }

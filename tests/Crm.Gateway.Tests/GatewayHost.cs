@@ -1,3 +1,5 @@
+extern alias gateway;
+
 using System.Net;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using gateway::Crm.Gateway;
 
 namespace Crm.Gateway.Tests;
 

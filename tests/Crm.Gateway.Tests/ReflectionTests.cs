@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using ReflectionV1 = Grpc.Reflection.V1.ReflectionReflection;
 
 namespace Crm.Gateway.Tests;
 
@@ -13,14 +16,21 @@ public sealed class ReflectionTests
     {
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri>(), TimeSpan.FromSeconds(2));
         var root = RepositoryLayout.Find().Root;
+        var descriptors = Path.Combine(Path.GetTempPath(), $"crm-reflection-{Environment.ProcessId}.binpb");
+        await File.WriteAllBytesAsync(
+            descriptors,
+            new FileDescriptorSet { File = { FileDescriptorProto.Parser.ParseFrom(ReflectionV1.Descriptor.SerializedData) } }.ToByteArray(),
+            TestContext.Current.CancellationToken);
         var lines = new ConcurrentQueue<string>();
         await using (var client = ChildProcess.Start(
-            new ChildProcessSpec("reflection", "node", ["reflection-client.mjs", gateway.Address.Authority, Path.Combine(root, "protos"), "crm.leads.v1.LeadsService.CaptureLead"], WorkingDirectory: Path.Combine(root, "tests", "interop")),
+            new ChildProcessSpec("reflection", "node", ["reflection-client.mjs", gateway.Address.Authority, descriptors, "crm.leads.v1.LeadsService.CaptureLead"], WorkingDirectory: Path.Combine(root, "tests", "interop")),
             lines.Enqueue))
         {
             await client.WaitForExitAsync(TestContext.Current.CancellationToken);
             Assert.True(client.ExitCode == 0, string.Join(Environment.NewLine, lines));
         }
+
+        File.Delete(descriptors);
 
         using var answer = JsonDocument.Parse(lines.Last(l => l.StartsWith('{')));
         var services = answer.RootElement.GetProperty("services").EnumerateArray().Select(s => s.GetString()).ToList();

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using Crm.Grpc.Protocol;
 using CrmPlatform.LocalServers;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +24,8 @@ public sealed class StubServices : IAsyncDisposable
         _app = app;
         Address = address;
     }
+
+    private const string ContentType = "application/grpc";
 
     public Uri Address { get; }
 
@@ -58,10 +58,8 @@ public sealed class StubServices : IAsyncDisposable
     public static Func<HttpContext, Task> Reply(IMessage message) => async http =>
     {
         await DrainAsync(http);
-        http.Response.ContentType = GrpcProtocol.ContentType;
-        var frame = new ArrayBufferWriter<byte>();
-        MessageFrames.Write(frame, message, compress: false);
-        await http.Response.Body.WriteAsync(frame.WrittenMemory, http.RequestAborted);
+        http.Response.ContentType = ContentType;
+        await http.Response.Body.WriteAsync(Frame(message), http.RequestAborted);
         Trailers(http)["grpc-status"] = "0";
     };
 
@@ -69,7 +67,7 @@ public sealed class StubServices : IAsyncDisposable
     public static Func<HttpContext, Task> Fail(int code, string message) => async http =>
     {
         await DrainAsync(http);
-        http.Response.ContentType = GrpcProtocol.ContentType;
+        http.Response.ContentType = ContentType;
         http.Response.Headers["grpc-status"] = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers["grpc-message"] = message;
     };
@@ -77,7 +75,7 @@ public sealed class StubServices : IAsyncDisposable
     /// <summary>Sends back the request's own frames, with a header and a trailer of its own.</summary>
     public static Func<HttpContext, Task> Echo() => async http =>
     {
-        http.Response.ContentType = GrpcProtocol.ContentType;
+        http.Response.ContentType = ContentType;
         http.Response.Headers["x-downstream"] = "stub";
         await http.Request.Body.CopyToAsync(http.Response.Body, http.RequestAborted);
         Trailers(http)["grpc-status"] = "0";
@@ -95,6 +93,15 @@ public sealed class StubServices : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>One uncompressed gRPC message as it goes on the wire: a flag byte, the length (big-endian), the bytes.</summary>
+    private static byte[] Frame(IMessage message)
+    {
+        var frame = new byte[5 + message.CalculateSize()];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), frame.Length - 5);
+        message.WriteTo(frame.AsSpan(5));
+        return frame;
     }
 
     private static IHeaderDictionary Trailers(HttpContext http) => http.Features.Get<IHttpResponseTrailersFeature>()!.Trailers;

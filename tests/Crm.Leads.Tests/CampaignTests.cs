@@ -1,25 +1,24 @@
 using Crm.Common.Grpc.V1;
 using Crm.Contracts.Leads;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
-using static Crm.Api.LeadsMethods;
 
 namespace Crm.Leads.Tests;
 
-public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsService>
+public sealed class CampaignTests(LeadsHost leads) : IClassFixture<LeadsHost>
 {
     [Fact]
     public async Task Launching_a_campaign_stores_it_and_publishes_CampaignLaunched()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
 
         Assert.Equal("Hanover trade fair", campaign.Name);
         Assert.Equal(CampaignType.TradeShowCampaign, campaign.Type);
         Assert.Equal(1, campaign.Version);
         Assert.Equal(25_000, campaign.Budget.Units);
         Assert.Null(campaign.TotalCost);
-        Assert.Equal(campaign, await leads.CallAsync(GetCampaign, new GetCampaignRequest { CampaignId = campaign.CampaignId }));
+        Assert.Equal(campaign, await leads.CallAsync((api, o) => api.GetCampaignAsync(new GetCampaignRequest { CampaignId = campaign.CampaignId }, o)));
 
         var launched = Assert.Single(await leads.EventsAsync<CampaignLaunched>(Guid.Parse(campaign.CampaignId)));
         Assert.Equal(1, launched.Version);
@@ -33,10 +32,10 @@ public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsServi
     [Fact]
     public async Task Recorded_costs_add_up_and_each_publishes_CampaignCostRecorded_with_the_total()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
 
-        await leads.CallAsync(RecordCampaignCost, Cost(campaign, units: 1_000, nanos: 500_000_000, "Stand rental"));
-        var after = await leads.CallAsync(RecordCampaignCost, Cost(campaign, units: 500, nanos: 0, "Brochures"));
+        await leads.CallAsync((api, o) => api.RecordCampaignCostAsync(Cost(campaign, units: 1_000, nanos: 500_000_000, "Stand rental"), o));
+        var after = await leads.CallAsync((api, o) => api.RecordCampaignCostAsync(Cost(campaign, units: 500, nanos: 0, "Brochures"), o));
 
         Assert.Equal(3, after.Version);
         Assert.Equal(new Money { CurrencyCode = "EUR", Units = 1_500, Nanos = 500_000_000 }, after.TotalCost);
@@ -51,14 +50,14 @@ public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsServi
     [Fact]
     public async Task A_cost_in_another_currency_than_earlier_costs_is_refused_naming_the_currency()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
-        await leads.CallAsync(RecordCampaignCost, Cost(campaign, 1_000, 0, "Stand rental"));
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
+        await leads.CallAsync((api, o) => api.RecordCampaignCostAsync(Cost(campaign, 1_000, 0, "Stand rental"), o));
         var dollars = Cost(campaign, 200, 0, "Flights");
         dollars.Amount.CurrencyCode = "USD";
 
-        await leads.InvalidAsync(RecordCampaignCost, dollars, "amount.currency_code");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(dollars, o), "amount.currency_code");
 
-        var stored = await leads.CallAsync(GetCampaign, new GetCampaignRequest { CampaignId = campaign.CampaignId });
+        var stored = await leads.CallAsync((api, o) => api.GetCampaignAsync(new GetCampaignRequest { CampaignId = campaign.CampaignId }, o));
         Assert.Equal(1_000, stored.TotalCost.Units);
     }
 
@@ -67,22 +66,22 @@ public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsServi
     {
         var request = new RecordCampaignCostRequest { CampaignId = Guid.NewGuid().ToString(), Amount = new Money { CurrencyCode = "EUR", Units = 10 } };
 
-        var status = await leads.RefusedAsync(RecordCampaignCost, request, StatusCode.NotFound);
+        var status = await leads.RefusedAsync((api, o) => api.RecordCampaignCostAsync(request, o), StatusCode.NotFound);
 
         Assert.StartsWith("campaign_id: ", status.Detail, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.NotFound, (await leads.FailureAsync(GetCampaign, new GetCampaignRequest { CampaignId = request.CampaignId })).Code);
+        Assert.Equal(StatusCode.NotFound, (await leads.FailureAsync((api, o) => api.GetCampaignAsync(new GetCampaignRequest { CampaignId = request.CampaignId }, o))).StatusCode);
     }
 
     [Fact]
     public async Task Bad_input_at_LaunchCampaign_names_the_field_and_changes_nothing()
     {
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.Name = "  "), "name");
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.Type = CampaignType.Unspecified), "type");
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.Type = (CampaignType)99), "type");
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.EndsOn = new Date { Year = 2026, Month = 4, Day = 19 }), "ends_on");
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.StartsOn = new Date { Year = 2026, Month = 2, Day = 30 }), "starts_on");
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.Budget.CurrencyCode = "euro"), "budget.currency_code");
-        await leads.InvalidAsync(LaunchCampaign, With(r => r.Budget.Units = -5), "budget");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.Name = "  "), o), "name");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.Type = CampaignType.Unspecified), o), "type");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.Type = (CampaignType)99), o), "type");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.EndsOn = new Date { Year = 2026, Month = 4, Day = 19 }), o), "ends_on");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.StartsOn = new Date { Year = 2026, Month = 2, Day = 30 }), o), "starts_on");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.Budget.CurrencyCode = "euro"), o), "budget.currency_code");
+        await leads.InvalidAsync((api, o) => api.LaunchCampaignAsync(With(r => r.Budget.Units = -5), o), "budget");
 
         static LaunchCampaignRequest With(Action<LaunchCampaignRequest> change)
         {
@@ -95,16 +94,16 @@ public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsServi
     [Fact]
     public async Task Bad_input_at_RecordCampaignCost_names_the_field_and_changes_nothing()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
 
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.CampaignId = ""), "campaign_id");
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.CampaignId = "booth-7"), "campaign_id");
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.Amount = null), "amount");
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.Amount.Units = 0), "amount");
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.Amount.Units = -100), "amount");
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.Amount.Nanos = -1), "amount.nanos");
-        await leads.InvalidAsync(RecordCampaignCost, With(r => r.Description = new string('x', 501)), "description");
-        await leads.InvalidAsync(GetCampaign, new GetCampaignRequest { CampaignId = "" }, "campaign_id");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.CampaignId = ""), o), "campaign_id");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.CampaignId = "booth-7"), o), "campaign_id");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.Amount = null), o), "amount");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.Amount.Units = 0), o), "amount");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.Amount.Units = -100), o), "amount");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.Amount.Nanos = -1), o), "amount.nanos");
+        await leads.InvalidAsync((api, o) => api.RecordCampaignCostAsync(With(r => r.Description = new string('x', 501)), o), "description");
+        await leads.InvalidAsync((api, o) => api.GetCampaignAsync(new GetCampaignRequest { CampaignId = "" }, o), "campaign_id");
 
         RecordCampaignCostRequest With(Action<RecordCampaignCostRequest> change)
         {
@@ -120,14 +119,14 @@ public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsServi
         var launched = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            launched.Add((await leads.CallAsync(LaunchCampaign, Requests.Campaign($"Webinar {i}"))).CampaignId);
+            launched.Add((await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign($"Webinar {i}"), o))).CampaignId);
         }
 
         var seen = new List<string>();
         var token = string.Empty;
         do
         {
-            var page = await leads.CallAsync(ListCampaigns, new ListCampaignsRequest { Page = new PageRequest { PageSize = 2, PageToken = token } });
+            var page = await leads.CallAsync((api, o) => api.ListCampaignsAsync(new ListCampaignsRequest { Page = new PageRequest { PageSize = 2, PageToken = token } }, o));
             Assert.InRange(page.Campaigns.Count, 1, 2);
             seen.AddRange(page.Campaigns.Select(c => c.CampaignId));
             token = page.NextPageToken;
@@ -136,7 +135,7 @@ public sealed class CampaignTests(LeadsService leads) : IClassFixture<LeadsServi
 
         Assert.Equal(seen.Count, seen.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(Enumerable.Reverse(launched), seen.Where(id => launched.Contains(id, StringComparer.Ordinal)), StringComparer.Ordinal);
-        await leads.InvalidAsync(ListCampaigns, new ListCampaignsRequest { Page = new PageRequest { PageToken = "yesterday" } }, "page.page_token");
+        await leads.InvalidAsync((api, o) => api.ListCampaignsAsync(new ListCampaignsRequest { Page = new PageRequest { PageToken = "yesterday" } }, o), "page.page_token");
     }
 
     private static RecordCampaignCostRequest Cost(Campaign campaign, long units, int nanos, string description) => new()

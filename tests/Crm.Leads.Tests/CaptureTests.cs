@@ -1,24 +1,23 @@
 using System.Text.Json;
 using Crm.Common.Grpc.V1;
 using Crm.Contracts.Leads;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
 using CrmPlatform.LocalServers;
 using RabbitMQ.Client;
-using static Crm.Api.LeadsMethods;
 
 namespace Crm.Leads.Tests;
 
-public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsService>
+public sealed class CaptureTests(LeadsHost leads) : IClassFixture<LeadsHost>
 {
     [Fact]
     public async Task A_captured_lead_is_stored_new_with_its_source_and_campaign_and_publishes_LeadCaptured()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
         var request = Requests.Lead(campaignId: campaign.CampaignId);
 
-        var captured = await leads.CallAsync(CaptureLead, request);
+        var captured = await leads.CallAsync((api, o) => api.CaptureLeadAsync(request, o));
 
         Assert.False(captured.Duplicate);
         var lead = captured.Lead;
@@ -28,7 +27,7 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
         Assert.Equal(request.Company, lead.Company);
         Assert.Equal(request.Contact, lead.Contact);
         Assert.Equal(1, lead.Version);
-        Assert.Equal(lead, await leads.CallAsync(GetLead, new GetLeadRequest { LeadId = lead.LeadId }));
+        Assert.Equal(lead, await leads.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = lead.LeadId }, o)));
 
         var published = Assert.Single(await leads.EventsAsync<LeadCaptured>(Guid.Parse(lead.LeadId)));
         Assert.Equal(1, published.Version);
@@ -46,7 +45,7 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
         var request = Requests.Lead();
         request.Source = LeadSource.Unspecified;
 
-        await leads.InvalidAsync(CaptureLead, request, "source");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(request, o), "source");
 
         Assert.Equal(0, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1", request.Contact.Email));
     }
@@ -54,7 +53,7 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
     [Fact]
     public async Task A_lead_of_a_campaign_that_does_not_exist_is_NOT_FOUND_naming_campaign_id()
     {
-        var status = await leads.RefusedAsync(CaptureLead, Requests.Lead(campaignId: Guid.NewGuid().ToString()), StatusCode.NotFound);
+        var status = await leads.RefusedAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(campaignId: Guid.NewGuid().ToString()), o), StatusCode.NotFound);
 
         Assert.StartsWith("campaign_id: ", status.Detail, StringComparison.Ordinal);
     }
@@ -63,10 +62,10 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
     public async Task The_same_email_in_other_case_and_spacing_returns_the_existing_lead_as_a_duplicate_and_writes_nothing()
     {
         var email = Requests.Email();
-        var first = await leads.CallAsync(CaptureLead, Requests.Lead(email: email));
+        var first = await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(email: email), o));
         var before = await leads.SnapshotAsync();
 
-        var again = await leads.CallAsync(CaptureLead, Requests.Lead(email: "  " + email.ToUpperInvariant() + " "));
+        var again = await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(email: "  " + email.ToUpperInvariant() + " "), o));
 
         Assert.True(again.Duplicate);
         Assert.Equal(first.Lead, again.Lead);
@@ -76,10 +75,10 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
     [Fact]
     public async Task The_same_phone_in_another_format_returns_the_existing_lead_as_a_duplicate_and_writes_nothing()
     {
-        var first = await leads.CallAsync(CaptureLead, Requests.Lead(phone: "+44 (20) 7946-0958"));
+        var first = await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(phone: "+44 (20) 7946-0958"), o));
         var before = await leads.SnapshotAsync();
 
-        var again = await leads.CallAsync(CaptureLead, Requests.Lead(phone: "+4420 79460958"));
+        var again = await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(phone: "+4420 79460958"), o));
 
         Assert.True(again.Duplicate);
         Assert.Equal(first.Lead.LeadId, again.Lead.LeadId);
@@ -93,7 +92,7 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
         var email = Requests.Email();
 
         // Each capture has its own phone: only the e-mail makes them the same person.
-        var captures = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => leads.CallAsync(CaptureLead, Requests.Lead(email: email))));
+        var captures = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(email: email), o))));
 
         Assert.Single(captures, c => !c.Duplicate);
         var leadId = Assert.Single(captures.Select(c => c.Lead.LeadId).Distinct(StringComparer.Ordinal));
@@ -104,19 +103,19 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
     [Fact]
     public async Task Bad_input_at_CaptureLead_names_the_field_and_changes_nothing()
     {
-        await leads.InvalidAsync(CaptureLead, With(r => r.Source = (LeadSource)42), "source");
-        await leads.InvalidAsync(CaptureLead, With(r => r.CampaignId = "spring-fair"), "campaign_id");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Company = null), "company");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Company.Name = ""), "company.name");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Company.EmployeeCount = -1), "company.employee_count");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Company.Address.Country = "Germany"), "company.address.country");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Contact = null), "contact");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.LastName = " "), "contact.last_name");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.Email = "greta-at-nordwind"), "contact.email");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.Phone = "ext. 12"), "contact.phone");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Contact.BuyingRole = (BuyingRole)77), "contact.buying_role");
-        await leads.InvalidAsync(CaptureLead, With(r => (r.Contact.Email, r.Contact.Phone) = ("", "")), "contact.email");
-        await leads.InvalidAsync(CaptureLead, With(r => r.Notes = new string('n', 4001)), "notes");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Source = (LeadSource)42), o), "source");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.CampaignId = "spring-fair"), o), "campaign_id");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Company = null), o), "company");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Company.Name = ""), o), "company.name");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Company.EmployeeCount = -1), o), "company.employee_count");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Company.Address.Country = "Germany"), o), "company.address.country");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Contact = null), o), "contact");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Contact.LastName = " "), o), "contact.last_name");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Contact.Email = "greta-at-nordwind"), o), "contact.email");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Contact.Phone = "ext. 12"), o), "contact.phone");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Contact.BuyingRole = (BuyingRole)77), o), "contact.buying_role");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => (r.Contact.Email, r.Contact.Phone) = ("", "")), o), "contact.email");
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(With(r => r.Notes = new string('n', 4001)), o), "notes");
 
         static CaptureLeadRequest With(Action<CaptureLeadRequest> change)
         {
@@ -132,8 +131,8 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
         var phoneOnly = Requests.Lead(email: "");
         var emailOnly = Requests.Lead(phone: "");
 
-        Assert.False((await leads.CallAsync(CaptureLead, phoneOnly)).Duplicate);
-        Assert.False((await leads.CallAsync(CaptureLead, emailOnly)).Duplicate);
+        Assert.False((await leads.CallAsync((api, o) => api.CaptureLeadAsync(phoneOnly, o))).Duplicate);
+        Assert.False((await leads.CallAsync((api, o) => api.CaptureLeadAsync(emailOnly, o))).Duplicate);
     }
 
     [Fact]
@@ -148,7 +147,7 @@ public sealed class CaptureTests(LeadsService leads) : IClassFixture<LeadsServic
         var queue = await channel.QueueDeclareAsync(exclusive: true, cancellationToken: TestContext.Current.CancellationToken);
         await channel.QueueBindAsync(queue.QueueName, "leads.lead-captured", string.Empty, cancellationToken: TestContext.Current.CancellationToken);
 
-        var lead = (await leads.CallAsync(CaptureLead, Requests.Lead())).Lead;
+        var lead = (await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(), o))).Lead;
 
         JsonElement? received = null;
         Assert.True(await Poll.UntilAsync(

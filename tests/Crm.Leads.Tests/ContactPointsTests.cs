@@ -1,4 +1,6 @@
-using Crm.Leads.Domain;
+extern alias service;
+
+using service::Crm.Leads.Domain;
 
 namespace Crm.Leads.Tests;
 

@@ -1,29 +1,28 @@
 using Crm.Common.Grpc.V1;
 using Crm.Contracts.Leads;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
-using static Crm.Api.LeadsMethods;
 using Lead = Crm.Leads.Grpc.V1.Lead;
 
 namespace Crm.Leads.Tests;
 
 /// <summary>Qualify, disqualify and convert: the state rules, the versions and the events.</summary>
-public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsService>
+public sealed class LifecycleTests(LeadsHost leads) : IClassFixture<LeadsHost>
 {
     [Fact]
     public async Task Qualifying_a_new_lead_records_BANT_and_publishes_LeadQualified_with_the_next_version()
     {
         var lead = await NewLeadAsync();
 
-        var qualified = await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant(), ExpectedVersion = 1 });
+        var qualified = await leads.CallAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant(), ExpectedVersion = 1 }, o));
 
         Assert.Equal(LeadStatus.Qualified, qualified.Status);
         Assert.Equal(2, qualified.Version);
         Assert.Equal(Requests.Bant(), qualified.Qualification);
         var published = Assert.Single(await leads.EventsAsync<LeadQualified>(Guid.Parse(lead.LeadId)));
         Assert.Equal(2, published.Version);
-        Assert.Equal(LeadsService.User, published.QualifiedBy);
+        Assert.Equal(LeadsHost.User, published.QualifiedBy);
         Assert.Equal(new Contracts.Money("EUR", 80_000), published.Qualification.Budget);
         Assert.True(published.Qualification.HasAuthority);
         Assert.Equal(new DateOnly(2026, 9, 30), published.Qualification.DecisionBy);
@@ -39,7 +38,7 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
         update.Urgency = Urgency.Medium;
         update.Requirements.Add("Offline mode for drivers");
 
-        var requalified = await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = update, ExpectedVersion = 2 });
+        var requalified = await leads.CallAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = update, ExpectedVersion = 2 }, o));
 
         Assert.Equal(3, requalified.Version);
         Assert.Equal(update, requalified.Qualification);
@@ -51,9 +50,9 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     {
         var lead = await QualifiedLeadAsync();
 
-        var status = await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant(), ExpectedVersion = 1 }, StatusCode.Aborted);
-        await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget, ExpectedVersion = 1 }, StatusCode.Aborted);
-        await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", ExpectedVersion = 3 }, StatusCode.Aborted);
+        var status = await leads.RefusedAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant(), ExpectedVersion = 1 }, o), StatusCode.Aborted);
+        await leads.RefusedAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget, ExpectedVersion = 1 }, o), StatusCode.Aborted);
+        await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", ExpectedVersion = 3 }, o), StatusCode.Aborted);
 
         Assert.Contains("version 2", status.Detail, StringComparison.Ordinal);
     }
@@ -63,10 +62,10 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     {
         var lead = await NewLeadAsync();
 
-        var disqualified = await leads.CallAsync(DisqualifyLead, new DisqualifyLeadRequest
+        var disqualified = await leads.CallAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest
         {
             LeadId = lead.LeadId, Reason = DisqualificationReason.ChoseCompetitor, Note = "Signed with a competitor last week",
-        });
+        }, o));
 
         Assert.Equal(LeadStatus.Disqualified, disqualified.Status);
         Assert.Equal(DisqualificationReason.ChoseCompetitor, disqualified.DisqualificationReason);
@@ -74,18 +73,18 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
         Assert.Equal(2, published.Version);
         Assert.Equal("CHOSE_COMPETITOR", published.Reason);
         Assert.Equal("Signed with a competitor last week", published.Note);
-        Assert.Equal(LeadsService.User, published.DisqualifiedBy);
+        Assert.Equal(LeadsHost.User, published.DisqualifiedBy);
     }
 
     [Fact]
     public async Task A_disqualified_lead_cannot_be_qualified_disqualified_again_or_converted()
     {
         var lead = await NewLeadAsync();
-        await leads.CallAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed });
+        await leads.CallAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed }, o));
 
-        var qualify = await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, StatusCode.FailedPrecondition);
-        await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, StatusCode.FailedPrecondition);
-        var convert = await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, StatusCode.FailedPrecondition);
+        var qualify = await leads.RefusedAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, o), StatusCode.FailedPrecondition);
+        await leads.RefusedAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, o), StatusCode.FailedPrecondition);
+        var convert = await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o), StatusCode.FailedPrecondition);
 
         Assert.Contains("disqualified", qualify.Detail, StringComparison.Ordinal);
         Assert.Contains("only a qualified lead can be converted", convert.Detail, StringComparison.Ordinal);
@@ -96,7 +95,7 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     {
         var lead = await NewLeadAsync();
 
-        var status = await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, StatusCode.FailedPrecondition);
+        var status = await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o), StatusCode.FailedPrecondition);
 
         Assert.Contains("qualify it", status.Detail, StringComparison.Ordinal);
     }
@@ -104,13 +103,13 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     [Fact]
     public async Task Converting_a_qualified_lead_assigns_the_opportunity_and_publishes_LeadConverted_with_everything_opportunities_needs()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
         var lead = await QualifiedLeadAsync(campaign.CampaignId);
 
-        var converted = await leads.CallAsync(ConvertLead, new ConvertLeadRequest
+        var converted = await leads.CallAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest
         {
             LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", OpportunityName = "Nordwind fleet tracking", ExpectedVersion = 2,
-        });
+        }, o));
 
         Assert.Equal(LeadStatus.Converted, converted.Lead.Status);
         Assert.Equal(3, converted.Lead.Version);
@@ -122,7 +121,7 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
         Assert.Equal(opportunityId, published.OpportunityId);
         Assert.Equal("Nordwind fleet tracking", published.OpportunityName);
         Assert.Equal("oscar.outside", published.OpportunityOwnerId);
-        Assert.Equal(LeadsService.User, published.ConvertedBy);
+        Assert.Equal(LeadsHost.User, published.ConvertedBy);
         Assert.Equal("Nordwind Logistik GmbH", published.Company.Name);
         Assert.Equal("Lindqvist", published.Contact.LastName);
         Assert.Equal(Contracts.BuyingRole.DecisionMaker, published.Contact.BuyingRole);
@@ -136,7 +135,7 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     {
         var lead = await QualifiedLeadAsync();
 
-        await leads.CallAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" });
+        await leads.CallAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o));
 
         Assert.Equal("Nordwind Logistik GmbH", Assert.Single(await leads.EventsAsync<LeadConverted>(Guid.Parse(lead.LeadId))).OpportunityName);
     }
@@ -145,11 +144,11 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     public async Task A_converted_lead_cannot_be_disqualified_qualified_or_converted_again()
     {
         var lead = await QualifiedLeadAsync();
-        await leads.CallAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" });
+        await leads.CallAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o));
 
-        var disqualify = await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, StatusCode.FailedPrecondition);
-        await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, StatusCode.FailedPrecondition);
-        await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, StatusCode.FailedPrecondition);
+        var disqualify = await leads.RefusedAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, o), StatusCode.FailedPrecondition);
+        await leads.RefusedAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, o), StatusCode.FailedPrecondition);
+        await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o), StatusCode.FailedPrecondition);
 
         Assert.Contains("already converted", disqualify.Detail, StringComparison.Ordinal);
     }
@@ -161,10 +160,10 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
 
         var statuses = new[]
         {
-            await leads.RefusedAsync(QualifyLead, new QualifyLeadRequest { LeadId = missing, Qualification = Requests.Bant() }, StatusCode.NotFound),
-            await leads.RefusedAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = missing, Reason = DisqualificationReason.NoNeed }, StatusCode.NotFound),
-            await leads.RefusedAsync(ConvertLead, new ConvertLeadRequest { LeadId = missing, OpportunityOwnerId = "oscar.outside" }, StatusCode.NotFound),
-            await leads.RefusedAsync(GetLead, new GetLeadRequest { LeadId = missing }, StatusCode.NotFound),
+            await leads.RefusedAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = missing, Qualification = Requests.Bant() }, o), StatusCode.NotFound),
+            await leads.RefusedAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = missing, Reason = DisqualificationReason.NoNeed }, o), StatusCode.NotFound),
+            await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = missing, OpportunityOwnerId = "oscar.outside" }, o), StatusCode.NotFound),
+            await leads.RefusedAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = missing }, o), StatusCode.NotFound),
         };
 
         Assert.All(statuses, s => Assert.StartsWith("lead_id: ", s.Detail, StringComparison.Ordinal));
@@ -175,16 +174,16 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     {
         var lead = await NewLeadAsync();
 
-        await leads.InvalidAsync(QualifyLead, With(r => r.LeadId = ""), "lead_id");
-        await leads.InvalidAsync(QualifyLead, With(r => r.LeadId = "lead-1"), "lead_id");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification = null), "qualification");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Need = ""), "qualification.need");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Budget.CurrencyCode = ""), "qualification.budget.currency_code");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Budget.Units = -1), "qualification.budget");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.DecisionBy = new Date { Year = 2026, Month = 13, Day = 1 }), "qualification.decision_by");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Urgency = (Urgency)9), "qualification.urgency");
-        await leads.InvalidAsync(QualifyLead, With(r => r.Qualification.Requirements.Add(" ")), "qualification.requirements[2]");
-        await leads.InvalidAsync(QualifyLead, With(r => r.ExpectedVersion = -1), "expected_version");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.LeadId = ""), o), "lead_id");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.LeadId = "lead-1"), o), "lead_id");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification = null), o), "qualification");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification.Need = ""), o), "qualification.need");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification.Budget.CurrencyCode = ""), o), "qualification.budget.currency_code");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification.Budget.Units = -1), o), "qualification.budget");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification.DecisionBy = new Date { Year = 2026, Month = 13, Day = 1 }), o), "qualification.decision_by");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification.Urgency = (Urgency)9), o), "qualification.urgency");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.Qualification.Requirements.Add(" ")), o), "qualification.requirements[2]");
+        await leads.InvalidAsync((api, o) => api.QualifyLeadAsync(With(r => r.ExpectedVersion = -1), o), "expected_version");
 
         QualifyLeadRequest With(Action<QualifyLeadRequest> change)
         {
@@ -199,21 +198,21 @@ public sealed class LifecycleTests(LeadsService leads) : IClassFixture<LeadsServ
     {
         var lead = await QualifiedLeadAsync();
 
-        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId }, "reason");
-        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = (DisqualificationReason)99 }, "reason");
-        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { Reason = DisqualificationReason.NoNeed }, "lead_id");
-        await leads.InvalidAsync(DisqualifyLead, new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed, Note = new string('n', 2001) }, "note");
-        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId }, "opportunity_owner_id");
-        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", OpportunityName = new string('o', 201) }, "opportunity_name");
-        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { OpportunityOwnerId = "oscar.outside" }, "lead_id");
-        await leads.InvalidAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", ExpectedVersion = -2 }, "expected_version");
+        await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId }, o), "reason");
+        await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = (DisqualificationReason)99 }, o), "reason");
+        await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { Reason = DisqualificationReason.NoNeed }, o), "lead_id");
+        await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed, Note = new string('n', 2001) }, o), "note");
+        await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId }, o), "opportunity_owner_id");
+        await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", OpportunityName = new string('o', 201) }, o), "opportunity_name");
+        await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { OpportunityOwnerId = "oscar.outside" }, o), "lead_id");
+        await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", ExpectedVersion = -2 }, o), "expected_version");
     }
 
-    private async Task<Lead> NewLeadAsync(string campaignId = "") => (await leads.CallAsync(CaptureLead, Requests.Lead(campaignId: campaignId))).Lead;
+    private async Task<Lead> NewLeadAsync(string campaignId = "") => (await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(campaignId: campaignId), o))).Lead;
 
     private async Task<Lead> QualifiedLeadAsync(string campaignId = "")
     {
         var lead = await NewLeadAsync(campaignId);
-        return await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() });
+        return await leads.CallAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, o));
     }
 }

@@ -1,19 +1,18 @@
 using Crm.Contracts.Opportunities;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
 using CrmPlatform.LocalServers;
-using static Crm.Api.LeadsMethods;
 
 namespace Crm.Leads.Tests;
 
 /// <summary>Leads learns its customers from OpportunityOpened and answers where a customer came from.</summary>
-public sealed class OriginTests(LeadsService leads) : IClassFixture<LeadsService>
+public sealed class OriginTests(LeadsHost leads) : IClassFixture<LeadsHost>
 {
     [Fact]
     public async Task OpportunityOpened_links_the_converted_lead_to_its_customer_once_and_the_origin_shows_it()
     {
-        var campaign = await leads.CallAsync(LaunchCampaign, Requests.Campaign());
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign(), o));
         var converted = await ConvertedLeadAsync(campaign.CampaignId);
         var customerId = Guid.NewGuid();
         var opened = Opened(converted, customerId);
@@ -25,13 +24,13 @@ public sealed class OriginTests(LeadsService leads) : IClassFixture<LeadsService
         await leads.Bus.Publish(Opened(marker, Guid.NewGuid()), TestContext.Current.CancellationToken);
         Assert.True(await LinkedAsync(marker), "the marker's OpportunityOpened was not applied");
 
-        var lead = await leads.CallAsync(GetLead, new GetLeadRequest { LeadId = converted.Lead.LeadId });
+        var lead = await leads.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = converted.Lead.LeadId }, o));
         Assert.Equal(customerId.ToString(), lead.CustomerId);
         Assert.Equal(converted.OpportunityId, lead.OpportunityId);
         Assert.Equal(converted.Lead.Version + 1, lead.Version);
         Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", opened.EventId));
 
-        var origin = await leads.CallAsync(GetCustomerOrigin, new GetCustomerOriginRequest { CustomerId = customerId.ToString() });
+        var origin = await leads.CallAsync((api, o) => api.GetCustomerOriginAsync(new GetCustomerOriginRequest { CustomerId = customerId.ToString() }, o));
         Assert.Equal(customerId.ToString(), origin.CustomerId);
         Assert.Equal(lead, Assert.Single(origin.Leads));
         Assert.Equal(campaign.CampaignId, Assert.Single(origin.Campaigns).CampaignId);
@@ -59,18 +58,18 @@ public sealed class OriginTests(LeadsService leads) : IClassFixture<LeadsService
     [Fact]
     public async Task The_origin_of_a_customer_no_lead_was_converted_into_is_NOT_FOUND_and_a_bad_id_is_named()
     {
-        var status = await leads.RefusedAsync(GetCustomerOrigin, new GetCustomerOriginRequest { CustomerId = Guid.NewGuid().ToString() }, StatusCode.NotFound);
+        var status = await leads.RefusedAsync((api, o) => api.GetCustomerOriginAsync(new GetCustomerOriginRequest { CustomerId = Guid.NewGuid().ToString() }, o), StatusCode.NotFound);
 
         Assert.StartsWith("customer_id: ", status.Detail, StringComparison.Ordinal);
-        await leads.InvalidAsync(GetCustomerOrigin, new GetCustomerOriginRequest(), "customer_id");
-        await leads.InvalidAsync(GetCustomerOrigin, new GetCustomerOriginRequest { CustomerId = "ACME" }, "customer_id");
+        await leads.InvalidAsync((api, o) => api.GetCustomerOriginAsync(new GetCustomerOriginRequest(), o), "customer_id");
+        await leads.InvalidAsync((api, o) => api.GetCustomerOriginAsync(new GetCustomerOriginRequest { CustomerId = "ACME" }, o), "customer_id");
     }
 
     private async Task<ConvertLeadResponse> ConvertedLeadAsync(string campaignId = "")
     {
-        var lead = (await leads.CallAsync(CaptureLead, Requests.Lead(campaignId: campaignId))).Lead;
-        await leads.CallAsync(QualifyLead, new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() });
-        return await leads.CallAsync(ConvertLead, new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" });
+        var lead = (await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(campaignId: campaignId), o))).Lead;
+        await leads.CallAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, o));
+        return await leads.CallAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o));
     }
 
     private Task<bool> LinkedAsync(ConvertLeadResponse converted) => Poll.UntilAsync(

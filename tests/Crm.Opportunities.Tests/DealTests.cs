@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Testing;
 using Shared = Crm.Common.Grpc.V1;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -26,7 +26,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         var probabilities = new List<int>();
         foreach (var stage in new[] { Wire.Stage.Proposal, Wire.Stage.Negotiation, Wire.Stage.HandlingObjections, Wire.Stage.Closing })
         {
-            var changed = await _service.CallAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = stage }, user: "rep-bob");
+            var changed = await _service.CallAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = stage }, o), user: "rep-bob");
             probabilities.Add(changed.Probability);
         }
 
@@ -50,7 +50,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         var id = await OpenAsync("Wayne Enterprises " + stage);
         var outbox = await _service.OutboxCountAsync();
 
-        var status = await _service.StatusOfAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = stage });
+        var status = await _service.StatusOfAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = stage }, o));
 
         AssertNamesField(status, "stage");
         Assert.Equal(outbox, await _service.OutboxCountAsync());
@@ -61,11 +61,11 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     public async Task A_stale_expected_version_is_aborted_and_changes_nothing()
     {
         var id = await OpenAsync("Tyrell Corp");
-        await _service.CallAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Proposal, ExpectedVersion = 1 });
+        await _service.CallAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Proposal, ExpectedVersion = 1 }, o));
 
-        var status = await _service.StatusOfAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Closing, ExpectedVersion = 1 });
+        var status = await _service.StatusOfAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Closing, ExpectedVersion = 1 }, o));
 
-        Assert.Equal(StatusCode.Aborted, status.Code);
+        Assert.Equal(StatusCode.Aborted, status.StatusCode);
         var opportunity = await GetAsync(id);
         Assert.Equal((Wire.Stage.Proposal, 2L), (opportunity.Stage, opportunity.Version));
     }
@@ -85,7 +85,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         request.Lines.Add(Line(Licence, "Licence", "2", 1500.50m));
         request.Lines.Add(Line(Training, "Training day", "1.5", 99.99m));
 
-        var updated = await _service.CallAsync(OpportunitiesMethods.UpdateDeal, request);
+        var updated = await _service.CallAsync((api, o) => api.UpdateDealAsync(request, o));
 
         // No amount given: the lines' total, exact in decimal (2 × 1500.50 + 1.5 × 99.99 = 3150.985).
         Assert.Equal(3150.985m, MoneyConversions.Read(updated.Amount, "amount").Amount);
@@ -95,7 +95,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal((2L, 35, ForecastCategory.Commit, new Money("EUR", 3150.985m), new DateOnly(2027, 6, 30)),
             (forecast.Version, forecast.Probability, forecast.Category, forecast.Amount, forecast.ExpectedCloseOn));
 
-        var kept = await _service.CallAsync(OpportunitiesMethods.UpdateDeal, new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1, Amount = MoneyConversions.ToMoney(4000m, "EUR") });
+        var kept = await _service.CallAsync((api, o) => api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1, Amount = MoneyConversions.ToMoney(4000m, "EUR") }, o));
         Assert.Equal((35, 3L, 2), (kept.Probability, kept.Version, kept.Lines.Count));
     }
 
@@ -126,7 +126,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
 
         var outbox = await _service.OutboxCountAsync();
 
-        AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.UpdateDeal, request), field);
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.UpdateDealAsync(request, o)), field);
         Assert.Equal(outbox, await _service.OutboxCountAsync());
         var unchanged = await GetAsync(id);
         Assert.Equal((1L, 0), (unchanged.Version, unchanged.Lines.Count));
@@ -147,7 +147,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         request.Lines.Add(Line(Licence, "Licence", "3", 1200m));
         request.Lines.Add(Line(Training, "Training day", "0.5", 800.10m));
 
-        var won = await _service.CallAsync(OpportunitiesMethods.WinOpportunity, request);
+        var won = await _service.CallAsync((api, o) => api.WinOpportunityAsync(request, o));
 
         Assert.Equal((Wire.Stage.Won, 100, 2L), (won.Stage, won.Probability, won.Version));
         Assert.NotNull(won.ClosedAt);
@@ -170,7 +170,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         var request = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
         request.Lines.Add(Line(Licence, "Licence", "1", 10m));
 
-        await _service.CallAsync(OpportunitiesMethods.WinOpportunity, request);
+        await _service.CallAsync((api, o) => api.WinOpportunityAsync(request, o));
 
         var message = Assert.Single(await _service.EventsAsync<OpportunityWon>(id));
         Assert.Equal(new PostalAddress("Hauptstr. 1", "Berlin", null, "10115", "DE"), message.ShipTo);
@@ -198,7 +198,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
             default: break;
         }
 
-        AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.WinOpportunity, request), field);
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.WinOpportunityAsync(request, o)), field);
         Assert.Empty(await _service.EventsAsync<OpportunityWon>(id));
         Assert.Equal(Wire.Stage.Qualification, (await GetAsync(id)).Stage);
     }
@@ -207,10 +207,10 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     public async Task A_lost_deal_keeps_its_reason_and_no_longer_changes()
     {
         var id = await OpenAsync("Initrode");
-        await _service.CallAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Negotiation });
-        AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "  " }), "reason");
+        await _service.CallAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Negotiation }, o));
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.LoseOpportunityAsync(new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "  " }, o)), "reason");
 
-        var lost = await _service.CallAsync(OpportunitiesMethods.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "Chose a competitor" });
+        var lost = await _service.CallAsync((api, o) => api.LoseOpportunityAsync(new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "Chose a competitor" }, o));
 
         Assert.Equal((Wire.Stage.Lost, 0, "Chose a competitor", 3L), (lost.Stage, lost.Probability, lost.LossReason, lost.Version));
         var message = Assert.Single(await _service.EventsAsync<OpportunityLost>(id));
@@ -218,10 +218,10 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
 
         var win = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
         win.Lines.Add(Line(Licence, "Licence", "1", 10m));
-        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(OpportunitiesMethods.WinOpportunity, win)).Code);
-        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Closing })).Code);
-        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(OpportunitiesMethods.UpdateDeal, new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = 50 })).Code);
-        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync(OpportunitiesMethods.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "again" })).Code);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync((api, o) => api.WinOpportunityAsync(win, o))).StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = id.ToString(), Stage = Wire.Stage.Closing }, o))).StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync((api, o) => api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = 50 }, o))).StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, (await _service.StatusOfAsync((api, o) => api.LoseOpportunityAsync(new Wire.LoseOpportunityRequest { OpportunityId = id.ToString(), Reason = "again" }, o))).StatusCode);
         Assert.Equal(3L, (await GetAsync(id)).Version);
     }
 
@@ -229,9 +229,9 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     public async Task An_unknown_opportunity_is_not_found()
     {
         var unknown = Guid.NewGuid().ToString();
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = unknown })).Code);
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.ChangeStage, new Wire.ChangeStageRequest { OpportunityId = unknown, Stage = Wire.Stage.Proposal })).Code);
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = unknown, Reason = "r" })).Code);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.GetOpportunityAsync(new Wire.GetOpportunityRequest { OpportunityId = unknown }, o))).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = unknown, Stage = Wire.Stage.Proposal }, o))).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.LoseOpportunityAsync(new Wire.LoseOpportunityRequest { OpportunityId = unknown, Reason = "r" }, o))).StatusCode);
     }
 
     [Fact]
@@ -243,12 +243,12 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         await _service.ConvertAsync(Conversions.Of("Massive Dynamic Inc.", "nina@massive.example", second));
         var third = Guid.NewGuid();
         await _service.ConvertAsync(Conversions.Of("Massive Dynamic", "walter@massive.example", third));
-        await _service.CallAsync(OpportunitiesMethods.LoseOpportunity, new Wire.LoseOpportunityRequest { OpportunityId = third.ToString(), Reason = "no budget" });
+        await _service.CallAsync((api, o) => api.LoseOpportunityAsync(new Wire.LoseOpportunityRequest { OpportunityId = third.ToString(), Reason = "no budget" }, o));
 
-        var all = await _service.CallAsync(OpportunitiesMethods.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OwnerId = "rep-ada" });
-        var open = await _service.CallAsync(OpportunitiesMethods.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OpenOnly = true, Page = new Shared.PageRequest { PageSize = 1 } });
-        var nextPage = await _service.CallAsync(OpportunitiesMethods.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OpenOnly = true, Page = new Shared.PageRequest { PageSize = 1, PageToken = open.NextPageToken } });
-        var nobody = await _service.CallAsync(OpportunitiesMethods.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = customer, OwnerId = "rep-nobody" });
+        var all = await _service.CallAsync((api, o) => api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest { CustomerId = customer, OwnerId = "rep-ada" }, o));
+        var open = await _service.CallAsync((api, o) => api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest { CustomerId = customer, OpenOnly = true, Page = new Shared.PageRequest { PageSize = 1 } }, o));
+        var nextPage = await _service.CallAsync((api, o) => api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest { CustomerId = customer, OpenOnly = true, Page = new Shared.PageRequest { PageSize = 1, PageToken = open.NextPageToken } }, o));
+        var nobody = await _service.CallAsync((api, o) => api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest { CustomerId = customer, OwnerId = "rep-nobody" }, o));
 
         Assert.Equal(3, all.Opportunities.Count);
         Assert.Equal(
@@ -257,12 +257,12 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
             StringComparer.Ordinal);
         Assert.Equal(string.Empty, nextPage.NextPageToken);
         Assert.Empty(nobody.Opportunities);
-        AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.ListOpportunities, new Wire.ListOpportunitiesRequest { CustomerId = "42" }), "customer_id");
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest { CustomerId = "42" }, o)), "customer_id");
     }
 
     internal static void AssertNamesField(Status status, string field)
     {
-        Assert.Equal(StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
         Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
     }
 
@@ -277,5 +277,5 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     private Task<Wire.Opportunity> GetAsync(Guid id) =>
-        _service.CallAsync(OpportunitiesMethods.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = id.ToString() });
+        _service.CallAsync((api, o) => api.GetOpportunityAsync(new Wire.GetOpportunityRequest { OpportunityId = id.ToString() }, o));
 }

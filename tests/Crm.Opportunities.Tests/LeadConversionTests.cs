@@ -21,7 +21,7 @@ public sealed class LeadConversionTests(CrmTestServers servers) : IAsyncLifetime
 
         await _service.ConvertAsync(conversion);
 
-        var opportunity = await _service.CallAsync(OpportunitiesMethods.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() });
+        var opportunity = await _service.CallAsync((api, o) => api.GetOpportunityAsync(new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() }, o));
         Assert.Equal(("Initech: shared customer record", Wire.Stage.Qualification), (opportunity.Name, opportunity.Stage));
         Assert.Equal(10, opportunity.Probability);
         Assert.Equal("rep-ada", opportunity.OwnerId);
@@ -30,7 +30,7 @@ public sealed class LeadConversionTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal((2027, 3, 31), (opportunity.CloseDate.Year, opportunity.CloseDate.Month, opportunity.CloseDate.Day));
         Assert.Equal(1, opportunity.Version);
 
-        var account = await _service.CallAsync(OpportunitiesMethods.GetAccount, new Wire.GetAccountRequest { CustomerId = opportunity.CustomerId });
+        var account = await _service.CallAsync((api, o) => api.GetAccountAsync(new Wire.GetAccountRequest { CustomerId = opportunity.CustomerId }, o));
         Assert.Equal("Initech AG", account.Name);
         Assert.Equal("Berlin", account.Address.City);
         var contact = Assert.Single(account.Contacts);
@@ -61,12 +61,12 @@ public sealed class LeadConversionTests(CrmTestServers servers) : IAsyncLifetime
         var customers = new List<string>();
         foreach (var conversion in new[] { first, sameName, sameEmail })
         {
-            customers.Add((await _service.CallAsync(OpportunitiesMethods.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() })).CustomerId);
+            customers.Add((await _service.CallAsync((api, o) => api.GetOpportunityAsync(new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() }, o))).CustomerId);
         }
 
         Assert.Single(customers.Distinct(StringComparer.Ordinal));
         var customerId = Guid.Parse(customers[0]);
-        var account = await _service.CallAsync(OpportunitiesMethods.GetAccount, new Wire.GetAccountRequest { CustomerId = customers[0] });
+        var account = await _service.CallAsync((api, o) => api.GetAccountAsync(new Wire.GetAccountRequest { CustomerId = customers[0] }, o));
         Assert.Equal(["hank@globex.example", "mona@globex.example"], account.Contacts.Select(c => c.Email).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.Single(await _service.EventsAsync<AccountCreated>(customerId));
         Assert.Equal([2L, 3L], (await _service.EventsAsync<ContactAdded>(customerId)).Select(e => e.Version));

@@ -1,16 +1,18 @@
+extern alias service;
+
 using System.Text.Json;
 using Crm.Contracts;
 using Crm.Contracts.Leads;
-using Crm.Grpc;
-using Crm.Grpc.Client;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
-using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using service::Crm.Opportunities;
 using Wire = Crm.Opportunities.Grpc.V1;
 
 namespace Crm.Opportunities.Tests;
@@ -28,9 +30,12 @@ internal sealed class OpportunitiesService : IAsyncDisposable
         _host = host;
         _database = database;
         Channel = GrpcChannel.ForAddress(host.GrpcAddress);
+        Api = new Wire.OpportunitiesService.OpportunitiesServiceClient(Channel);
     }
 
     public GrpcChannel Channel { get; }
+
+    public Wire.OpportunitiesService.OpportunitiesServiceClient Api { get; }
 
     /// <summary>
     /// Consumes one message at a time, in the order published: a test that publishes a duplicate and then a sentinel
@@ -45,20 +50,20 @@ internal sealed class OpportunitiesService : IAsyncDisposable
         return new OpportunitiesService(host, resources.DatabaseConnectionString);
     }
 
-    public Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user = "rep-ada")
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        Channel.UnaryAsync(method, request, new CallOptions { Headers = new Metadata().Add("x-user-id", user) });
+    /// <summary>Makes <paramref name="call"/> as <paramref name="user"/>: <c>CallAsync((api, o) =&gt; api.GetOpportunityAsync(request, o))</c>.</summary>
+    public async Task<TResponse> CallAsync<TResponse>(Func<Wire.OpportunitiesService.OpportunitiesServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call, string user = "rep-ada") =>
+        await call(Api, new CallOptions(
+            headers: new Metadata { { "x-user-id", user } },
+            deadline: DateTime.UtcNow.AddSeconds(30),
+            cancellationToken: TestContext.Current.CancellationToken));
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
-    public async Task<Status> StatusOfAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    public async Task<Status> StatusOfAsync<TResponse>(Func<Wire.OpportunitiesService.OpportunitiesServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call)
     {
         try
         {
-            await CallAsync(method, request);
-            return Status.Ok;
+            await CallAsync(call);
+            return Status.DefaultSuccess;
         }
         catch (RpcException e)
         {

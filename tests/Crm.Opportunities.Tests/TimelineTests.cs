@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Shared = Crm.Common.Grpc.V1;
@@ -22,17 +22,17 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         var (customer, opportunity) = await CustomerAsync("Acme Rockets", "wile@acme.example");
         var yesterday = DateTimeOffset.UtcNow.AddDays(-1);
 
-        var call = await _service.CallAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest
+        var call = await _service.CallAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest
         {
             CustomerId = customer, OpportunityId = opportunity, Kind = Wire.ActivityKind.Call, Subject = "Budget confirmed",
             Department = Shared.Department.InsideSales, OccurredAt = Timestamp.FromDateTimeOffset(yesterday),
-        }, user: "inside-ian");
-        var letter = await _service.CallAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest
+        }, o), user: "inside-ian");
+        var letter = await _service.CallAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest
         {
             CustomerId = customer, Kind = Wire.ActivityKind.Letter, Subject = "Proposal by post", Department = Shared.Department.OutsideSales,
-        }, user: "rep-ada");
+        }, o), user: "rep-ada");
 
-        var sales = await _service.CallAsync(OpportunitiesMethods.GetCustomerSales, new Wire.GetCustomerSalesRequest { CustomerId = customer });
+        var sales = await _service.CallAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customer }, o));
         Assert.Equal([letter.ActivityId, call.ActivityId], sales.Activities.Select(a => a.ActivityId), StringComparer.Ordinal);
         Assert.Equal(("inside-ian", Shared.Department.InsideSales), (sales.Activities[1].LoggedBy, sales.Activities[1].Department));
         Assert.Equal(("rep-ada", Shared.Department.OutsideSales, Wire.ActivityKind.Letter), (sales.Activities[0].LoggedBy, sales.Activities[0].Department, sales.Activities[0].Kind));
@@ -41,7 +41,7 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
 
         var logged = Assert.Single(await _service.EventsAsync<ActivityLogged>(Guid.Parse(letter.ActivityId)));
         Assert.Equal((ActivityKind.Letter, Guid.Parse(customer), "rep-ada", 1L), (logged.Kind, logged.CustomerId, logged.LoggedBy, logged.Version));
-        var limited = await _service.CallAsync(OpportunitiesMethods.GetCustomerSales, new Wire.GetCustomerSalesRequest { CustomerId = customer, ActivityLimit = 1 });
+        var limited = await _service.CallAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customer, ActivityLimit = 1 }, o));
         Assert.Equal(letter.ActivityId, Assert.Single(limited.Activities).ActivityId);
     }
 
@@ -53,14 +53,14 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         var outbox = await _service.OutboxCountAsync();
         var valid = new Wire.LogActivityRequest { CustomerId = customer, Kind = Wire.ActivityKind.Call, Department = Shared.Department.CustomerService, Subject = "s" };
 
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest(valid) { Kind = Wire.ActivityKind.Unspecified }), "kind");
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest(valid) { Department = Shared.Department.Unspecified }), "department");
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest(valid) { CustomerId = "" }), "customer_id");
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest(valid) { CustomerId = Guid.NewGuid().ToString() })).Code);
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.LogActivity, new Wire.LogActivityRequest(valid) { OpportunityId = otherOpportunity })).Code);
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { Kind = Wire.ActivityKind.Unspecified }, o)), "kind");
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { Department = Shared.Department.Unspecified }, o)), "department");
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { CustomerId = "" }, o)), "customer_id");
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { CustomerId = Guid.NewGuid().ToString() }, o))).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { OpportunityId = otherOpportunity }, o))).StatusCode);
 
         Assert.Equal(outbox, await _service.OutboxCountAsync());
-        Assert.Empty((await _service.CallAsync(OpportunitiesMethods.GetCustomerSales, new Wire.GetCustomerSalesRequest { CustomerId = customer })).Activities);
+        Assert.Empty((await _service.CallAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customer }, o))).Activities);
         Assert.NotEqual(customer, other, StringComparer.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
     public async Task A_scheduled_meeting_is_upcoming_and_postponing_moves_it_later()
     {
         var (customer, opportunity) = await CustomerAsync("Gringotts", "griphook@gringotts.example");
-        var contact = (await _service.CallAsync(OpportunitiesMethods.GetAccount, new Wire.GetAccountRequest { CustomerId = customer })).Contacts[0].ContactId;
+        var contact = (await _service.CallAsync((api, o) => api.GetAccountAsync(new Wire.GetAccountRequest { CustomerId = customer }, o))).Contacts[0].ContactId;
         var starts = DateTimeOffset.UtcNow.AddDays(2);
         var request = new Wire.ScheduleMeetingRequest
         {
@@ -77,15 +77,15 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         };
         request.AttendeeContactIds.Add(contact);
 
-        var meeting = await _service.CallAsync(OpportunitiesMethods.ScheduleMeeting, request, user: "rep-ada");
-        var postponed = await _service.CallAsync(OpportunitiesMethods.PostponeMeeting, new Wire.PostponeMeetingRequest
+        var meeting = await _service.CallAsync((api, o) => api.ScheduleMeetingAsync(request, o), user: "rep-ada");
+        var postponed = await _service.CallAsync((api, o) => api.PostponeMeetingAsync(new Wire.PostponeMeetingRequest
         {
             MeetingId = meeting.MeetingId, NewStartsAt = Timestamp.FromDateTimeOffset(starts.AddDays(3)), Reason = "open priority-1 problem",
-        });
+        }, o));
 
         Assert.True(postponed.Postponed);
         Assert.Equal(starts.AddDays(3).AddHours(1), postponed.EndsAt.ToDateTimeOffset());
-        var upcoming = Assert.Single((await _service.CallAsync(OpportunitiesMethods.GetCustomerSales, new Wire.GetCustomerSalesRequest { CustomerId = customer })).UpcomingMeetings);
+        var upcoming = Assert.Single((await _service.CallAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customer }, o))).UpcomingMeetings);
         Assert.Equal((meeting.MeetingId, "rep-ada", contact), (upcoming.MeetingId, upcoming.OrganizerId, upcoming.AttendeeContactIds[0]));
         var id = Guid.Parse(meeting.MeetingId);
         var scheduled = Assert.Single(await _service.EventsAsync<MeetingScheduled>(id));
@@ -95,8 +95,8 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(starts, moved.PreviousStartsAt, TimeSpan.FromMilliseconds(1));
 
         var earlier = new Wire.PostponeMeetingRequest { MeetingId = meeting.MeetingId, NewStartsAt = Timestamp.FromDateTimeOffset(starts.AddDays(1)) };
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.PostponeMeeting, earlier), "new_starts_at");
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.PostponeMeeting, new Wire.PostponeMeetingRequest(earlier) { MeetingId = Guid.NewGuid().ToString() })).Code);
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.PostponeMeetingAsync(earlier, o)), "new_starts_at");
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.PostponeMeetingAsync(new Wire.PostponeMeetingRequest(earlier) { MeetingId = Guid.NewGuid().ToString() }, o))).StatusCode);
     }
 
     [Theory]
@@ -122,16 +122,16 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         }
 
         var outbox = await _service.OutboxCountAsync();
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.ScheduleMeeting, request), field);
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.ScheduleMeetingAsync(request, o)), field);
         Assert.Equal(outbox, await _service.OutboxCountAsync());
     }
 
     [Fact]
     public async Task Customer_sales_of_an_unknown_customer_is_not_found()
     {
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.GetCustomerSales, new Wire.GetCustomerSalesRequest { CustomerId = Guid.NewGuid().ToString() })).Code);
-        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync(OpportunitiesMethods.GetAccount, new Wire.GetAccountRequest { CustomerId = Guid.NewGuid().ToString() })).Code);
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.GetCustomerSales, new Wire.GetCustomerSalesRequest { CustomerId = "nope" }), "customer_id");
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = Guid.NewGuid().ToString() }, o))).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.GetAccountAsync(new Wire.GetAccountRequest { CustomerId = Guid.NewGuid().ToString() }, o))).StatusCode);
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = "nope" }, o)), "customer_id");
     }
 
     [Fact]
@@ -139,22 +139,22 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
     {
         var (customer, _) = await CustomerAsync("Pied Piper", "richard@piedpiper.example");
 
-        var byName = await _service.CallAsync(OpportunitiesMethods.SearchAccounts, new Wire.SearchAccountsRequest { Query = "ed pip" });
-        var byEmail = await _service.CallAsync(OpportunitiesMethods.SearchAccounts, new Wire.SearchAccountsRequest { Query = "RICHARD@piedpiper.example" });
-        var byPhone = await _service.CallAsync(OpportunitiesMethods.SearchAccounts, new Wire.SearchAccountsRequest { Query = "+49 30 1234567" });
+        var byName = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "ed pip" }, o));
+        var byEmail = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "RICHARD@piedpiper.example" }, o));
+        var byPhone = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "+49 30 1234567" }, o));
 
         Assert.Equal(customer, Assert.Single(byName.Accounts).CustomerId);
         Assert.Equal(customer, Assert.Single(byEmail.Accounts).CustomerId);
         Assert.Contains(customer, byPhone.Accounts.Select(a => a.CustomerId), StringComparer.Ordinal);
-        Assert.Empty((await _service.CallAsync(OpportunitiesMethods.SearchAccounts, new Wire.SearchAccountsRequest { Query = "zz%" })).Accounts);
-        DealTests.AssertNamesField(await _service.StatusOfAsync(OpportunitiesMethods.SearchAccounts, new Wire.SearchAccountsRequest { Query = " p " }), "query");
+        Assert.Empty((await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "zz%" }, o))).Accounts);
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = " p " }, o)), "query");
     }
 
     private async Task<(string Customer, string Opportunity)> CustomerAsync(string company, string? email)
     {
         var conversion = Conversions.Of(company, email);
         await _service.ConvertAsync(conversion);
-        var opportunity = await _service.CallAsync(OpportunitiesMethods.GetOpportunity, new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() });
+        var opportunity = await _service.CallAsync((api, o) => api.GetOpportunityAsync(new Wire.GetOpportunityRequest { OpportunityId = conversion.OpportunityId.ToString() }, o));
         return (opportunity.CustomerId, opportunity.OpportunityId);
     }
 }

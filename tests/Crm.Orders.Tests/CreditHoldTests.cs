@@ -1,4 +1,4 @@
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Orders.Grpc.V1;
 using Crm.Testing;
 using CrmPlatform.LocalServers;

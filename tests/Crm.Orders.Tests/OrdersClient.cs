@@ -1,26 +1,28 @@
 using Crm.Api;
-using Crm.Grpc.Client;
 using Crm.Orders.Grpc.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Crm.Orders.Tests;
 
 /// <summary>The orders API through our gRPC client, as the gateway calls it.</summary>
 internal sealed class OrdersClient(GrpcChannel channel)
 {
+    private readonly OrdersService.OrdersServiceClient _api = new(channel);
 
-    public Task<Order> GetOrderAsync(GetOrderRequest request) => channel.UnaryAsync(OrdersMethods.GetOrder, request, Options);
+    public Task<Order> GetOrderAsync(GetOrderRequest request) => _api.GetOrderAsync(request, Options).ResponseAsync;
 
-    public Task<Order> ShipOrderAsync(ShipOrderRequest request) => channel.UnaryAsync(OrdersMethods.ShipOrder, request, Options);
+    public Task<Order> ShipOrderAsync(ShipOrderRequest request) => _api.ShipOrderAsync(request, Options).ResponseAsync;
 
-    public Task<Invoice> IssueInvoiceAsync(IssueInvoiceRequest request) => channel.UnaryAsync(OrdersMethods.IssueInvoice, request, Options);
+    public Task<Invoice> IssueInvoiceAsync(IssueInvoiceRequest request) => _api.IssueInvoiceAsync(request, Options).ResponseAsync;
 
-    public Task<Invoice> RecordPaymentAsync(RecordPaymentRequest request) => channel.UnaryAsync(OrdersMethods.RecordPayment, request, Options);
+    public Task<Invoice> RecordPaymentAsync(RecordPaymentRequest request) => _api.RecordPaymentAsync(request, Options).ResponseAsync;
 
     public Task<CreditStatus> GetCreditStatusAsync(Guid customerId) =>
-        channel.UnaryAsync(OrdersMethods.GetCreditStatus, new GetCreditStatusRequest { CustomerId = customerId.ToString() }, Options);
+        _api.GetCreditStatusAsync(new GetCreditStatusRequest { CustomerId = customerId.ToString() }, Options).ResponseAsync;
 
     public Task<CustomerOrders> GetCustomerOrdersAsync(Guid customerId) =>
-        channel.UnaryAsync(OrdersMethods.GetCustomerOrders, new GetCustomerOrdersRequest { CustomerId = customerId.ToString() }, Options);
+        _api.GetCustomerOrdersAsync(new GetCustomerOrdersRequest { CustomerId = customerId.ToString() }, Options).ResponseAsync;
 
     public Task<Order> ShipAsync(string orderId) =>
         ShipOrderAsync(new ShipOrderRequest { OrderId = orderId, Carrier = "DHL", TrackingNumber = "JD0146000033" });
@@ -43,5 +45,5 @@ internal sealed class OrdersClient(GrpcChannel channel)
         return order!;
     }
 
-    private static CallOptions Options => new() { Timeout = TimeSpan.FromSeconds(10), CancellationToken = TestContext.Current.CancellationToken };
+    private static CallOptions Options => new(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
 }

@@ -1,5 +1,8 @@
+extern alias service;
+
 using Crm.Contracts.Opportunities;
-using Crm.Grpc.Client;
+using Grpc.Net.Client;
+using service::Crm.Orders;
 using Crm.Testing;
 using CrmPlatform.ServiceDefaults;
 using MassTransit;

@@ -1,5 +1,5 @@
 using Crm.Common.Grpc.V1;
-using Crm.Grpc;
+using Grpc.Core;
 using Crm.Support.Grpc.V1;
 using Crm.Testing;
 

@@ -1,4 +1,7 @@
-using Crm.Grpc.Client;
+extern alias service;
+
+using Grpc.Net.Client;
+using service::Crm.Support;
 using Crm.Testing;
 using CrmPlatform.ServiceDefaults;
 

@@ -1,4 +1,4 @@
-using Crm.Grpc;
+using Grpc.Core;
 
 namespace Crm.Testing;
 
@@ -7,6 +7,13 @@ public static class Refused
 {
     /// <summary>The status <paramref name="call"/> was refused with; fails the test when it succeeded, ended with
     /// another code, or (given <paramref name="field"/>) did not name the field first.</summary>
+    public static Task<Status> WithAsync<TResponse>(StatusCode code, Func<AsyncUnaryCall<TResponse>> call, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return WithAsync(code, async () => await call(), field);
+    }
+
+    /// <inheritdoc cref="WithAsync{TResponse}"/>
     public static async Task<Status> WithAsync(StatusCode code, Func<Task> call, string? field = null)
     {
         ArgumentNullException.ThrowIfNull(call);

@@ -1,12 +1,14 @@
 // Server reflection through @grpc/grpc-js, as grpcurl uses it: list the services, then fetch the file that declares
-// a symbol and name what it holds. Usage: node reflection-client.mjs HOST:PORT REFLECTION_PROTO_DIR SYMBOL
+// a symbol and name what it holds. Usage: node reflection-client.mjs HOST:PORT DESCRIPTOR_SET SYMBOL [v1|v1alpha]
+// DESCRIPTOR_SET is a binary FileDescriptorSet holding grpc/reflection/<version>/reflection.proto.
+import fs from "node:fs";
 import grpc from "@grpc/grpc-js";
 import protoLoader from "@grpc/proto-loader";
 import { fromBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
 
-const [address, protoRoot, symbol, version = "v1"] = process.argv.slice(2);
-const definition = protoLoader.loadSync(`grpc/reflection/${version}/reflection.proto`, { includeDirs: [protoRoot], keepCase: true, defaults: true });
+const [address, descriptorSet, symbol, version = "v1"] = process.argv.slice(2);
+const definition = protoLoader.loadFileDescriptorSetFromBuffer(fs.readFileSync(descriptorSet), { keepCase: true, defaults: true });
 const ServerReflection = grpc.loadPackageDefinition(definition).grpc.reflection[version].ServerReflection;
 const client = new ServerReflection(address, grpc.credentials.createInsecure());
 const call = client.ServerReflectionInfo();

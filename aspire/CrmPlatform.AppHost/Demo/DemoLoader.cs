@@ -1,13 +1,13 @@
 using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc.Client;
+using Crm.Api.Clients;
 using Crm.Leads.Grpc.V1;
 using Crm.Opportunities.Grpc.V1;
 using Crm.Orders.Grpc.V1;
 using Crm.Support.Grpc.V1;
 using CrmPlatform.LocalServers;
-using Google.Protobuf;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CrmPlatform.AppHost.Demo;
@@ -17,7 +17,7 @@ namespace CrmPlatform.AppHost.Demo;
 /// Inside Sales qualifies and converts, Outside Sales works each deal to its stage, and the featured customer goes on
 /// to an order, an overdue invoice, a meeting and a priority-1 problem, so that its view shows every department.
 /// </summary>
-internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancellationToken)
+internal sealed class DemoLoader(GatewayClients gateway, CancellationToken cancellationToken)
 {
     private static readonly Stage[] Path = [Stage.Proposal, Stage.Negotiation, Stage.HandlingObjections, Stage.Closing];
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -34,12 +34,12 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
         var campaigns = new List<string>();
         foreach (var (name, type, cost) in DemoData.Campaigns)
         {
-            var campaign = await CallAsync(LeadsMethods.LaunchCampaign, new LaunchCampaignRequest
+            var campaign = await CallAsync((api, o) => api.Leads.LaunchCampaignAsync(new LaunchCampaignRequest
             {
                 Name = name, Type = type, StartsOn = DateConversions.ToDate(Today.AddDays(-60)), EndsOn = DateConversions.ToDate(Today.AddDays(-45)),
                 Budget = MoneyConversions.ToMoney(cost, "EUR"),
-            }, "maria");
-            await CallAsync(LeadsMethods.RecordCampaignCost, new RecordCampaignCostRequest { CampaignId = campaign.CampaignId, Amount = MoneyConversions.ToMoney(cost, "EUR"), Description = "Invoice from the organiser" }, "maria");
+            }, o), "maria");
+            await CallAsync((api, o) => api.Leads.RecordCampaignCostAsync(new RecordCampaignCostRequest { CampaignId = campaign.CampaignId, Amount = MoneyConversions.ToMoney(cost, "EUR"), Description = "Invoice from the organiser" }, o), "maria");
             campaigns.Add(campaign.CampaignId);
         }
 
@@ -60,23 +60,23 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
 
     private async Task<(string? CustomerId, string? OpportunityId)> LeadAsync(DemoLead lead, string campaignId, string owner)
     {
-        var captured = await CallAsync(LeadsMethods.CaptureLead, new CaptureLeadRequest
+        var captured = await CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
         {
             Source = lead.Source, CampaignId = campaignId,
             Company = new Company { Name = lead.Company, Industry = "Manufacturing", EmployeeCount = 120 + (lead.Company.Length * 17) },
             Contact = new Person { FirstName = lead.Contact.First, LastName = lead.Contact.Last, Title = lead.Title, Email = DemoData.Email(lead.Contact, lead.Company), BuyingRole = lead.Role },
-        }, "maria");
+        }, o), "maria");
         var leadId = captured.Lead.LeadId;
         switch (lead.Outcome)
         {
             case DemoOutcome.New:
                 return (null, null);
             case DemoOutcome.Disqualified:
-                await CallAsync(LeadsMethods.DisqualifyLead, new DisqualifyLeadRequest { LeadId = leadId, Reason = DisqualificationReason.NoBudget, Note = "No budget before next fiscal year" }, "irene");
+                await CallAsync((api, o) => api.Leads.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = leadId, Reason = DisqualificationReason.NoBudget, Note = "No budget before next fiscal year" }, o), "irene");
                 return (null, null);
         }
 
-        await CallAsync(LeadsMethods.QualifyLead, new QualifyLeadRequest
+        await CallAsync((api, o) => api.Leads.QualifyLeadAsync(new QualifyLeadRequest
         {
             LeadId = leadId,
             Qualification = new Qualification
@@ -84,18 +84,18 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
                 Budget = MoneyConversions.ToMoney(Math.Max(lead.Amount, 40_000m), "EUR"), HasAuthority = lead.Role is BuyingRole.EconomicBuyer or BuyingRole.DecisionMaker,
                 Need = "Automate a production line", DecisionBy = DateConversions.ToDate(Today.AddDays(45)), Urgency = Urgency.Medium,
             },
-        }, "irene");
+        }, o), "irene");
         if (lead.Outcome == DemoOutcome.Qualified)
         {
             return (null, null);
         }
 
-        var converted = await CallAsync(LeadsMethods.ConvertLead, new ConvertLeadRequest { LeadId = leadId, OpportunityOwnerId = owner, OpportunityName = $"{lead.Company}: automation" }, "irene");
-        var opportunity = await EventuallyAsync(() => CallAsync(OpportunitiesMethods.GetOpportunity, new GetOpportunityRequest { OpportunityId = converted.OpportunityId }, "otto"));
-        await CallAsync(OpportunitiesMethods.LogActivity, new LogActivityRequest
+        var converted = await CallAsync((api, o) => api.Leads.ConvertLeadAsync(new ConvertLeadRequest { LeadId = leadId, OpportunityOwnerId = owner, OpportunityName = $"{lead.Company}: automation" }, o), "irene");
+        var opportunity = await EventuallyAsync(() => CallAsync((api, o) => api.Opportunities.GetOpportunityAsync(new GetOpportunityRequest { OpportunityId = converted.OpportunityId }, o), "otto"));
+        await CallAsync((api, o) => api.Opportunities.LogActivityAsync(new LogActivityRequest
         {
             CustomerId = opportunity.CustomerId, OpportunityId = opportunity.OpportunityId, Kind = ActivityKind.Call, Subject = "Qualification call", Department = Department.InsideSales,
-        }, "irene");
+        }, o), "irene");
         await WorkTheDealAsync(lead, opportunity.OpportunityId, owner);
         return (opportunity.CustomerId, opportunity.OpportunityId);
     }
@@ -103,27 +103,27 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
     private async Task WorkTheDealAsync(DemoLead lead, string opportunityId, string owner)
     {
         var lines = new OpportunityLine { ProductId = AutomationCell, ProductName = "Automation cell", Quantity = "1", UnitPrice = MoneyConversions.ToMoney(lead.Amount, "EUR") };
-        await CallAsync(OpportunitiesMethods.UpdateDeal, new UpdateDealRequest
+        await CallAsync((api, o) => api.Opportunities.UpdateDealAsync(new UpdateDealRequest
         {
             OpportunityId = opportunityId, Amount = MoneyConversions.ToMoney(lead.Amount, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(30)), Probability = -1, Lines = { lines },
-        }, owner);
+        }, o), owner);
         var target = lead.Stage is Stage.Won or Stage.Lost ? Stage.Closing : lead.Stage;
         foreach (var stage in Path.TakeWhile(s => s <= target))
         {
-            await CallAsync(OpportunitiesMethods.ChangeStage, new ChangeStageRequest { OpportunityId = opportunityId, Stage = stage }, owner);
+            await CallAsync((api, o) => api.Opportunities.ChangeStageAsync(new ChangeStageRequest { OpportunityId = opportunityId, Stage = stage }, o), owner);
         }
 
         if (lead.Stage == Stage.Won)
         {
-            await CallAsync(OpportunitiesMethods.WinOpportunity, new WinOpportunityRequest
+            await CallAsync((api, o) => api.Opportunities.WinOpportunityAsync(new WinOpportunityRequest
             {
                 OpportunityId = opportunityId, Lines = { lines }, PurchaseOrderNumber = "PO-" + (4000 + lead.Company.Length),
                 ShipTo = new PostalAddress { Street = "Harbour Road 12", City = "Hamburg", PostalCode = "20457", Country = "DE" },
-            }, owner);
+            }, o), owner);
         }
         else if (lead.Stage == Stage.Lost)
         {
-            await CallAsync(OpportunitiesMethods.LoseOpportunity, new LoseOpportunityRequest { OpportunityId = opportunityId, Reason = "Chose a cheaper competitor" }, owner);
+            await CallAsync((api, o) => api.Opportunities.LoseOpportunityAsync(new LoseOpportunityRequest { OpportunityId = opportunityId, Reason = "Chose a cheaper competitor" }, o), owner);
         }
     }
 
@@ -132,33 +132,34 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
     private async Task FeaturedStoryAsync(string customerId, string opportunityId)
     {
         var view = await EventuallyAsync(
-            () => CallAsync(CustomerViewMethods.GetCustomerView, new GetCustomerViewRequest { CustomerId = customerId }, "otto"),
+            () => CallAsync((api, o) => api.CustomerView.GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = customerId }, o), "otto"),
             v => v.Orders.Count > 0);
         var order = view.Orders[0];
-        await CallAsync(OrdersMethods.ShipOrder, new ShipOrderRequest { OrderId = order.OrderId, Carrier = "DB Schenker", TrackingNumber = "DBS-204817" }, "oskar");
-        await CallAsync(OrdersMethods.IssueInvoice, new IssueInvoiceRequest { OrderId = order.OrderId, DueOn = DateConversions.ToDate(Today.AddDays(-10)) }, "anna");
-        await CallAsync(OpportunitiesMethods.LogActivity, new LogActivityRequest
+        await CallAsync((api, o) => api.Orders.ShipOrderAsync(new ShipOrderRequest { OrderId = order.OrderId, Carrier = "DB Schenker", TrackingNumber = "DBS-204817" }, o), "oskar");
+        await CallAsync((api, o) => api.Orders.IssueInvoiceAsync(new IssueInvoiceRequest { OrderId = order.OrderId, DueOn = DateConversions.ToDate(Today.AddDays(-10)) }, o), "anna");
+        await CallAsync((api, o) => api.Opportunities.LogActivityAsync(new LogActivityRequest
         {
             CustomerId = customerId, OpportunityId = opportunityId, Kind = ActivityKind.EmailOut, Subject = "Proposal for a second line", Department = Department.OutsideSales,
-        }, "otto");
-        await CallAsync(OpportunitiesMethods.ScheduleMeeting, new ScheduleMeetingRequest
+        }, o), "otto");
+        await CallAsync((api, o) => api.Opportunities.ScheduleMeetingAsync(new ScheduleMeetingRequest
         {
             CustomerId = customerId, OpportunityId = opportunityId, Subject = "Second line: workshop",
             StartsAt = Timestamp.FromDateTimeOffset(MeetingDay.AddHours(9)), EndsAt = Timestamp.FromDateTimeOffset(MeetingDay.AddHours(11)),
-        }, "otto");
-        var problem = await CallAsync(SupportMethods.OpenCase, new OpenCaseRequest
+        }, o), "otto");
+        var problem = await CallAsync((api, o) => api.Support.OpenCaseAsync(new OpenCaseRequest
         {
             CustomerId = customerId, Kind = CaseKind.Problem, Priority = 1, Subject = "Cell 2 stops mid-weld", Description = "Controller fault E-217 since the last firmware update",
-        }, "tom");
-        await CallAsync(SupportMethods.LogInteraction, new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, "tom");
-        var inquiry = await CallAsync(SupportMethods.OpenCase, new OpenCaseRequest { CustomerId = customerId, Kind = CaseKind.Inquiry, Priority = 4, Subject = "Has my order shipped?" }, "clara");
-        await CallAsync(SupportMethods.ResolveCase, new ResolveCaseRequest { CaseId = inquiry.CaseId, Resolution = "Shipped with DB Schenker, tracking DBS-204817" }, "clara");
+        }, o), "tom");
+        await CallAsync((api, o) => api.Support.LogInteractionAsync(new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, o), "tom");
+        var inquiry = await CallAsync((api, o) => api.Support.OpenCaseAsync(new OpenCaseRequest { CustomerId = customerId, Kind = CaseKind.Inquiry, Priority = 4, Subject = "Has my order shipped?" }, o), "clara");
+        await CallAsync((api, o) => api.Support.ResolveCaseAsync(new ResolveCaseRequest { CaseId = inquiry.CaseId, Resolution = "Shipped with DB Schenker, tracking DBS-204817" }, o), "clara");
     }
 
-    private Task<TResponse> CallAsync<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, string user)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() =>
-        gateway.UnaryAsync(method, request, new CallOptions { Headers = new Crm.Grpc.Metadata().Add("x-user-id", user), Timeout = TimeSpan.FromSeconds(10), CancellationToken = cancellationToken });
+    private async Task<TResponse> CallAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
+        await call(gateway, new CallOptions(
+            headers: new Metadata { { "x-user-id", user } },
+            deadline: DateTime.UtcNow.AddSeconds(10),
+            cancellationToken: cancellationToken));
 
     /// <summary>Events travel between services: ask again until the answer is there.</summary>
     private async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool>? done = null)
@@ -172,7 +173,7 @@ internal sealed class DemoLoader(GrpcChannel gateway, CancellationToken cancella
                     result = await probe();
                     return done?.Invoke(result) ?? true;
                 }
-                catch (Crm.Grpc.RpcException)
+                catch (RpcException)
                 {
                     return false;
                 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Crm.Grpc.Client;
+using Crm.Api.Clients;
+using Grpc.Net.Client;
 
 namespace CrmPlatform.AppHost.Demo;
 
@@ -18,7 +19,7 @@ internal static class DemoSeed
 
         log("loading the demo company (first run only)");
         using var channel = GrpcChannel.ForAddress(gateway);
-        var featured = await new DemoLoader(channel, cancellationToken).LoadAsync();
+        var featured = await new DemoLoader(new GatewayClients(channel.CreateCallInvoker()), cancellationToken).LoadAsync();
         await File.WriteAllTextAsync(marker, JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["featuredCustomerId"] = featured,

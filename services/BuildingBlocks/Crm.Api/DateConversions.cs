@@ -1,5 +1,6 @@
 using Crm.Common.Grpc.V1;
 using Crm.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Crm.Api;

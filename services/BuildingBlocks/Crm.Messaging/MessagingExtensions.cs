@@ -76,6 +76,8 @@ public static class MessagingExtensions
         builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ReceiveEndpointWatchdog>());
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports usage to its vendor's host unless told not to; no service of ours calls out.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(service.Name));
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {

@@ -1,7 +1,7 @@
+using Crm.Grpc.Hosting;
 using Crm.Forecasts.Consumers;
 using Crm.Forecasts.Data;
 using Crm.Forecasts.Features;
-using Crm.Grpc.Server;
 using Crm.Messaging;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using Crm.Gateway.Features.CustomerView;
 using Crm.Gateway.Features.Forwarding;
-using Crm.Grpc.Server;
+using Crm.Grpc.Hosting;
 
 namespace Crm.Gateway;
 

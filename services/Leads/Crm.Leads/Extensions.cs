@@ -1,4 +1,4 @@
-using Crm.Grpc.Server;
+using Crm.Grpc.Hosting;
 using Crm.Leads.Consumers;
 using Crm.Leads.Data;
 using Crm.Leads.Features;

@@ -1,4 +1,4 @@
-using Crm.Grpc.Server;
+using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Opportunities.Consumers;
 using Crm.Opportunities.Data;

@@ -1,4 +1,4 @@
-using Crm.Grpc.Server;
+using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Orders.Consumers;
 using Crm.Orders.Data;

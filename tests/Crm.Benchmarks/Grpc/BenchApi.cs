@@ -1,15 +1,19 @@
 using Crm.Benchmarks.Grpc.V1;
-using Crm.Grpc;
-using Crm.Grpc.Server;
-using Google.Protobuf.Reflection;
+using Grpc.Core;
 
 namespace Crm.Benchmarks.Grpc;
 
-/// <summary>The measured handler: parse, answer, serialize — everything else is the protocol layer's work.</summary>
-public sealed class BenchApi : IGrpcService
+/// <summary>The measured handler: parse, answer, serialize; everything else is grpc-dotnet's work.</summary>
+public sealed class BenchApi : BenchService.BenchServiceBase
 {
-    public static ServiceDescriptor Descriptor => BenchReflection.Descriptor.Services[0];
+    private static long _answered;
 
-    public static Task<GrpcResult<BenchReply>> Echo(BenchRequest request, CallContext context) =>
-        Task.FromResult<GrpcResult<BenchReply>>(new BenchReply { Text = request.Text, Number = request.Number });
+    /// <summary>How many calls the handler has answered, to check that every call h2load counted reached it.</summary>
+    public static long Answered => Interlocked.Read(ref _answered);
+
+    public override Task<BenchReply> Echo(BenchRequest request, ServerCallContext context)
+    {
+        Interlocked.Increment(ref _answered);
+        return Task.FromResult(new BenchReply { Text = request.Text, Number = request.Number });
+    }
 }

@@ -1,15 +1,24 @@
+using System.IO.Compression;
 using System.Net;
 using Crm.Grpc.Tests.EchoService;
 using Crm.Grpc.Tests.V1;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Grpc.Tests.Wire;
 
-/// <summary>Broken and hostile requests as raw HTTP/2: each gets a status, and the server goes on serving.</summary>
+/// <summary>Broken and hostile requests as raw HTTP/2: each gets a status (no crash, no hang), and the server goes on
+/// serving. The statuses and messages are grpc-dotnet's (2.85).</summary>
 public sealed class BadInputTests(EchoServer server) : IDisposable
 {
     private const string Echo = "/crm.testing.v1.EchoService/Echo";
+
+    // grpc-dotnet reports a frame it cannot read as INTERNAL when it checks the frame itself, and as UNKNOWN ("Exception
+    // was thrown by handler.") when the reader or the protobuf parser throws: either is a proper status for bytes that
+    // are not a message.
+    private static readonly int[] Unreadable = [(int)StatusCode.Internal, (int)StatusCode.Unknown];
+
     private readonly RawGrpc _raw = new(server.Http2Address, HttpVersion.Version20);
 
     [Fact]
@@ -18,7 +27,7 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
         var body = RawGrpc.Header(0, 100).Concat(new EchoRequest { Text = "short" }.ToByteArray()).ToArray();
         var response = await _raw.PostAsync(Echo, body);
         Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
-        Assert.Contains("ended after", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("Incomplete message", response.GrpcMessage, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
@@ -27,25 +36,24 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
     {
         var response = await _raw.PostAsync(Echo, [0, 0, 0]);
         Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
-        Assert.Contains("frame header", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("Incomplete message", response.GrpcMessage, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
     [Fact]
-    public async Task Bytes_that_are_not_protobuf_are_INTERNAL()
+    public async Task Bytes_that_are_not_protobuf_get_a_status_that_names_no_internals()
     {
         var response = await _raw.PostAsync(Echo, RawGrpc.Frame([0xFF, 0xFF, 0xFF, 0xFF, 0xFF]));
-        Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
-        Assert.Contains("not a valid EchoRequest", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains(response.GrpcStatus ?? -1, Unreadable);
+        Assert.DoesNotContain("InvalidProtocolBuffer", response.GrpcMessage, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
     [Fact]
-    public async Task An_unknown_frame_flag_is_INTERNAL()
+    public async Task An_unknown_frame_flag_gets_a_status()
     {
         var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest { Text = "x" }, flag: 7));
-        Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
-        Assert.Contains("unknown frame flag 7", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains(response.GrpcStatus ?? -1, Unreadable);
         await AssertStillServingAsync();
     }
 
@@ -54,16 +62,19 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
     {
         var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest { Text = "x" }, flag: 1));
         Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
+        Assert.Contains("grpc-encoding", response.GrpcMessage, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
     [Fact]
-    public async Task An_unsupported_encoding_is_UNIMPLEMENTED_and_names_what_is_accepted()
+    public async Task A_message_compressed_with_an_unsupported_encoding_is_UNIMPLEMENTED_and_names_what_is_accepted()
     {
+        // grpc-dotnet looks at grpc-encoding only for a message whose frame says it is compressed.
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc-encoding"] = "br" };
-        var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest { Text = "x" }), headers: headers);
+        var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest { Text = "x" }, flag: 1), headers: headers);
         Assert.Equal((int)StatusCode.Unimplemented, response.GrpcStatus);
-        Assert.Equal("identity,gzip", response.Headers["grpc-accept-encoding"]);
+        Assert.Contains("gzip", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("gzip", response.Headers["grpc-accept-encoding"], StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
@@ -76,7 +87,7 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
         var response = await _raw.SendAsync(Echo, content, cancellationToken: deadline.Token);
         content.Release();
         Assert.Equal((int)StatusCode.ResourceExhausted, response.GrpcStatus);
-        Assert.Contains("exceeds the limit of 4194304 bytes", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("exceeds the maximum configured message size", response.GrpcMessage, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
@@ -98,30 +109,38 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
     }
 
     [Fact]
-    public async Task Metadata_a_sender_got_slightly_wrong_does_not_fail_the_call()
+    public async Task Text_metadata_with_a_tab_reaches_the_handler()
     {
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["x-token-bin"] = "!!!not base64",
-            ["x-pair-bin"] = "AQI,AwQ=",
-            ["x-note"] = "tab\there",
-        };
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["x-note"] = "tab\there" };
         var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest()), headers: headers);
         Assert.True(response.GrpcStatus == 0, response.GrpcMessage);
-        var reply = EchoReply.Parser.ParseFrom(response.Body.AsSpan(5).ToArray());
-        Assert.False(reply.Metadata.ContainsKey("x-token-bin"));
-        Assert.Equal(Convert.ToBase64String([3, 4]), reply.Metadata["x-pair-bin"]);
-        Assert.Equal("tab\there", reply.Metadata["x-note"]);
+        Assert.Equal("tab\there", EchoReply.Parser.ParseFrom(response.Body.AsSpan(5).ToArray()).Metadata["x-note"]);
+    }
+
+    [Theory]
+    [InlineData("!!!not base64")]
+    [InlineData("AQI,AwQ=")]
+    public async Task A_binary_header_that_is_not_base64_fails_a_handler_that_reads_the_metadata_with_UNKNOWN(string value)
+    {
+        // grpc-dotnet decodes -bin headers when a handler first reads RequestHeaders and throws on bad base64 (and on
+        // comma-joined values), so the call ends UNKNOWN: a sender's bad header cannot be ignored by a handler that reads
+        // metadata, as the hand-made layer did. The server itself goes on serving.
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["x-token-bin"] = value };
+        var response = await _raw.PostAsync(Echo, RawGrpc.Frame(new EchoRequest()), headers: headers);
+        Assert.Equal((int)StatusCode.Unknown, response.GrpcStatus);
+        await AssertStillServingAsync();
     }
 
     [Fact]
     public async Task A_gzip_message_that_inflates_past_the_limit_is_RESOURCE_EXHAUSTED()
     {
-        var bomb = Protocol.MessageCompression.Compress(new EchoRequest { Payload = ByteString.CopyFrom(new byte[6 * 1024 * 1024]) }.ToByteArray());
+        // 6 MiB of zeros is a few KiB compressed. grpc-dotnet 2.85 checks the limit on the compressed frame, and may
+        // only refuse the 6 MiB when Echo sends it back (MaxSendMessageSize): the call ends RESOURCE_EXHAUSTED either
+        // way, so no message is asserted.
+        var bomb = Gzip(new EchoRequest { Payload = ByteString.CopyFrom(new byte[6 * 1024 * 1024]) }.ToByteArray());
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc-encoding"] = "gzip" };
         var response = await _raw.PostAsync(Echo, RawGrpc.Frame(bomb, flag: 1), headers: headers);
         Assert.Equal((int)StatusCode.ResourceExhausted, response.GrpcStatus);
-        Assert.Contains("inflates past the limit", response.GrpcMessage, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 
@@ -131,7 +150,7 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
         var frame = RawGrpc.Frame(new EchoRequest { Text = "x" });
         var response = await _raw.PostAsync(Echo, [.. frame, .. frame]);
         Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
-        Assert.Contains("exactly one request message", response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("Additional data", response.GrpcMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,21 +169,20 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
         var response = await _raw.PostAsync(path, RawGrpc.Frame(new EchoRequest()));
         Assert.Equal(HttpStatusCode.OK, response.HttpStatus);
         Assert.Equal((int)StatusCode.Unimplemented, response.GrpcStatus);
-        Assert.Contains(path, response.GrpcMessage, StringComparison.Ordinal);
+        Assert.Contains("is unimplemented", response.GrpcMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_exception_in_a_handler_is_INTERNAL_without_its_details_and_is_logged_with_the_trace_id()
+    public async Task An_exception_in_a_handler_is_UNKNOWN_without_its_details_and_is_logged()
     {
-        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["traceparent"] = $"00-{traceId}-00f067aa0ba902b7-01" };
-        var response = await _raw.PostAsync("/crm.testing.v1.EchoService/Crash", RawGrpc.Frame(new EchoRequest()), headers: headers);
+        var response = await _raw.PostAsync("/crm.testing.v1.EchoService/Crash", RawGrpc.Frame(new EchoRequest()));
 
-        Assert.Equal((int)StatusCode.Internal, response.GrpcStatus);
+        // AddGrpcServer leaves EnableDetailedErrors off: the caller learns only that the handler threw.
+        Assert.Equal((int)StatusCode.Unknown, response.GrpcStatus);
         Assert.DoesNotContain("hunter2", response.GrpcMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", response.GrpcMessage, StringComparison.Ordinal);
-        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(traceId, StringComparison.Ordinal)
-            && e.Message.Contains("/crm.testing.v1.EchoService/Crash", StringComparison.Ordinal) && e.Exception is InvalidOperationException);
+        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException
+            && e.Message.Contains("Crash", StringComparison.Ordinal));
         await AssertStillServingAsync();
     }
 
@@ -173,11 +191,22 @@ public sealed class BadInputTests(EchoServer server) : IDisposable
     {
         var bad = Enumerable.Range(0, 200).Select(i => _raw.PostAsync(Echo, i % 2 == 0 ? RawGrpc.Header(9, 5) : RawGrpc.Header(0, uint.MaxValue)));
         var responses = await Task.WhenAll(bad);
-        Assert.All(responses, r => Assert.NotEqual(0, r.GrpcStatus));
+        Assert.All(responses, r => Assert.True(r.GrpcStatus is > 0, $"grpc-status {r.GrpcStatus}: {r.GrpcMessage}"));
         await AssertStillServingAsync();
     }
 
     public void Dispose() => _raw.Dispose();
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
 
     private async Task AssertStillServingAsync()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace Crm.Grpc.Tests.Wire;
@@ -7,8 +8,9 @@ public sealed record RawResponse(HttpStatusCode HttpStatus, IReadOnlyDictionary<
 {
     /// <summary>grpc-status from the trailers, or from the headers of a trailers-only response.</summary>
     public int? GrpcStatus =>
-        (Trailers.TryGetValue("grpc-status", out var t) || Headers.TryGetValue("grpc-status", out t)) ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null;
+        (Trailers.TryGetValue("grpc-status", out var t) || Headers.TryGetValue("grpc-status", out t)) ? int.Parse(t, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>grpc-message, percent-decoded as the protocol encodes it (UTF-8, %XX).</summary>
     public string GrpcMessage =>
-        Protocol.PercentEncoding.Decode(Trailers.TryGetValue("grpc-message", out var m) || Headers.TryGetValue("grpc-message", out m) ? m : string.Empty);
+        Uri.UnescapeDataString(Trailers.TryGetValue("grpc-message", out var m) || Headers.TryGetValue("grpc-message", out m) ? m : string.Empty);
 }

@@ -1,7 +1,6 @@
 using System.Net;
-using Crm.Grpc;
-using Crm.Grpc.Client;
-using Crm.Grpc.Health.V1;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
@@ -126,11 +125,10 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
     /// <summary>Every service with a gRPC API says SERVING through the standard health protocol.</summary>
     private static async Task AssertEveryApiServingAsync(IReadOnlyDictionary<string, Uri> grpc)
     {
-        var check = GrpcMethod.For<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0], "Check");
         foreach (var (name, endpoint) in grpc.Where(e => e.Key != CrmResources.Web.Name))
         {
             using var channel = GrpcChannel.ForAddress(endpoint);
-            var health = await channel.UnaryAsync(check, new HealthCheckRequest(), new CallOptions { CancellationToken = TestContext.Current.CancellationToken });
+            var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(health.Status == HealthCheckResponse.Types.ServingStatus.Serving, $"{name}: {health.Status}");
         }
     }

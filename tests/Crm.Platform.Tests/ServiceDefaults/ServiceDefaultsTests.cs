@@ -73,32 +73,6 @@ public sealed class ServiceDefaultsTests(CrmTestServers servers) : IAsyncLifetim
         Assert.True(collector.Received("/v1/logs", serviceName), "no log export carried the service name");
     }
 
-    [Fact]
-    public void Without_a_collector_endpoint_nothing_is_exported_and_the_name_defaults_to_the_application()
-    {
-        var settings = TelemetrySettings.From(new ConfigurationBuilder().Build(), "Crm.Leads");
-        Assert.False(settings.Exports);
-        Assert.Equal("Crm.Leads", settings.ServiceName);
-    }
-
-    [Theory]
-    [InlineData("http/protobuf", "http://collector:4318", "http://collector:4318/v1/traces")]
-    [InlineData("http/protobuf", "http://collector:4318/otlp/", "http://collector:4318/otlp/v1/traces")]
-    [InlineData("grpc", "http://collector:4317", "http://collector:4317/")]
-    public void Exporters_point_at_the_signal_path_the_protocol_needs(string protocol, string endpoint, string expected)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint,
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol,
-            })
-            .Build();
-        var options = new OpenTelemetry.Exporter.OtlpExporterOptions();
-        TelemetrySettings.From(configuration, "Crm.Leads").Apply(options, "traces");
-        Assert.Equal(new Uri(expected), options.Endpoint);
-    }
-
     private ServiceProcess StartLeads(string database, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)

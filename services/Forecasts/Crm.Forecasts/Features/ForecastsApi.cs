@@ -1,5 +1,4 @@
 using Crm.Forecasts.Data;
-using Crm.Grpc.Server;
 using Wire = Crm.Forecasts.Grpc.V1;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
@@ -9,7 +8,6 @@ namespace Crm.Forecasts.Features;
 /// <c>crm.forecasts.v1.ForecastsService</c>, answered from the read model alone; one partial class per capability folder
 /// (Pipeline, Forecast).
 /// </summary>
-internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider clock) : IGrpcService
+internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider clock) : Wire.ForecastsService.ForecastsServiceBase
 {
-    public static ServiceDescriptor Descriptor => Wire.ForecastsReflection.Descriptor.Services[0];
 }

@@ -1,5 +1,6 @@
 using Crm.Forecasts.Domain;
 using Crm.Grpc;
+using Grpc.Core;
 
 namespace Crm.Forecasts.Features;
 

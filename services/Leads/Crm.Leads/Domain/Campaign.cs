@@ -1,5 +1,6 @@
 using Crm.Contracts;
 using Crm.Grpc;
+using Grpc.Core;
 using Crm.Leads.Grpc.V1;
 
 namespace Crm.Leads.Domain;

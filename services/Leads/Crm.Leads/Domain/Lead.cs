@@ -1,7 +1,8 @@
 using Crm.Contracts;
 using Crm.Contracts.Leads;
 using Crm.Grpc;
-using GrpcStatus = Crm.Grpc.Status;
+using Grpc.Core;
+using GrpcStatus = Grpc.Core.Status;
 using Crm.Leads.Grpc.V1;
 using Qualification = Crm.Contracts.Leads.Qualification;
 

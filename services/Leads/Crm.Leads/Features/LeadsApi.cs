@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Data;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
@@ -13,7 +13,7 @@ namespace Crm.Leads.Features;
 /// <c>crm.leads.v1.LeadsService</c>: one part per capability (Campaigns, Capture, Qualification, Conversion, Browsing,
 /// Origin). Every command validates the whole request first, then writes its state and its event in one SaveChanges.
 /// </summary>
-public sealed partial class LeadsApi : IGrpcService
+public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
 {
     private readonly LeadsDbContext _db;
     private readonly TimeProvider _clock;
@@ -23,8 +23,6 @@ public sealed partial class LeadsApi : IGrpcService
         _db = db;
         _clock = clock;
     }
-
-    public static ServiceDescriptor Descriptor => LeadsReflection.Descriptor.Services[0];
 
     /// <summary>
     /// The lead a command changes, once its request is valid: NOT_FOUND when there is none,

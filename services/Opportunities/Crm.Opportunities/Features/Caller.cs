@@ -1,4 +1,4 @@
-using Crm.Grpc.Server;
+using Grpc.Core;
 
 namespace Crm.Opportunities.Features;
 
@@ -8,14 +8,14 @@ namespace Crm.Opportunities.Features;
 /// </summary>
 internal static class Caller
 {
-    public static string Of(CallContext context)
+    public static string Of(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
+        if (context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
         {
             return name;
         }
 
-        return context.RequestHeaders.GetText("x-user-id") is { Length: > 0 } header ? header : "anonymous";
+        return context.RequestHeaders.GetValue("x-user-id") is { Length: > 0 } header ? header : "anonymous";
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Grpc;
+using Grpc.Core;
 
 namespace Crm.Opportunities.Features;
 

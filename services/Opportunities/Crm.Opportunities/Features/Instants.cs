@@ -1,4 +1,5 @@
 using Crm.Grpc;
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Crm.Opportunities.Features;

@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Opportunities.Data;
 using Crm.Opportunities.Domain;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -13,10 +13,8 @@ namespace Crm.Opportunities.Features;
 /// Closing, Activities, Meetings, CustomerSales); this part holds what they share. Every command validates its whole
 /// request before it writes, and writes state and events in one SaveChanges.
 /// </summary>
-internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimeProvider clock) : IGrpcService
+internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimeProvider clock) : Wire.OpportunitiesService.OpportunitiesServiceBase
 {
-    public static ServiceDescriptor Descriptor => Wire.OpportunitiesReflection.Descriptor.Services[0];
-
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>An open opportunity to change, or why it cannot be changed.</summary>

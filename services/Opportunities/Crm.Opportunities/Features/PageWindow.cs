@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Common.Grpc.V1;
 using Crm.Grpc;
+using Grpc.Core;
 
 namespace Crm.Opportunities.Features;
 

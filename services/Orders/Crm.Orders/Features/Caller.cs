@@ -1,4 +1,4 @@
-using Crm.Grpc.Server;
+using Grpc.Core;
 
 namespace Crm.Orders.Features;
 
@@ -6,13 +6,13 @@ namespace Crm.Orders.Features;
 /// <c>x-user-id</c> metadata the gateway forwards, else "anonymous".</summary>
 internal static class Caller
 {
-    public static string IdOf(CallContext context)
+    public static string IdOf(ServerCallContext context)
     {
-        if (context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
+        if (context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
         {
             return name;
         }
 
-        return context.RequestHeaders.GetText("x-user-id") is { Length: > 0 } header ? header : "anonymous";
+        return context.RequestHeaders.GetValue("x-user-id") is { Length: > 0 } header ? header : "anonymous";
     }
 }

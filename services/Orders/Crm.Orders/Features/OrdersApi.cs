@@ -1,4 +1,3 @@
-using Crm.Grpc.Server;
 using Crm.Orders.Data;
 using Crm.Orders.Grpc.V1;
 
@@ -9,7 +8,6 @@ namespace Crm.Orders.Features;
 /// invoicing (invoices and payments), credit, customer orders. Every command validates before it writes, and writes
 /// its state and events in one transaction.
 /// </summary>
-public sealed partial class OrdersApi(OrdersDbContext db, TimeProvider time) : IGrpcService
+public sealed partial class OrdersApi(OrdersDbContext db, TimeProvider time) : OrdersService.OrdersServiceBase
 {
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => OrdersReflection.Descriptor.Services[0];
 }

@@ -1,8 +1,8 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
 using Crm.Support.Domain;
 using Crm.Support.Data;
 using Crm.Support.Grpc.V1;
+using Grpc.Core;
 
 namespace Crm.Support.Features;
 
@@ -11,10 +11,8 @@ namespace Crm.Support.Features;
 /// interactions, customer cases. Every command validates before it writes, and writes its state and events in one
 /// transaction; <c>expected_version</c> (0: no check) guards against overwriting a change made meanwhile.
 /// </summary>
-public sealed partial class SupportApi(SupportDbContext db, TimeProvider time) : IGrpcService
+public sealed partial class SupportApi(SupportDbContext db, TimeProvider time) : SupportService.SupportServiceBase
 {
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => SupportReflection.Descriptor.Services[0];
-
     /// <summary>
     /// The case a command changes, locked until its transaction ends: NOT_FOUND when there is none, ABORTED when
     /// <paramref name="expectedVersion"/> is set and the case has moved on since the caller read it.

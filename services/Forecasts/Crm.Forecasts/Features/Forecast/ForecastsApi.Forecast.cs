@@ -2,7 +2,7 @@ using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Forecasts.Domain;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Forecasts.Grpc.V1;
 
@@ -11,7 +11,9 @@ namespace Crm.Forecasts.Features;
 /// <summary>Forecast: one period by owner; open deals expected to close in it, deals won and lost in it.</summary>
 internal sealed partial class ForecastsApi
 {
-    public async Task<GrpcResult<Wire.Forecast>> GetForecast(Wire.GetForecastRequest request, CallContext context)
+    public override Task<Wire.Forecast> GetForecast(Wire.GetForecastRequest request, ServerCallContext context) => GetForecastAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Forecast>> GetForecastAsync(Wire.GetForecastRequest request, ServerCallContext context)
     {
         var (within, dateStatus) = DateConversions.Read(request.Within, "within", required: false);
         if (!dateStatus.IsOk)

@@ -1,4 +1,5 @@
 using Crm.Grpc;
+using Grpc.Core;
 using Wire = Crm.Forecasts.Grpc.V1;
 
 namespace Crm.Forecasts.Features;

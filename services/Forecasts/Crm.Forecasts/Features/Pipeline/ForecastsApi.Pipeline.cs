@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Forecasts.Grpc.V1;
 
@@ -20,7 +20,9 @@ internal sealed partial class ForecastsApi
         (OpportunityStage.Closing, "CLOSING"),
     ];
 
-    public async Task<GrpcResult<Wire.Pipeline>> GetPipeline(Wire.GetPipelineRequest request, CallContext context)
+    public override Task<Wire.Pipeline> GetPipeline(Wire.GetPipelineRequest request, ServerCallContext context) => GetPipelineAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Pipeline>> GetPipelineAsync(Wire.GetPipelineRequest request, ServerCallContext context)
     {
         var query = db.Entries.AsNoTracking()
             .Where(e => e.Stage != null && e.Stage != OpportunityStage.Won && e.Stage != OpportunityStage.Lost);

@@ -1,9 +1,6 @@
-using Crm.Api;
 using Crm.Gateway.Grpc.V1;
-using Crm.Grpc.Client;
-using Crm.Grpc.Server;
 using Crm.Grpc;
-using Crm.Grpc.Protocol;
+using Grpc.Core;
 using Crm.Opportunities.Grpc.V1;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -11,11 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Crm.Gateway.Features.CustomerView;
 
 /// <summary><c>crm.gateway.v1.CustomerViewService</c>: the customer view and customer search.</summary>
-public sealed class CustomerViewApi(SectionFetcher fetcher, GrpcChannelPool channels, IConfiguration configuration, TimeProvider clock, IOptions<CustomerViewOptions> options) : IGrpcService
+public sealed class CustomerViewApi(
+    SectionFetcher fetcher, OpportunitiesService.OpportunitiesServiceClient opportunities, IConfiguration configuration, TimeProvider clock, IOptions<CustomerViewOptions> options)
+    : CustomerViewService.CustomerViewServiceBase
 {
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => CustomerViewReflection.Descriptor.Services[0];
+    public override Task<Grpc.V1.CustomerView> GetCustomerView(GetCustomerViewRequest request, ServerCallContext context) => GetCustomerViewAsync(request, context).Answer();
 
-    public async Task<GrpcResult<Grpc.V1.CustomerView>> GetCustomerView(GetCustomerViewRequest request, CallContext context)
+    private async Task<GrpcResult<Grpc.V1.CustomerView>> GetCustomerViewAsync(GetCustomerViewRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -24,7 +23,7 @@ public sealed class CustomerViewApi(SectionFetcher fetcher, GrpcChannelPool chan
             return Status.InvalidArgument("customer_id", "must be a customer id (a UUID)");
         }
 
-        var sections = await fetcher.FetchAsync(request.CustomerId, context.TimeRemaining, context.CancellationToken);
+        var sections = await fetcher.FetchAsync(request.CustomerId, context.Deadline, context.CancellationToken);
 
         // The account is the customer master: when its owner says there is no such customer, there is none.
         if (sections.Sales.Code == StatusCode.NotFound)
@@ -35,7 +34,9 @@ public sealed class CustomerViewApi(SectionFetcher fetcher, GrpcChannelPool chan
         return CustomerViewComposer.Compose(request.CustomerId, sections, clock.GetUtcNow(), options.Value);
     }
 
-    public async Task<GrpcResult<SearchCustomersResponse>> SearchCustomers(SearchCustomersRequest request, CallContext context)
+    public override Task<SearchCustomersResponse> SearchCustomers(SearchCustomersRequest request, ServerCallContext context) => SearchCustomersAsync(request, context).Answer();
+
+    private async Task<GrpcResult<SearchCustomersResponse>> SearchCustomersAsync(SearchCustomersRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -45,17 +46,18 @@ public sealed class CustomerViewApi(SectionFetcher fetcher, GrpcChannelPool chan
             return Status.InvalidArgument("query", "needs at least 2 characters of a name, an e-mail or a phone number");
         }
 
-        if (configuration[CrmResources.Opportunities.GrpcEndpointKey] is not { Length: > 0 } address)
+        if (configuration[CrmResources.Opportunities.GrpcEndpointKey] is not { Length: > 0 })
         {
             return Status.Unavailable("the opportunities service is not configured");
         }
 
         try
         {
-            var found = await channels.For(new Uri(address)).UnaryAsync(
-                OpportunitiesMethods.SearchAccounts,
+            var timeout = context.Deadline == DateTime.MaxValue ? options.Value.SectionTimeout : GrpcTimeout.ForNextHop(context.Deadline - DateTime.UtcNow);
+            var found = await opportunities.SearchAccountsAsync(
                 new SearchAccountsRequest { Query = query, Page = request.Page },
-                new CallOptions { Timeout = context.TimeRemaining is { } remaining ? GrpcTimeout.ForNextHop(remaining) : options.Value.SectionTimeout, CancellationToken = context.CancellationToken });
+                deadline: DateTime.UtcNow + timeout,
+                cancellationToken: context.CancellationToken);
             var response = new SearchCustomersResponse { NextPageToken = found.NextPageToken };
             response.Matches.AddRange(found.Accounts.Select(a => new CustomerMatch
             {

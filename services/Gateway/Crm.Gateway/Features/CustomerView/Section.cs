@@ -1,4 +1,5 @@
 using Crm.Gateway.Grpc.V1;
+using Grpc.Core;
 
 namespace Crm.Gateway.Features.CustomerView;
 
@@ -6,7 +7,7 @@ namespace Crm.Gateway.Features.CustomerView;
 /// <param name="Value">The section, when the service answered.</param>
 /// <param name="Status">How fetching it went, as the view reports it.</param>
 /// <param name="Code">The gRPC status the service answered with (OK when it did).</param>
-public sealed record Section<T>(T? Value, SectionStatus Status, Crm.Grpc.StatusCode Code = Crm.Grpc.StatusCode.OK)
+public sealed record Section<T>(T? Value, SectionStatus Status, StatusCode Code = StatusCode.OK)
     where T : class
 {
     public bool IsOk => Status.State == SectionState.Ok && Value is not null;

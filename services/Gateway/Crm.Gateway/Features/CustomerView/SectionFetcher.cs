@@ -1,14 +1,11 @@
-using Crm.Api;
-using Crm.Gateway.Grpc.V1;
-using Crm.Grpc.Client;
 using Crm.Grpc;
-using Crm.Grpc.Protocol;
+using Crm.Gateway.Grpc.V1;
 using Crm.Leads.Grpc.V1;
 using Crm.Opportunities.Grpc.V1;
 using Crm.Orders.Grpc.V1;
 using Crm.Support.Grpc.V1;
 using CrmPlatform.ServiceDefaults;
-using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Gateway.Features.CustomerView;
@@ -17,45 +14,62 @@ namespace Crm.Gateway.Features.CustomerView;
 /// Asks the four services for their section of a customer, in parallel, each within its own deadline (ending a
 /// little before the caller's). A service that fails or is slow gives a section marked UNAVAILABLE or TIMED_OUT.
 /// </summary>
-public sealed class SectionFetcher(GrpcChannelPool channels, IConfiguration configuration, IOptions<CustomerViewOptions> options)
+public sealed class SectionFetcher(
+    LeadsService.LeadsServiceClient leads,
+    OpportunitiesService.OpportunitiesServiceClient opportunities,
+    OrdersService.OrdersServiceClient orders,
+    SupportService.SupportServiceClient support,
+    IConfiguration configuration,
+    IOptions<CustomerViewOptions> options)
 {
-    public async Task<CustomerSections> FetchAsync(string customerId, TimeSpan? callerRemaining, CancellationToken cancellationToken)
+    public async Task<CustomerSections> FetchAsync(string customerId, DateTime callerDeadline, CancellationToken cancellationToken)
     {
-        // Within the caller's time, ending a little before it, so that a slow section is marked TIMED_OUT in a view that
-        // still reaches the caller rather than failing the whole view.
-        var timeout = callerRemaining is { } remaining && GrpcTimeout.ForNextHop(remaining) < options.Value.SectionTimeout
-            ? GrpcTimeout.ForNextHop(remaining)
-            : options.Value.SectionTimeout;
-        var origin = FetchAsync("origin", CrmResources.Leads, LeadsMethods.GetCustomerOrigin, new GetCustomerOriginRequest { CustomerId = customerId }, timeout, cancellationToken);
-        var sales = FetchAsync("sales", CrmResources.Opportunities, OpportunitiesMethods.GetCustomerSales, new GetCustomerSalesRequest { CustomerId = customerId }, timeout, cancellationToken);
-        var orders = FetchAsync("orders", CrmResources.Orders, OrdersMethods.GetCustomerOrders, new GetCustomerOrdersRequest { CustomerId = customerId }, timeout, cancellationToken);
-        var support = FetchAsync("support", CrmResources.Support, SupportMethods.GetCustomerCases, new GetCustomerCasesRequest { CustomerId = customerId }, timeout, cancellationToken);
-        await Task.WhenAll(origin, sales, orders, support);
-        return new CustomerSections(origin.Result, sales.Result, orders.Result, support.Result);
+        var timeout = TimeFor(callerDeadline, options.Value.SectionTimeout);
+        var origin = FetchAsync("origin", CrmResources.Leads, o => leads.GetCustomerOriginAsync(new GetCustomerOriginRequest { CustomerId = customerId }, o), timeout, cancellationToken);
+        var sales = FetchAsync("sales", CrmResources.Opportunities, o => opportunities.GetCustomerSalesAsync(new GetCustomerSalesRequest { CustomerId = customerId }, o), timeout, cancellationToken);
+        var ordered = FetchAsync("orders", CrmResources.Orders, o => orders.GetCustomerOrdersAsync(new GetCustomerOrdersRequest { CustomerId = customerId }, o), timeout, cancellationToken);
+        var cases = FetchAsync("support", CrmResources.Support, o => support.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = customerId }, o), timeout, cancellationToken);
+        await Task.WhenAll(origin, sales, ordered, cases);
+        return new CustomerSections(origin.Result, sales.Result, ordered.Result, cases.Result);
     }
 
-    private async Task<Section<TResponse>> FetchAsync<TRequest, TResponse>(
-        string section, CrmService owner, GrpcMethod<TRequest, TResponse> method, TRequest request, TimeSpan timeout, CancellationToken cancellationToken)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    /// <summary>
+    /// The time a call to a service gets: the caller's remaining time less a little (so that a slow section is marked
+    /// TIMED_OUT in a view that still reaches the caller, rather than failing the whole view), at most
+    /// <paramref name="limit"/>. A caller without a deadline has <see cref="DateTime.MaxValue"/>.
+    /// </summary>
+    public static TimeSpan TimeFor(DateTime callerDeadline, TimeSpan limit)
     {
-        if (configuration[owner.GrpcEndpointKey] is not { Length: > 0 } address)
+        if (callerDeadline == DateTime.MaxValue)
         {
-            return new Section<TResponse>(null, Status(section, SectionState.Unavailable, $"the {owner.Name} service is not configured"), StatusCode.Unavailable);
+            return limit;
+        }
+
+        var next = GrpcTimeout.ForNextHop(callerDeadline - DateTime.UtcNow);
+        return next < limit ? next : limit;
+    }
+
+    private async Task<Section<TResponse>> FetchAsync<TResponse>(
+        string section, CrmService owner, Func<CallOptions, AsyncUnaryCall<TResponse>> call, TimeSpan timeout, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        if (configuration[owner.GrpcEndpointKey] is not { Length: > 0 })
+        {
+            return new Section<TResponse>(default, Status(section, SectionState.Unavailable, $"the {owner.Name} service is not configured"), StatusCode.Unavailable);
         }
 
         try
         {
-            var response = await channels.For(new Uri(address)).UnaryAsync(method, request, new CallOptions { Timeout = timeout, CancellationToken = cancellationToken });
+            var response = await call(new CallOptions(deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken));
             return new Section<TResponse>(response, Status(section, SectionState.Ok, string.Empty));
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
         {
-            return new Section<TResponse>(null, Status(section, SectionState.TimedOut, $"the {owner.Name} service did not answer within {timeout.TotalMilliseconds:F0} ms"), ex.StatusCode);
+            return new Section<TResponse>(default, Status(section, SectionState.TimedOut, $"the {owner.Name} service did not answer within {timeout.TotalMilliseconds:F0} ms"), ex.StatusCode);
         }
         catch (RpcException ex)
         {
-            return new Section<TResponse>(null, Status(section, SectionState.Unavailable, $"{owner.Name}: {ex.Status}"), ex.StatusCode);
+            return new Section<TResponse>(default, Status(section, SectionState.Unavailable, $"{owner.Name}: {ex.Status.StatusCode}: {ex.Status.Detail}"), ex.StatusCode);
         }
     }
 

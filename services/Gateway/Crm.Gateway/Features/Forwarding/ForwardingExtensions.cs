@@ -1,52 +1,52 @@
+using Crm.Gateway.Grpc.V1;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
+using Grpc.Reflection;
 
 namespace Crm.Gateway.Features.Forwarding;
 
-/// <summary>Wiring of the forwarding of every service's public API.</summary>
+/// <summary>Wiring of the forwarding of every service's public API, with YARP.</summary>
 public static class ForwardingExtensions
 {
     public static IServiceCollection AddServiceForwarding(this IServiceCollection services)
     {
+        services.AddHttpForwarder();
         services.AddSingleton<IForwardingPolicy, OpenForwardingPolicy>();
-        services.AddSingleton<GrpcForwarder>();
-        services.AddHttpClient(GrpcForwarder.ClientName)
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                EnableMultipleHttp2Connections = true,
-                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-            });
+        services.AddSingleton<ServiceForwarder>();
+
+        // Reflection at the gateway lists its own API and every API it forwards, so grpcurl needs no .proto files.
+        var described = ServiceRoutes.All.Select(r => r.Descriptor)
+            .Append(CustomerViewReflection.Descriptor.Services[0])
+            .Append(global::Grpc.Health.V1.Health.Descriptor)
+            .Append(global::Grpc.Reflection.V1.ServerReflection.Descriptor)
+            .Append(global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor)
+            .ToArray();
+        services.AddSingleton(new ReflectionServiceImpl(described));
+        services.AddSingleton(new ReflectionV1ServiceImpl(described));
         return services;
     }
 
-    /// <summary>Maps <c>/{proto service}/{method}</c> of each route to the owner's gRPC endpoint, from service
-    /// discovery (<c>services__{owner}__grpc__0</c>).</summary>
+    /// <summary>Maps <c>/{proto service}/{method}</c> of each route to the owner's gRPC endpoint, from Aspire's
+    /// service configuration (<c>services__{owner}__grpc__0</c>); a route whose owner is not configured answers
+    /// UNAVAILABLE naming the setting.</summary>
     public static IEndpointRouteBuilder MapServiceForwarding(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
-        var forwarder = endpoints.ServiceProvider.GetRequiredService<GrpcForwarder>();
-        var cors = endpoints.ServiceProvider.GetRequiredService<GrpcCors>();
-        var registry = endpoints.ServiceProvider.GetRequiredService<GrpcServiceRegistry>();
+        var forwarder = endpoints.ServiceProvider.GetRequiredService<ServiceForwarder>();
         foreach (var route in ServiceRoutes.All)
         {
-            // Reflection at the gateway lists every API it forwards, so grpcurl needs no .proto files.
-            registry.Describe(route.Descriptor);
             var path = $"/{route.ProtoService}/{{method}}";
             if (configuration[route.Owner.GrpcEndpointKey] is { Length: > 0 } address)
             {
-                var downstream = new Uri(address);
-                endpoints.MapPost(path, http => forwarder.ForwardAsync(http, downstream)).WithDisplayName("forward " + route.ProtoService);
+                endpoints.MapPost(path, http => forwarder.ForwardAsync(http, route, address)).WithDisplayName("forward " + route.ProtoService);
             }
             else
             {
                 var missing = Status.Unavailable($"the {route.Owner.Name} service is not configured here (services__{route.Owner.Name}__grpc__0)");
-                endpoints.MapPost(path, http => GrpcForwarder.AnswerAsync(http, missing));
-            }
-
-            if (cors.Enabled)
-            {
-                endpoints.MapMethods(path, ["OPTIONS"], cors.PreflightAsync);
+                endpoints.MapPost(path, http =>
+                {
+                    ServiceForwarder.Answer(http, missing);
+                    return Task.CompletedTask;
+                });
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Grpc.Core;
 
 namespace Crm.Gateway.Features.Forwarding;
 
@@ -9,5 +10,5 @@ namespace Crm.Gateway.Features.Forwarding;
 public interface IForwardingPolicy
 {
     /// <summary>Null when allowed; otherwise the status to answer with (PERMISSION_DENIED, UNAUTHENTICATED).</summary>
-    Crm.Grpc.Status? Check(ClaimsPrincipal caller, string method);
+    Status? Check(ClaimsPrincipal caller, string method);
 }

@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,9 @@ namespace Crm.Leads.Features;
 /// <summary>Reading leads: one by id, or pages of them filtered by status and campaign.</summary>
 public sealed partial class LeadsApi
 {
-    public async Task<GrpcResult<Lead>> GetLead(GetLeadRequest request, CallContext context)
+    public override Task<Lead> GetLead(GetLeadRequest request, ServerCallContext context) => GetLeadAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Lead>> GetLeadAsync(GetLeadRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -25,7 +27,9 @@ public sealed partial class LeadsApi
         return lead is null ? LeadNotFound(leadId) : lead.ToMessage();
     }
 
-    public async Task<GrpcResult<ListLeadsResponse>> ListLeads(ListLeadsRequest request, CallContext context)
+    public override Task<ListLeadsResponse> ListLeads(ListLeadsRequest request, ServerCallContext context) => ListLeadsAsync(request, context).Answer();
+
+    private async Task<GrpcResult<ListLeadsResponse>> ListLeadsAsync(ListLeadsRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Domain;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
@@ -12,7 +12,9 @@ namespace Crm.Leads.Features;
 /// <summary>Marketing's campaigns: launch, record costs, read.</summary>
 public sealed partial class LeadsApi
 {
-    public async Task<GrpcResult<Campaign>> LaunchCampaign(LaunchCampaignRequest request, CallContext context)
+    public override Task<Campaign> LaunchCampaign(LaunchCampaignRequest request, ServerCallContext context) => LaunchCampaignAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Campaign>> LaunchCampaignAsync(LaunchCampaignRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -46,7 +48,9 @@ public sealed partial class LeadsApi
         return campaign.ToMessage();
     }
 
-    public async Task<GrpcResult<Campaign>> RecordCampaignCost(RecordCampaignCostRequest request, CallContext context)
+    public override Task<Campaign> RecordCampaignCost(RecordCampaignCostRequest request, ServerCallContext context) => RecordCampaignCostAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Campaign>> RecordCampaignCostAsync(RecordCampaignCostRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -92,7 +96,9 @@ public sealed partial class LeadsApi
         return campaign.ToMessage();
     }
 
-    public async Task<GrpcResult<Campaign>> GetCampaign(GetCampaignRequest request, CallContext context)
+    public override Task<Campaign> GetCampaign(GetCampaignRequest request, ServerCallContext context) => GetCampaignAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Campaign>> GetCampaignAsync(GetCampaignRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -107,7 +113,9 @@ public sealed partial class LeadsApi
         return campaign is null ? CampaignNotFound(campaignId) : campaign.ToMessage();
     }
 
-    public async Task<GrpcResult<ListCampaignsResponse>> ListCampaigns(ListCampaignsRequest request, CallContext context)
+    public override Task<ListCampaignsResponse> ListCampaigns(ListCampaignsRequest request, ServerCallContext context) => ListCampaignsAsync(request, context).Answer();
+
+    private async Task<GrpcResult<ListCampaignsResponse>> ListCampaignsAsync(ListCampaignsRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

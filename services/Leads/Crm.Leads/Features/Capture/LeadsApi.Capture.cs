@@ -1,6 +1,6 @@
 using Crm.Contracts.Leads;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Domain;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
@@ -17,7 +17,9 @@ public sealed partial class LeadsApi
     /// <summary>The unique indexes that back de-duplication up when two captures race.</summary>
     private static readonly string[] ContactPointIndexes = ["leads_email_key", "leads_phone_key"];
 
-    public async Task<GrpcResult<CaptureLeadResponse>> CaptureLead(CaptureLeadRequest request, CallContext context)
+    public override Task<CaptureLeadResponse> CaptureLead(CaptureLeadRequest request, ServerCallContext context) => CaptureLeadAsync(request, context).Answer();
+
+    private async Task<GrpcResult<CaptureLeadResponse>> CaptureLeadAsync(CaptureLeadRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Domain;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
@@ -13,7 +13,9 @@ namespace Crm.Leads.Features;
 /// </summary>
 public sealed partial class LeadsApi
 {
-    public async Task<GrpcResult<ConvertLeadResponse>> ConvertLead(ConvertLeadRequest request, CallContext context)
+    public override Task<ConvertLeadResponse> ConvertLead(ConvertLeadRequest request, ServerCallContext context) => ConvertLeadAsync(request, context).Answer();
+
+    private async Task<GrpcResult<ConvertLeadResponse>> ConvertLeadAsync(ConvertLeadRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

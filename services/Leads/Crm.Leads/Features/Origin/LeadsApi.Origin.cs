@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +9,9 @@ namespace Crm.Leads.Features;
 /// <summary>Where a customer came from, for the customer view: its converted leads and their campaigns.</summary>
 public sealed partial class LeadsApi
 {
-    public async Task<GrpcResult<CustomerOrigin>> GetCustomerOrigin(GetCustomerOriginRequest request, CallContext context)
+    public override Task<CustomerOrigin> GetCustomerOrigin(GetCustomerOriginRequest request, ServerCallContext context) => GetCustomerOriginAsync(request, context).Answer();
+
+    private async Task<GrpcResult<CustomerOrigin>> GetCustomerOriginAsync(GetCustomerOriginRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

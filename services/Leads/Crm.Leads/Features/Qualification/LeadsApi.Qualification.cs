@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Leads.Domain;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
@@ -12,7 +12,9 @@ public sealed partial class LeadsApi
 {
     private const int MaxRequirements = 50;
 
-    public async Task<GrpcResult<Lead>> QualifyLead(QualifyLeadRequest request, CallContext context)
+    public override Task<Lead> QualifyLead(QualifyLeadRequest request, ServerCallContext context) => QualifyLeadAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Lead>> QualifyLeadAsync(QualifyLeadRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -41,7 +43,9 @@ public sealed partial class LeadsApi
         return saved.IsOk ? lead.ToMessage() : saved;
     }
 
-    public async Task<GrpcResult<Lead>> DisqualifyLead(DisqualifyLeadRequest request, CallContext context)
+    public override Task<Lead> DisqualifyLead(DisqualifyLeadRequest request, ServerCallContext context) => DisqualifyLeadAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Lead>> DisqualifyLeadAsync(DisqualifyLeadRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -1,4 +1,4 @@
-using Crm.Grpc.Server;
+using Grpc.Core;
 
 namespace Crm.Leads.Features.Shared;
 
@@ -12,14 +12,14 @@ internal static class Caller
 
     public const string Anonymous = "anonymous";
 
-    public static string Of(CallContext context)
+    public static string Of(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
+        if (context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
         {
             return name;
         }
 
-        return context.RequestHeaders.GetText(UserIdHeader) is { Length: > 0 } id ? id.Trim() : Anonymous;
+        return context.RequestHeaders.GetValue(UserIdHeader) is { Length: > 0 } id ? id.Trim() : Anonymous;
     }
 }

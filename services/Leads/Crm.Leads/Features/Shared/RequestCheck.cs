@@ -1,5 +1,6 @@
 using Crm.Api;
 using Crm.Grpc;
+using Grpc.Core;
 using ContractMoney = Crm.Contracts.Money;
 using WireDate = Crm.Common.Grpc.V1.Date;
 using WireMoney = Crm.Common.Grpc.V1.Money;

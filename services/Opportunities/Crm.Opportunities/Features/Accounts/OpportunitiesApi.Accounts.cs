@@ -1,5 +1,5 @@
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -9,7 +9,9 @@ namespace Crm.Opportunities.Features;
 /// <summary>Accounts: the customer master, read and searched.</summary>
 internal sealed partial class OpportunitiesApi
 {
-    public async Task<GrpcResult<Wire.Account>> GetAccount(Wire.GetAccountRequest request, CallContext context)
+    public override Task<Wire.Account> GetAccount(Wire.GetAccountRequest request, ServerCallContext context) => GetAccountAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Account>> GetAccountAsync(Wire.GetAccountRequest request, ServerCallContext context)
     {
         var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
         if (!status.IsOk)
@@ -22,7 +24,9 @@ internal sealed partial class OpportunitiesApi
         return account is null ? Status.NotFound($"customer {customerId} does not exist") : account.ToWire();
     }
 
-    public async Task<GrpcResult<Wire.SearchAccountsResponse>> SearchAccounts(Wire.SearchAccountsRequest request, CallContext context)
+    public override Task<Wire.SearchAccountsResponse> SearchAccounts(Wire.SearchAccountsRequest request, ServerCallContext context) => SearchAccountsAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.SearchAccountsResponse>> SearchAccountsAsync(Wire.SearchAccountsRequest request, ServerCallContext context)
     {
         var query = request.Query.Trim();
         if (query.Length < 2)

@@ -1,6 +1,6 @@
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Shared = Crm.Common.Grpc.V1;
 using Wire = Crm.Opportunities.Grpc.V1;
 
@@ -9,13 +9,15 @@ namespace Crm.Opportunities.Features;
 /// <summary>Activities: any department logs an interaction with the customer on the shared timeline.</summary>
 internal sealed partial class OpportunitiesApi
 {
-    public async Task<GrpcResult<Wire.Activity>> LogActivity(Wire.LogActivityRequest request, CallContext context)
+    public override Task<Wire.Activity> LogActivity(Wire.LogActivityRequest request, ServerCallContext context) => LogActivityAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Activity>> LogActivityAsync(Wire.LogActivityRequest request, ServerCallContext context)
     {
         var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
         var (opportunityId, opportunityStatus) = Ids.ReadOptional(request.OpportunityId, "opportunity_id");
         var (occurredAt, occurredStatus) = Instants.Read(request.OccurredAt, "occurred_at", required: false);
         var failed = new[] { status, opportunityStatus, occurredStatus }.FirstOrDefault(s => !s.IsOk);
-        if (failed.Code != StatusCode.OK)
+        if (!failed.IsOk)
         {
             return failed;
         }

@@ -1,7 +1,7 @@
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -11,13 +11,15 @@ namespace Crm.Opportunities.Features;
 /// <summary>Closing: a deal is won with its final lines (orders books from the event alone) or lost with a reason.</summary>
 internal sealed partial class OpportunitiesApi
 {
-    public async Task<GrpcResult<Wire.Opportunity>> WinOpportunity(Wire.WinOpportunityRequest request, CallContext context)
+    public override Task<Wire.Opportunity> WinOpportunity(Wire.WinOpportunityRequest request, ServerCallContext context) => WinOpportunityAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Opportunity>> WinOpportunityAsync(Wire.WinOpportunityRequest request, ServerCallContext context)
     {
         var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
         var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");
         var (shipTo, shipToStatus) = ShipToAddress.Read(request.ShipTo, "ship_to");
         var failed = new[] { status, linesStatus, shipToStatus }.FirstOrDefault(s => !s.IsOk);
-        if (failed.Code != StatusCode.OK)
+        if (!failed.IsOk)
         {
             return failed;
         }
@@ -51,7 +53,9 @@ internal sealed partial class OpportunitiesApi
         return saved.IsOk ? opportunity.ToWire() : saved;
     }
 
-    public async Task<GrpcResult<Wire.Opportunity>> LoseOpportunity(Wire.LoseOpportunityRequest request, CallContext context)
+    public override Task<Wire.Opportunity> LoseOpportunity(Wire.LoseOpportunityRequest request, ServerCallContext context) => LoseOpportunityAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Opportunity>> LoseOpportunityAsync(Wire.LoseOpportunityRequest request, ServerCallContext context)
     {
         var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
         if (!status.IsOk)

@@ -1,5 +1,6 @@
 using Crm.Contracts;
 using Crm.Grpc;
+using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Shared = Crm.Common.Grpc.V1;
 

@@ -1,6 +1,6 @@
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
 
@@ -14,7 +14,9 @@ internal sealed partial class OpportunitiesApi
 
     private const int UpcomingMeetingLimit = 50;
 
-    public async Task<GrpcResult<Wire.CustomerSales>> GetCustomerSales(Wire.GetCustomerSalesRequest request, CallContext context)
+    public override Task<Wire.CustomerSales> GetCustomerSales(Wire.GetCustomerSalesRequest request, ServerCallContext context) => GetCustomerSalesAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.CustomerSales>> GetCustomerSalesAsync(Wire.GetCustomerSalesRequest request, ServerCallContext context)
     {
         var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
         if (!status.IsOk)

@@ -2,6 +2,7 @@ using Crm.Api;
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Wire = Crm.Opportunities.Grpc.V1;
 
@@ -26,7 +27,7 @@ internal sealed record DealChange(
         var (closeDate, dateStatus) = DateConversions.Read(request.CloseDate, "close_date", required: false);
         var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");
         var failed = new[] { status, amountStatus, dateStatus, linesStatus }.FirstOrDefault(s => !s.IsOk);
-        if (failed.Code != Crm.Grpc.StatusCode.OK)
+        if (!failed.IsOk)
         {
             return (null!, failed);
         }

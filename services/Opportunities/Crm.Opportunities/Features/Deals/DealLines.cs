@@ -3,6 +3,7 @@ using Crm.Api;
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Grpc.Core;
 using Google.Protobuf.Collections;
 using Wire = Crm.Opportunities.Grpc.V1;
 

@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -11,7 +11,9 @@ namespace Crm.Opportunities.Features;
 /// <summary>Deals: read and list opportunities, move them through the stages, set what, when, how much and how likely.</summary>
 internal sealed partial class OpportunitiesApi
 {
-    public async Task<GrpcResult<Wire.Opportunity>> GetOpportunity(Wire.GetOpportunityRequest request, CallContext context)
+    public override Task<Wire.Opportunity> GetOpportunity(Wire.GetOpportunityRequest request, ServerCallContext context) => GetOpportunityAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Opportunity>> GetOpportunityAsync(Wire.GetOpportunityRequest request, ServerCallContext context)
     {
         var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
         if (!status.IsOk)
@@ -24,7 +26,9 @@ internal sealed partial class OpportunitiesApi
         return opportunity is null ? Status.NotFound($"opportunity {opportunityId} does not exist") : opportunity.ToWire();
     }
 
-    public async Task<GrpcResult<Wire.ListOpportunitiesResponse>> ListOpportunities(Wire.ListOpportunitiesRequest request, CallContext context)
+    public override Task<Wire.ListOpportunitiesResponse> ListOpportunities(Wire.ListOpportunitiesRequest request, ServerCallContext context) => ListOpportunitiesAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.ListOpportunitiesResponse>> ListOpportunitiesAsync(Wire.ListOpportunitiesRequest request, ServerCallContext context)
     {
         var (customerId, status) = Ids.ReadOptional(request.CustomerId, "customer_id");
         var (window, pageStatus) = PageWindow.Read(request.Page);
@@ -57,7 +61,9 @@ internal sealed partial class OpportunitiesApi
         return response;
     }
 
-    public async Task<GrpcResult<Wire.Opportunity>> ChangeStage(Wire.ChangeStageRequest request, CallContext context)
+    public override Task<Wire.Opportunity> ChangeStage(Wire.ChangeStageRequest request, ServerCallContext context) => ChangeStageAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Opportunity>> ChangeStageAsync(Wire.ChangeStageRequest request, ServerCallContext context)
     {
         var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
         if (!status.IsOk)
@@ -96,7 +102,9 @@ internal sealed partial class OpportunitiesApi
         return saved.IsOk ? opportunity.ToWire() : saved;
     }
 
-    public async Task<GrpcResult<Wire.Opportunity>> UpdateDeal(Wire.UpdateDealRequest request, CallContext context)
+    public override Task<Wire.Opportunity> UpdateDeal(Wire.UpdateDealRequest request, ServerCallContext context) => UpdateDealAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Opportunity>> UpdateDealAsync(Wire.UpdateDealRequest request, ServerCallContext context)
     {
         var (change, status) = DealChange.Read(request);
         if (!status.IsOk)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -11,13 +11,15 @@ namespace Crm.Opportunities.Features;
 /// <summary>Meetings: scheduled with the customer in the future, postponed to a later time.</summary>
 internal sealed partial class OpportunitiesApi
 {
-    public async Task<GrpcResult<Wire.Meeting>> ScheduleMeeting(Wire.ScheduleMeetingRequest request, CallContext context)
+    public override Task<Wire.Meeting> ScheduleMeeting(Wire.ScheduleMeetingRequest request, ServerCallContext context) => ScheduleMeetingAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Meeting>> ScheduleMeetingAsync(Wire.ScheduleMeetingRequest request, ServerCallContext context)
     {
         var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
         var (opportunityId, opportunityStatus) = Ids.ReadOptional(request.OpportunityId, "opportunity_id");
         var (window, windowStatus) = ReadMeetingTime(request.StartsAt, "starts_at", request.EndsAt, "ends_at", null);
         var failed = new[] { status, opportunityStatus, windowStatus }.FirstOrDefault(s => !s.IsOk);
-        if (failed.Code != StatusCode.OK)
+        if (!failed.IsOk)
         {
             return failed;
         }
@@ -70,7 +72,9 @@ internal sealed partial class OpportunitiesApi
         return saved.IsOk ? meeting.ToWire() : saved;
     }
 
-    public async Task<GrpcResult<Wire.Meeting>> PostponeMeeting(Wire.PostponeMeetingRequest request, CallContext context)
+    public override Task<Wire.Meeting> PostponeMeeting(Wire.PostponeMeetingRequest request, ServerCallContext context) => PostponeMeetingAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Meeting>> PostponeMeetingAsync(Wire.PostponeMeetingRequest request, ServerCallContext context)
     {
         var (meetingId, status) = Ids.Read(request.MeetingId, "meeting_id");
         if (!status.IsOk)

@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Orders.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
 using InvoiceStatus = Crm.Orders.Domain.InvoiceStatus;
@@ -10,7 +10,9 @@ namespace Crm.Orders.Features;
 public sealed partial class OrdersApi
 {
     /// <summary>Whether the customer may order: on hold while an invoice is overdue, naming it. Unknown customers are in good standing.</summary>
-    public async Task<GrpcResult<CreditStatus>> GetCreditStatus(GetCreditStatusRequest request, CallContext context)
+    public override Task<CreditStatus> GetCreditStatus(GetCreditStatusRequest request, ServerCallContext context) => GetCreditStatusAsync(request, context).Answer();
+
+    private async Task<GrpcResult<CreditStatus>> GetCreditStatusAsync(GetCreditStatusRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

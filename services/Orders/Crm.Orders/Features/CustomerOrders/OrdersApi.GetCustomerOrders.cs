@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Orders.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +10,9 @@ public sealed partial class OrdersApi
 {
     /// <summary>The customer's orders (newest first) with shipment, invoices and payments, and its credit status. A
     /// customer unknown here simply has no orders and good credit.</summary>
-    public async Task<GrpcResult<CustomerOrders>> GetCustomerOrders(GetCustomerOrdersRequest request, CallContext context)
+    public override Task<CustomerOrders> GetCustomerOrders(GetCustomerOrdersRequest request, ServerCallContext context) => GetCustomerOrdersAsync(request, context).Answer();
+
+    private async Task<GrpcResult<CustomerOrders>> GetCustomerOrdersAsync(GetCustomerOrdersRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

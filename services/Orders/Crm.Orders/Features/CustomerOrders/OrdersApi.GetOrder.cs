@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Orders.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +8,9 @@ namespace Crm.Orders.Features;
 
 public sealed partial class OrdersApi
 {
-    public async Task<GrpcResult<Order>> GetOrder(GetOrderRequest request, CallContext context)
+    public override Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context) => GetOrderAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Order>> GetOrderAsync(GetOrderRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

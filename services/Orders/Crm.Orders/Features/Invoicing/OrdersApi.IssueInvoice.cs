@@ -2,7 +2,7 @@ using System.Globalization;
 using Crm.Api;
 using Crm.Contracts.Orders;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Invoice = Crm.Orders.Grpc.V1.Invoice;
 using IssueInvoiceRequest = Crm.Orders.Grpc.V1.IssueInvoiceRequest;
@@ -15,7 +15,9 @@ public sealed partial class OrdersApi
     /// Invoices an order for its total, due on the given date. A due date in the past is accepted (an invoice entered
     /// late): the next overdue check marks it.
     /// </summary>
-    public async Task<GrpcResult<Invoice>> IssueInvoice(IssueInvoiceRequest request, CallContext context)
+    public override Task<Invoice> IssueInvoice(IssueInvoiceRequest request, ServerCallContext context) => IssueInvoiceAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Invoice>> IssueInvoiceAsync(IssueInvoiceRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Crm.Api;
 using Crm.Contracts.Orders;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Orders.Features.Credit;
 using Microsoft.EntityFrameworkCore;
 using InvoiceStatus = Crm.Orders.Domain.InvoiceStatus;
@@ -17,7 +17,9 @@ public sealed partial class OrdersApi
     /// invoice closes (and its order is paid); when it was overdue, the customer's credit is reviewed in the same
     /// transaction, which lifts the hold once no overdue invoice is left.
     /// </summary>
-    public async Task<GrpcResult<V1.Invoice>> RecordPayment(V1.RecordPaymentRequest request, CallContext context)
+    public override Task<V1.Invoice> RecordPayment(V1.RecordPaymentRequest request, ServerCallContext context) => RecordPaymentAsync(request, context).Answer();
+
+    private async Task<GrpcResult<V1.Invoice>> RecordPaymentAsync(V1.RecordPaymentRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

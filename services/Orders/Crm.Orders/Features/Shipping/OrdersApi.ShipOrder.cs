@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Orders;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Orders.Grpc.V1;
 using OrderStatus = Crm.Orders.Domain.OrderStatus;
 
@@ -10,7 +10,9 @@ namespace Crm.Orders.Features;
 public sealed partial class OrdersApi
 {
     /// <summary>Records the shipment of a booked order, once; a rejected order never ships.</summary>
-    public async Task<GrpcResult<Order>> ShipOrder(ShipOrderRequest request, CallContext context)
+    public override Task<Order> ShipOrder(ShipOrderRequest request, ServerCallContext context) => ShipOrderAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Order>> ShipOrderAsync(ShipOrderRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

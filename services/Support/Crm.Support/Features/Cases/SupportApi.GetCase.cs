@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Support.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +8,9 @@ namespace Crm.Support.Features;
 
 public sealed partial class SupportApi
 {
-    public async Task<GrpcResult<Case>> GetCase(GetCaseRequest request, CallContext context)
+    public override Task<Case> GetCase(GetCaseRequest request, ServerCallContext context) => GetCaseAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Case>> GetCaseAsync(GetCaseRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Support.Domain;
 using V1 = Crm.Support.Grpc.V1;
 
@@ -14,7 +14,9 @@ public sealed partial class SupportApi
 
     /// <summary>Opens a case with the service-level targets of its priority (P1: respond 1 h / resolve 4 h, P2: 4 h / 1 day,
     /// P3: 1 day / 3 days, P4: 2 days / 10 days); it is assigned to whoever opened it.</summary>
-    public async Task<GrpcResult<V1.Case>> OpenCase(V1.OpenCaseRequest request, CallContext context)
+    public override Task<V1.Case> OpenCase(V1.OpenCaseRequest request, ServerCallContext context) => OpenCaseAsync(request, context).Answer();
+
+    private async Task<GrpcResult<V1.Case>> OpenCaseAsync(V1.OpenCaseRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

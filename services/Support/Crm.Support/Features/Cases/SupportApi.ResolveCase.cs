@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using V1 = Crm.Support.Grpc.V1;
 
@@ -10,7 +10,9 @@ namespace Crm.Support.Features;
 public sealed partial class SupportApi
 {
     /// <summary>Resolves a case with its resolution, once; CaseResolved.</summary>
-    public async Task<GrpcResult<V1.Case>> ResolveCase(V1.ResolveCaseRequest request, CallContext context)
+    public override Task<V1.Case> ResolveCase(V1.ResolveCaseRequest request, ServerCallContext context) => ResolveCaseAsync(request, context).Answer();
+
+    private async Task<GrpcResult<V1.Case>> ResolveCaseAsync(V1.ResolveCaseRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

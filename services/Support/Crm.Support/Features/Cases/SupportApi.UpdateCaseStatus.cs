@@ -1,7 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using CaseStatus = Crm.Support.Domain.CaseStatus;
 using V1 = Crm.Support.Grpc.V1;
@@ -14,7 +14,9 @@ public sealed partial class SupportApi
     /// Moves an unresolved case to another status (resolving is <see cref="ResolveCase"/>). Escalating raises its
     /// escalation level and publishes CaseEscalated with the note as the reason. Setting the status it has changes nothing.
     /// </summary>
-    public async Task<GrpcResult<V1.Case>> UpdateCaseStatus(V1.UpdateCaseStatusRequest request, CallContext context)
+    public override Task<V1.Case> UpdateCaseStatus(V1.UpdateCaseStatusRequest request, ServerCallContext context) => UpdateCaseStatusAsync(request, context).Answer();
+
+    private async Task<GrpcResult<V1.Case>> UpdateCaseStatusAsync(V1.UpdateCaseStatusRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

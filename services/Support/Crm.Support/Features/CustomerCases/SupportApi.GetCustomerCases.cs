@@ -1,6 +1,6 @@
 using Crm.Api;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using Crm.Support.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
 using CaseStatus = Crm.Support.Domain.CaseStatus;
@@ -17,7 +17,9 @@ public sealed partial class SupportApi
 
     /// <summary>The customer's open cases and those resolved within <c>recent_days</c> (0: 90), newest first, with their
     /// interactions. A customer unknown here simply has none.</summary>
-    public async Task<GrpcResult<CustomerCases>> GetCustomerCases(GetCustomerCasesRequest request, CallContext context)
+    public override Task<CustomerCases> GetCustomerCases(GetCustomerCasesRequest request, ServerCallContext context) => GetCustomerCasesAsync(request, context).Answer();
+
+    private async Task<GrpcResult<CustomerCases>> GetCustomerCasesAsync(GetCustomerCasesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -2,7 +2,7 @@ using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Contracts.Support;
 using Crm.Grpc;
-using Crm.Grpc.Server;
+using Grpc.Core;
 using V1 = Crm.Support.Grpc.V1;
 
 namespace Crm.Support.Features;
@@ -14,7 +14,9 @@ public sealed partial class SupportApi
     /// of whoever logged it (Technical Support for a problem, Customer Service for an inquiry, when not given). The
     /// first one answers the case's response target.
     /// </summary>
-    public async Task<GrpcResult<V1.Interaction>> LogInteraction(V1.LogInteractionRequest request, CallContext context)
+    public override Task<V1.Interaction> LogInteraction(V1.LogInteractionRequest request, ServerCallContext context) => LogInteractionAsync(request, context).Answer();
+
+    private async Task<GrpcResult<V1.Interaction>> LogInteractionAsync(V1.LogInteractionRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

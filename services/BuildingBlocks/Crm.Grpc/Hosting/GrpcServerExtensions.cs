@@ -1,0 +1,62 @@
+using CrmPlatform.ServiceDefaults;
+using Grpc.AspNetCore.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Crm.Grpc.Hosting;
+
+/// <summary>
+/// The gRPC server every CrmPlatform service and the gateway run: <c>builder.AddGrpcServer()</c>, then
+/// <c>app.MapGrpcService&lt;LeadsApi&gt;()</c> and <c>app.MapGrpcStandardServices()</c>.
+/// </summary>
+public static class GrpcServerExtensions
+{
+    /// <summary>The configuration section of <see cref="GrpcServerOptions"/>.</summary>
+    public const string ConfigurationSection = "Grpc";
+
+    /// <summary>The headers a browser page may read from a gRPC-Web response.</summary>
+    private static readonly string[] ExposedHeaders = ["grpc-status", "grpc-message", "grpc-encoding", "grpc-accept-encoding"];
+
+    /// <summary>Registers grpc-dotnet with the 4 MiB limits and optional gzip, server reflection, the standard health
+    /// service answering from the readiness checks, and CORS for gRPC-Web limited to the configured origins.</summary>
+    public static TBuilder AddGrpcServer<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = new GrpcServerOptions();
+        builder.Configuration.GetSection(ConfigurationSection).Bind(settings);
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = settings.MaxReceiveMessageSize;
+            o.MaxSendMessageSize = settings.MaxSendMessageSize;
+            o.ResponseCompressionAlgorithm = settings.ResponseCompression;
+            o.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+
+        // The health service runs the readiness checks on each Check (no cache), as /health does; the liveness check is
+        // there too so that a server with no dependency (the gateway) reports SERVING rather than UNKNOWN.
+        builder.Services.AddGrpcHealthChecks(o => o.Services.Map(string.Empty, r => r.Tags.Contains(HealthTags.Ready, StringComparer.Ordinal) || r.Tags.Contains(HealthTags.Live, StringComparer.Ordinal)));
+        builder.Services.AddCors(o => o.AddDefaultPolicy(policy => policy
+            .WithOrigins([.. settings.CorsOrigins])
+            .WithMethods("POST")
+            .AllowAnyHeader()
+            .WithExposedHeaders(ExposedHeaders)
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
+        return builder;
+    }
+
+    /// <summary>Serves gRPC-Web (binary and text) beside gRPC for every endpoint, with CORS, and maps
+    /// <c>grpc.health.v1.Health</c> and server reflection (<c>grpc.reflection.v1</c> and <c>v1alpha</c>).</summary>
+    public static WebApplication MapGrpcStandardServices(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCors();
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Crm.Grpc;
+using Grpc.Core;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Crm.Gateway.Features.Forwarding;
+
+/// <summary>
+/// Forwards a gRPC or gRPC-Web call (gRPC-Web is turned into gRPC by grpc-dotnet's middleware first) to the service
+/// that owns it, over HTTP/2 cleartext, with YARP. The caller's deadline travels on (less the time spent here), and a
+/// call without one gets the gateway's default, so that no downstream call waits forever. A service that does not
+/// answer in time, or cannot be reached, gets DEADLINE_EXCEEDED or UNAVAILABLE naming it.
+/// </summary>
+public sealed partial class ServiceForwarder(IHttpForwarder forwarder, IForwardingPolicy policy, ILogger<ServiceForwarder> logger) : IDisposable
+{
+    private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
+
+    private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        EnableMultipleHttp2Connections = true,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+    });
+
+    public async Task ForwardAsync(HttpContext http, ServiceRoute route, string destination)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(route);
+        var started = Stopwatch.GetTimestamp();
+        if (policy.Check(http.User, http.Request.Path) is { } denied)
+        {
+            Answer(http, denied);
+            return;
+        }
+
+        // The gateway answers a little before its caller gives up, and the service a little before the gateway.
+        var ours = GrpcTimeout.ForNextHop(GrpcTimeout.Parse(http.Request.Headers[GrpcTimeout.Header]) ?? DefaultDeadline);
+        var config = new ForwarderRequestConfig
+        {
+            ActivityTimeout = ours,
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        var error = await forwarder.SendAsync(http, destination, _client, config, new DeadlineTransformer(GrpcTimeout.ForNextHop(ours)));
+        if (error == ForwarderError.None || http.Response.HasStarted || http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (error == ForwarderError.RequestTimedOut)
+        {
+            Log.DownstreamTimedOut(logger, http.Request.Path, route.Owner.Name, elapsed);
+            Answer(http, new Status(StatusCode.DeadlineExceeded, $"the {route.Owner.Name} service did not answer {http.Request.Path} within {ours.TotalMilliseconds:F0} ms"));
+            return;
+        }
+
+        Log.DownstreamUnreachable(logger, http.Request.Path, route.Owner.Name, error);
+        Answer(http, Status.Unavailable($"the {route.Owner.Name} service cannot be reached for {http.Request.Path}; try again shortly"));
+    }
+
+    /// <summary>Answers a gRPC call without a downstream: a status in the trailers (grpc-dotnet's gRPC-Web middleware
+    /// writes them into the body for gRPC-Web), or in the headers where the response can carry no trailers.</summary>
+    public static void Answer(HttpContext http, Status status)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Clear();
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/grpc";
+        var code = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
+        var message = Uri.EscapeDataString(status.Detail);
+        if (http.Response.SupportsTrailers())
+        {
+            http.Response.AppendTrailer("grpc-status", code);
+            http.Response.AppendTrailer("grpc-message", message);
+        }
+        else
+        {
+            http.Response.Headers["grpc-status"] = code;
+            http.Response.Headers["grpc-message"] = message;
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "gRPC call {Method} could not reach the {Service} service: {Error}")]
+        public static partial void DownstreamUnreachable(ILogger logger, string method, string service, ForwarderError error);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "gRPC call {Method} got no answer from the {Service} service within {ElapsedMs:0} ms, its deadline")]
+        public static partial void DownstreamTimedOut(ILogger logger, string method, string service, double elapsedMs);
+    }
+}
