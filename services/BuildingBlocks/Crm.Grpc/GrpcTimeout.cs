@@ -13,12 +13,22 @@ public static class GrpcTimeout
     public static TimeSpan ForNextHop(TimeSpan remaining) =>
         remaining - TimeSpan.FromTicks(Math.Min(Math.Max(0, remaining.Ticks) / 10, TimeSpan.TicksPerSecond));
 
+    /// <summary>The longest deadline honoured (what a timer can hold, with room to spare); a longer one is cut to it.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(24);
+
     /// <summary>The header that carries a call's timeout.</summary>
     public const string Header = "grpc-timeout";
 
     /// <summary>The timeout a <c>grpc-timeout</c> header names (up to eight digits and a unit: H, M, S, m, u, n), or null
-    /// when it is absent or malformed (then the call has no deadline of its own).</summary>
+    /// when it is absent or malformed (then the call has no deadline of its own). A timeout beyond <see cref="Longest"/>
+    /// is cut to it.</summary>
     public static TimeSpan? Parse(string? value)
+    {
+        var timeout = ParseUnbounded(value);
+        return timeout > Longest ? Longest : timeout;
+    }
+
+    private static TimeSpan? ParseUnbounded(string? value)
     {
         if (string.IsNullOrEmpty(value) || value.Length is < 2 or > 9
             || !long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
@@ -28,8 +38,8 @@ public static class GrpcTimeout
 
         return value[^1] switch
         {
-            'H' => TimeSpan.FromHours(Math.Min(amount, 24 * 49)),
-            'M' => TimeSpan.FromMinutes(Math.Min(amount, 60 * 24 * 49)),
+            'H' => TimeSpan.FromHours(Math.Min(amount, 24 * 1000)),
+            'M' => TimeSpan.FromMinutes(Math.Min(amount, 60 * 24 * 1000)),
             'S' => TimeSpan.FromSeconds(amount),
             'm' => TimeSpan.FromMilliseconds(amount),
             'u' => TimeSpan.FromTicks(amount * 10),

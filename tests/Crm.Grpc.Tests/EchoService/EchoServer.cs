@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using Crm.Gateway;
+using Crm.Gateway.Features.Forwarding;
 using Crm.Grpc.Hosting;
+using Crm.Grpc.Tests.V1;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +19,8 @@ namespace Crm.Grpc.Tests.EchoService;
 /// <summary>
 /// The test service wired as every CrmPlatform service is (<c>AddGrpcServer</c>, <c>MapGrpcStandardServices</c>), on
 /// Kestrel as in production: one port for gRPC (HTTP/2 cleartext only) and one for gRPC-Web from browsers (HTTP/1.1),
-/// with health, reflection and CORS for one allowed origin.
+/// with health, reflection and CORS for one allowed origin. In front of it, the platform's gateway, which forwards the
+/// echo API to it as it forwards each service's (<see cref="ForwardingOptions"/>), on the same two kinds of port.
 /// </summary>
 public sealed class EchoServer : IAsyncLifetime
 {
@@ -29,10 +33,17 @@ public sealed class EchoServer : IAsyncLifetime
     };
 
     private WebApplication? _app;
+    private WebApplication? _gateway;
 
     public Uri Http2Address { get; private set; } = null!;
 
     public Uri Http1Address { get; private set; } = null!;
+
+    /// <summary>The gateway's gRPC port (HTTP/2 cleartext), forwarding to <see cref="Http2Address"/>.</summary>
+    public Uri GatewayHttp2Address { get; private set; } = null!;
+
+    /// <summary>The gateway's HTTP/1.1 port, for gRPC-Web.</summary>
+    public Uri GatewayHttp1Address { get; private set; } = null!;
 
     public CancellationRecord Cancellations { get; } = new();
 
@@ -80,10 +91,45 @@ public sealed class EchoServer : IAsyncLifetime
         await _app.StartAsync();
         Http2Address = new Uri($"http://127.0.0.1:{http2}");
         Http1Address = new Uri($"http://127.0.0.1:{http1}");
+        _gateway = await StartGatewayAsync(Http2Address);
+    }
+
+    /// <summary>The gateway as the platform runs it, with one more route: the echo API, owned by the echo server.</summary>
+    private async Task<WebApplication> StartGatewayAsync(Uri echo)
+    {
+        var http2 = Ports.Free();
+        var http1 = Ports.Free();
+        var owner = new CrmService("echo", null);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, http2, o => o.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, http1, o => o.Protocols = HttpProtocols.Http1);
+        });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [$"{GrpcServerExtensions.ConfigurationSection}:CorsOrigins:0"] = AllowedOrigin,
+            [owner.GrpcEndpointKey] = echo.ToString().TrimEnd('/'),
+        });
+        builder.AddGateway();
+        builder.Services.Configure<ForwardingOptions>(o => o.Routes.Add(new ServiceRoute(EchoReflection.Descriptor.Services[0], owner)));
+        var gateway = builder.Build();
+        gateway.MapGateway();
+        await gateway.StartAsync();
+        GatewayHttp2Address = new Uri($"http://127.0.0.1:{http2}");
+        GatewayHttp1Address = new Uri($"http://127.0.0.1:{http1}");
+        return gateway;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_gateway is not null)
+        {
+            await _gateway.StopAsync();
+            await _gateway.DisposeAsync();
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -30,8 +30,9 @@ public sealed class GrpcTimeoutTests
     [Theory]
     [InlineData("99999999H")]
     [InlineData("99999999M")]
-    public void Hours_and_minutes_are_capped_at_49_days(string header) =>
-        Assert.Equal(TimeSpan.FromDays(49), GrpcTimeout.Parse(header));
+    [InlineData("99999999S")]
+    public void A_timeout_longer_than_a_timer_holds_is_cut_to_the_longest(string header) =>
+        Assert.Equal(GrpcTimeout.Longest, GrpcTimeout.Parse(header));
 
     [Theory]
     [InlineData(null)]

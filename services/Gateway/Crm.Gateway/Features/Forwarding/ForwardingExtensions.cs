@@ -2,6 +2,7 @@ using Crm.Gateway.Grpc.V1;
 using Crm.Grpc;
 using Grpc.Core;
 using Grpc.Reflection;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Gateway.Features.Forwarding;
 
@@ -14,15 +15,11 @@ public static class ForwardingExtensions
         services.AddSingleton<IForwardingPolicy, OpenForwardingPolicy>();
         services.AddSingleton<ServiceForwarder>();
 
+        services.AddOptions<ForwardingOptions>();
+
         // Reflection at the gateway lists its own API and every API it forwards, so grpcurl needs no .proto files.
-        var described = ServiceRoutes.All.Select(r => r.Descriptor)
-            .Append(CustomerViewReflection.Descriptor.Services[0])
-            .Append(global::Grpc.Health.V1.Health.Descriptor)
-            .Append(global::Grpc.Reflection.V1.ServerReflection.Descriptor)
-            .Append(global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor)
-            .ToArray();
-        services.AddSingleton(new ReflectionServiceImpl(described));
-        services.AddSingleton(new ReflectionV1ServiceImpl(described));
+        services.AddSingleton(sp => new ReflectionServiceImpl(Described(sp)));
+        services.AddSingleton(sp => new ReflectionV1ServiceImpl(Described(sp)));
         return services;
     }
 
@@ -32,7 +29,7 @@ public static class ForwardingExtensions
     public static IEndpointRouteBuilder MapServiceForwarding(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
         var forwarder = endpoints.ServiceProvider.GetRequiredService<ServiceForwarder>();
-        foreach (var route in ServiceRoutes.All)
+        foreach (var route in endpoints.ServiceProvider.GetRequiredService<IOptions<ForwardingOptions>>().Value.Routes)
         {
             var path = $"/{route.ProtoService}/{{method}}";
             if (configuration[route.Owner.GrpcEndpointKey] is { Length: > 0 } address)
@@ -52,4 +49,12 @@ public static class ForwardingExtensions
 
         return endpoints;
     }
+
+    private static Google.Protobuf.Reflection.ServiceDescriptor[] Described(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ForwardingOptions>>().Value.Routes.Select(r => r.Descriptor)
+            .Append(CustomerViewReflection.Descriptor.Services[0])
+            .Append(global::Grpc.Health.V1.Health.Descriptor)
+            .Append(global::Grpc.Reflection.V1.ServerReflection.Descriptor)
+            .Append(global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor)
+            .ToArray();
 }

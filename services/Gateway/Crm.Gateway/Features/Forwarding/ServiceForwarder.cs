@@ -48,7 +48,11 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, IForwardi
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         var error = await forwarder.SendAsync(http, destination, _client, config, new DeadlineTransformer(GrpcTimeout.ForNextHop(ours)));
-        if (error == ForwarderError.None || http.Response.HasStarted || http.RequestAborted.IsCancellationRequested)
+        // Only a service that did not answer is turned into a status here: YARP then answers 502 or 504 itself. YARP also
+        // reports a request body that the service stopped reading once it had answered (a message over the service's
+        // size limit, a request that is not gRPC), with the service's answer already relayed: that answer stands.
+        if (error == ForwarderError.None || http.Response.HasStarted || http.RequestAborted.IsCancellationRequested
+            || http.Response.StatusCode is not (StatusCodes.Status502BadGateway or StatusCodes.Status504GatewayTimeout))
         {
             return;
         }
