@@ -81,7 +81,7 @@ run_tests() {
 }
 
 bench() {
-  install_missing nghttp2-client
+  install_missing nghttp2-client nginx
   build Release
   dotnet tests/Crm.Benchmarks/bin/Release/net10.0/Crm.Benchmarks.dll "$@"
 }
