@@ -79,7 +79,7 @@ public sealed class GrpcBenchmark : IBenchmark
                 ["streams_per_connection"] = settings.Streams.ToString(CultureInfo.InvariantCulture),
                 ["duration_s"] = seconds.ToString(CultureInfo.InvariantCulture), ["warm_up_s"] = "2", ["rounds"] = Rounds.ToString(CultureInfo.InvariantCulture),
                 ["request_bytes"] = (Request.CalculateSize() + 5).ToString(CultureInfo.InvariantCulture), ["cores"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-                ["nginx"] = "Debian's nginx, grpc_pass, worker_processes auto, upstream keepalive 32",
+                ["nginx"] = "Debian's nginx, grpc_pass, worker_processes auto, upstream keepalive 256",
             });
     }
 

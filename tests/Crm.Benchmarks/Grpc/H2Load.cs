@@ -44,6 +44,11 @@ public static partial class H2Load
             throw new InvalidOperationException($"h2load printed no summary:\n{output}");
         }
 
+        if (long.Parse(requests.Groups["succeeded"].Value, CultureInfo.InvariantCulture) == 0)
+        {
+            throw new InvalidOperationException($"no request succeeded:\n{output}");
+        }
+
         return new H2LoadResult(
             double.Parse(rate.Groups["rate"].Value, CultureInfo.InvariantCulture),
             long.Parse(requests.Groups["succeeded"].Value, CultureInfo.InvariantCulture),

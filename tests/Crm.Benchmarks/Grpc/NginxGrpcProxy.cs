@@ -33,7 +33,8 @@ public sealed class NginxGrpcProxy : IAsyncDisposable
         var port = Ports.Free();
 
         // As many workers as cores, as the gateway's thread pool has; upstream connections kept alive, no access log:
-        // nginx as one would run it in front of a gRPC service.
+        // nginx as one would run it in front of a gRPC service. nginx ends a client connection after 1,000 requests by
+        // default, and h2load does not open another: the limit is lifted.
         var config = string.Create(CultureInfo.InvariantCulture, $$"""
             worker_processes auto;
             pid {{folder}}/nginx.pid;
@@ -41,8 +42,9 @@ public sealed class NginxGrpcProxy : IAsyncDisposable
             events { worker_connections 4096; }
             http {
                 access_log off;
+                keepalive_requests 100000000;
                 client_body_temp_path {{folder}}/body;
-                upstream service { server {{upstream.Authority}}; keepalive 32; }
+                upstream service { server {{upstream.Authority}}; keepalive 256; keepalive_requests 100000000; }
                 server {
                     listen 127.0.0.1:{{port}} http2;
                     http2_max_concurrent_streams 256;
@@ -69,6 +71,12 @@ public sealed class NginxGrpcProxy : IAsyncDisposable
         // SIGTERM is nginx's fast stop; the workers go with the master.
         await _process.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(10));
         await _process.DisposeAsync();
+        var errors = Path.Combine(_folder, "error.log");
+        if (File.Exists(errors) && new FileInfo(errors).Length > 0)
+        {
+            Console.WriteLine("  nginx's error log:\n" + string.Join('\n', File.ReadLines(errors).TakeLast(20)));
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 }
