@@ -28,12 +28,9 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build());
         builder.Services.AddSingleton<DatabaseSchema>();
         builder.Services.AddHostedService<DatabaseMigrationStartup>();
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "postgres",
-            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DatabaseSchema>()),
-            HealthStatus.Unhealthy,
-            [HealthTags.Ready],
-            TimeSpan.FromSeconds(5)));
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(name: "postgres", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthTags.Ready]);
         return builder;
     }
 

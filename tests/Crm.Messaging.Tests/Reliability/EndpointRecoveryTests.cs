@@ -10,7 +10,7 @@ namespace Crm.Messaging.Tests.Reliability;
 [Collection(nameof(RunsAlone))]
 public sealed class EndpointRecoveryTests
 {
-    // After its fourth failed attempt to reconnect, MassTransit 8.4.0 waits 22 s or more before the next. Booked
+    // After its fourth failed attempt to reconnect, MassTransit (8.4.0, 8.5.12) waits 20 s or more before the next. Booked
     // within 20 s of that fault therefore means the watchdog restarted the endpoint as soon as the broker took
     // connections again, not MassTransit's own retry. The bound counts from the fault, not from the broker being
     // ready, so a broker slow to start on a loaded machine eats into the margin instead of failing the test.

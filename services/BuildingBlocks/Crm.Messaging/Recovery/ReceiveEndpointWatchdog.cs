@@ -11,7 +11,7 @@ namespace Crm.Messaging.Recovery;
 
 /// <summary>
 /// Brings back a receive endpoint that stopped consuming while the broker is up again, without restarting the service.
-/// MassTransit 8.4.0 reconnects by itself, but after a broker restart its wait between attempts grows to half a minute,
+/// MassTransit (8.4.0, and still 8.5.12) reconnects by itself, but after a broker outage its wait between attempts grows to 20 s and more,
 /// and now and then it keeps a connection the broker closed while it was shutting down, so that every attempt fails
 /// with "already closed". An endpoint down for longer than <see cref="EndpointRecoveryOptions.StalledAfter"/> is
 /// therefore stopped and started again as soon as the broker accepts a connection (the broker, not a timer, says
