@@ -41,14 +41,16 @@ install_missing() {
   done
 }
 
+# build CONFIGURATION [PROJECT]: the whole solution, or one project and what it references.
 build() {
-  echo "build.sh: building ($1)"
-  dotnet build CrmPlatform.sln -c "$1" -nologo -v:quiet -clp:NoSummary
+  echo "build.sh: building ${2:-CrmPlatform.sln} ($1)"
+  dotnet build "${2:-CrmPlatform.sln}" -c "$1" -nologo -v:quiet -clp:NoSummary
 }
 
 run() {
   install_missing
-  build Debug
+  # The app host references every service, so this builds what runs and leaves the tests and benchmarks alone.
+  build Debug aspire/CrmPlatform.AppHost/CrmPlatform.AppHost.csproj
   exec dotnet aspire/CrmPlatform.AppHost/bin/Debug/net10.0/CrmPlatform.AppHost.dll "$@"
 }
 

@@ -20,5 +20,22 @@ internal static class FileSystemAccess
         {
             throw new ServerStartException($"could not give {folder} to the {user} user (chown exit {chown.ExitCode})");
         }
+
+        // The folder is the user's now, but a folder above it may be closed to other users (a home folder, a
+        // `mktemp -d`): the server would then fail later with a bare "Permission denied". Say so now, and what to do.
+        if (!CanEnter(user, folder))
+        {
+            throw new ServerStartException(
+                $"the {user} user cannot enter {folder}: a folder above it is closed to other users (mode 700, as a home folder or mktemp -d is); "
+                + "keep the data elsewhere with --data DIR (e.g. --data /var/tmp/crm), or clone the project under a folder others can enter");
+        }
+    }
+
+    private static bool CanEnter(string user, string folder)
+    {
+        using var test = Process.Start("setpriv", ["--reuid", user, "--regid", user, "--init-groups", "test", "-x", folder])
+            ?? throw new InvalidOperationException("setpriv could not start");
+        test.WaitForExit();
+        return test.ExitCode == 0;
     }
 }

@@ -37,6 +37,35 @@ public sealed class TestServersTests(CrmTestServers servers)
     }
 
     [Fact]
+    public async Task A_data_folder_that_the_server_user_cannot_reach_stops_the_start_at_once_saying_what_to_do()
+    {
+        // Directory.CreateTempSubdirectory makes a mode-700 folder, as mktemp -d and a home folder are.
+        var closed = Directory.CreateTempSubdirectory("crm-closed-").FullName;
+        try
+        {
+            var options = new PostgresOptions(Path.Combine(closed, "postgres"), Ports.Free(), Durable: false);
+            if (Posix.IsRoot)
+            {
+                var clock = Stopwatch.StartNew();
+                var refused = await Assert.ThrowsAsync<ServerStartException>(() => PostgresServer.StartAsync(options, cancellationToken: TestContext.Current.CancellationToken));
+                Assert.Contains("cannot enter", refused.Message, StringComparison.Ordinal);
+                Assert.Contains("--data", refused.Message, StringComparison.Ordinal);
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+            }
+            else
+            {
+                // Without root the server runs as this user, who owns the folder: it starts.
+                await using var server = await PostgresServer.StartAsync(options, cancellationToken: TestContext.Current.CancellationToken);
+                Assert.True(Ports.IsListening(server.Port));
+            }
+        }
+        finally
+        {
+            Directory.Delete(closed, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Stopped_servers_leave_no_process_listener_or_folder_behind()
     {
         var other = new CrmTestServers();
