@@ -135,13 +135,24 @@ public abstract class BadInputTests(EchoServer server, Uri address) : IDisposabl
     [Fact]
     public async Task A_gzip_message_that_inflates_past_the_limit_is_RESOURCE_EXHAUSTED()
     {
-        // 6 MiB of zeros is a few KiB compressed. grpc-dotnet 2.85 checks the limit on the compressed frame, and may
-        // only refuse the 6 MiB when Echo sends it back (MaxSendMessageSize): the call ends RESOURCE_EXHAUSTED either
-        // way, so no message is asserted.
+        // 6 MiB of zeros is a few KiB compressed: the receive limit applies to what it inflates to (the next test shows
+        // it with a small reply), so the call ends RESOURCE_EXHAUSTED.
         var bomb = Gzip(new EchoRequest { Payload = ByteString.CopyFrom(new byte[6 * 1024 * 1024]) }.ToByteArray());
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc-encoding"] = "gzip" };
         var response = await _raw.PostAsync(Echo, RawGrpc.Frame(bomb, flag: 1), headers: headers);
         Assert.Equal((int)StatusCode.ResourceExhausted, response.GrpcStatus);
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task A_gzip_message_that_inflates_past_the_limit_is_refused_even_when_the_reply_is_small()
+    {
+        // Collect answers with a count, far under the send limit: only the receive limit can refuse this message, and
+        // it must be applied to what the message inflates to, or a few KiB on the wire hold any amount of memory.
+        var bomb = Gzip(new EchoRequest { Payload = ByteString.CopyFrom(new byte[64 * 1024 * 1024]) }.ToByteArray());
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc-encoding"] = "gzip" };
+        var response = await _raw.PostAsync("/crm.testing.v1.EchoService/Collect", RawGrpc.Frame(bomb, flag: 1), headers: headers);
+        Assert.True(response.GrpcStatus is (int)StatusCode.ResourceExhausted, $"grpc-status {response.GrpcStatus}: {response.GrpcMessage}");
         await AssertStillServingAsync();
     }
 
