@@ -75,6 +75,19 @@ public sealed class ForwardingTests
     }
 
     [Fact]
+    public async Task A_service_that_resets_the_call_when_its_deadline_passes_is_DEADLINE_EXCEEDED_not_UNAVAILABLE()
+    {
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.ResetAtDeadline() });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+
+        // The service gives up at its own deadline, before the gateway's: what failed is the deadline, not the network.
+        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest { LeadId = "x" }, TimeSpan.FromSeconds(3)));
+        Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
+        Assert.Contains("leads", failure.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_service_that_cannot_be_reached_is_UNAVAILABLE()
     {
         await using var gateway = await GatewayHost.StartAsync(

@@ -82,6 +82,15 @@ public sealed class StubServices : IAsyncDisposable
         Trailers(http)["x-downstream-trailer"] = "done";
     };
 
+    /// <summary>Gives up when its deadline passes by resetting the call, as a gRPC server may, with no status sent.</summary>
+    public static Func<HttpContext, Task> ResetAtDeadline() => async http =>
+    {
+        await DrainAsync(http);
+        var deadline = Crm.Grpc.GrpcTimeout.Parse(http.Request.Headers[Crm.Grpc.GrpcTimeout.Header]) ?? TimeSpan.FromSeconds(30);
+        await Task.Delay(deadline, http.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        http.Abort();
+    };
+
     /// <summary>Never answers before the caller gives up: a slow service.</summary>
     public static Func<HttpContext, Task> Hang() => async http =>
     {

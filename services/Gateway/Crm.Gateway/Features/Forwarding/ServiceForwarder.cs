@@ -47,7 +47,8 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, IForwardi
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        var error = await forwarder.SendAsync(http, destination, _client, config, new DeadlineTransformer(GrpcTimeout.ForNextHop(ours)));
+        var theirs = GrpcTimeout.ForNextHop(ours);
+        var error = await forwarder.SendAsync(http, destination, _client, config, new DeadlineTransformer(theirs));
         // Only a service that did not answer is turned into a status here: YARP then answers 502 or 504 itself. YARP also
         // reports a request body that the service stopped reading once it had answered (a message over the service's
         // size limit, a request that is not gRPC), with the service's answer already relayed: that answer stands.
@@ -57,10 +58,12 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, IForwardi
             return;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (error == ForwarderError.RequestTimedOut)
+        // A service whose own deadline passed resets the call as it gives up, which can reach YARP as a failed request
+        // rather than as the service's DEADLINE_EXCEEDED: past that deadline, a failure is the deadline's.
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (error == ForwarderError.RequestTimedOut || elapsed >= theirs)
         {
-            Log.DownstreamTimedOut(logger, http.Request.Path, route.Owner.Name, elapsed);
+            Log.DownstreamTimedOut(logger, http.Request.Path, route.Owner.Name, elapsed.TotalMilliseconds);
             Answer(http, new Status(StatusCode.DeadlineExceeded, $"the {route.Owner.Name} service did not answer {http.Request.Path} within {ours.TotalMilliseconds:F0} ms"));
             return;
         }
