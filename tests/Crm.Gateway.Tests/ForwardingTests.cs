@@ -81,8 +81,9 @@ public sealed class ForwardingTests
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        // The service gives up at its own deadline, before the gateway's: what failed is the deadline, not the network.
-        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest { LeadId = "x" }, TimeSpan.FromSeconds(3)));
+        // The service gives up at its own deadline (8.1 s of the caller's 10), before the gateway's (9 s): what failed is
+        // the deadline, not the network, and the gateway says so a second before the caller would give up on its own.
+        var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest { LeadId = "x" }, TimeSpan.FromSeconds(10)));
         Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
         Assert.Contains("leads", failure.Status.Detail, StringComparison.Ordinal);
     }
