@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Crm.Api.Clients;
 using CrmPlatform.LocalServers;
 using Grpc.Core;
+using Crm.Testing;
 
 namespace Crm.EndToEnd.Tests;
 
@@ -43,10 +44,7 @@ internal sealed class Journey(PlatformFixture platform)
     }
 
     private async Task<TResponse> SendAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
-        await call(platform.Gateway, new CallOptions(
-            headers: new Metadata { { "x-user-id", user } },
-            deadline: DateTime.UtcNow.AddSeconds(10),
-            cancellationToken: TestContext.Current.CancellationToken));
+        await call(platform.Gateway, TestCalls.As(user, TimeSpan.FromSeconds(10)));
 
     /// <summary>Asks again until <paramref name="done"/> holds (events travel between services), then returns it.</summary>
     public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done)

@@ -74,7 +74,7 @@ internal sealed class ForecastsService : IAsyncDisposable
         }
     }
 
-    private static CallOptions Options => new(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: TestContext.Current.CancellationToken);
+    private static CallOptions Options => TestCalls.As(null, TimeSpan.FromSeconds(30));
 
     private async Task<long> ScalarAsync(string sql)
     {

@@ -52,10 +52,7 @@ internal sealed class OpportunitiesService : IAsyncDisposable
 
     /// <summary>Makes <paramref name="call"/> as <paramref name="user"/>: <c>CallAsync((api, o) =&gt; api.GetOpportunityAsync(request, o))</c>.</summary>
     public async Task<TResponse> CallAsync<TResponse>(Func<Wire.OpportunitiesService.OpportunitiesServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call, string user = "rep-ada") =>
-        await call(Api, new CallOptions(
-            headers: new Metadata { { "x-user-id", user } },
-            deadline: DateTime.UtcNow.AddSeconds(30),
-            cancellationToken: TestContext.Current.CancellationToken));
+        await call(Api, TestCalls.As(user, TimeSpan.FromSeconds(30)));
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
     public async Task<Status> StatusOfAsync<TResponse>(Func<Wire.OpportunitiesService.OpportunitiesServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call)

@@ -2,6 +2,7 @@ using Crm.Api;
 using Crm.Orders.Grpc.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Crm.Testing;
 
 namespace Crm.Orders.Tests;
 
@@ -45,5 +46,5 @@ internal sealed class OrdersClient(GrpcChannel channel)
         return order!;
     }
 
-    private static CallOptions Options => new(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
+    private static CallOptions Options => TestCalls.As(null, TimeSpan.FromSeconds(10));
 }

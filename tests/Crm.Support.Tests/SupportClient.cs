@@ -1,6 +1,7 @@
 using Crm.Support.Grpc.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Crm.Testing;
 
 namespace Crm.Support.Tests;
 
@@ -33,8 +34,5 @@ internal sealed class SupportClient(GrpcChannel channel)
         Description = "All three units at the Hamburg warehouse went silent at 06:00.",
     });
 
-    private static CallOptions Options => new(
-        headers: new Metadata { { "x-user-id", Agent } },
-        deadline: DateTime.UtcNow.AddSeconds(10),
-        cancellationToken: TestContext.Current.CancellationToken);
+    private static CallOptions Options => TestCalls.As(Agent, TimeSpan.FromSeconds(10));
 }

@@ -13,6 +13,14 @@ public static class GrpcTimeout
     public static TimeSpan ForNextHop(TimeSpan remaining) =>
         remaining - TimeSpan.FromTicks(Math.Min(Math.Max(0, remaining.Ticks) / 10, TimeSpan.TicksPerSecond));
 
+    /// <summary>
+    /// The time to give the next hop of a call whose caller gives up at <paramref name="callerDeadline"/> (UTC, as
+    /// <c>ServerCallContext.Deadline</c> has it), by <see cref="ForNextHop(TimeSpan)"/>; <paramref name="otherwise"/>
+    /// when the caller set no deadline (<see cref="DateTime.MaxValue"/>).
+    /// </summary>
+    public static TimeSpan ForNextHop(DateTime callerDeadline, TimeSpan otherwise) =>
+        callerDeadline == DateTime.MaxValue ? otherwise : ForNextHop(callerDeadline - DateTime.UtcNow);
+
     /// <summary>The longest deadline honoured (what a timer can hold, with room to spare); a longer one is cut to it.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(24);
 

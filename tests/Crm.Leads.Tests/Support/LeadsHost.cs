@@ -84,10 +84,7 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     public async Task<TResponse> CallAsync<TResponse>(Rpc<TResponse> call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return await call(Api, new CallOptions(
-            headers: new Metadata { { "x-user-id", User } },
-            deadline: DateTime.UtcNow.AddSeconds(30),
-            cancellationToken: TestContext.Current.CancellationToken));
+        return await call(Api, TestCalls.As(User, TimeSpan.FromSeconds(30)));
     }
 
     /// <summary>The status a call that must fail ends with.</summary>

@@ -53,7 +53,7 @@ public sealed class CustomerViewApi(
 
         try
         {
-            var timeout = context.Deadline == DateTime.MaxValue ? options.Value.SectionTimeout : GrpcTimeout.ForNextHop(context.Deadline - DateTime.UtcNow);
+            var timeout = GrpcTimeout.ForNextHop(context.Deadline, options.Value.SectionTimeout);
             var found = await opportunities.SearchAccountsAsync(
                 new SearchAccountsRequest { Query = query, Page = request.Page },
                 deadline: DateTime.UtcNow + timeout,
