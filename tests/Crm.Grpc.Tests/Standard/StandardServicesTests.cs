@@ -61,8 +61,10 @@ public sealed class StandardServicesTests(EchoServer server) : IDisposable
         {
             await foreach (var update in watch.ResponseStream.ReadAllAsync(stop.Token))
             {
-                // The publisher's first run may repeat the status the watch opened with: only changes count.
-                if (seen.Count > 0 && seen[^1] == update.Status)
+                // The watch opens with the last published status, which may be a NOT_SERVING that a test before
+                // this one published while it switched readiness: the sequence starts at the first SERVING. The
+                // publisher's next run may repeat a status already sent: only changes count.
+                if ((seen.Count == 0 && update.Status != ServingStatus.Serving) || (seen.Count > 0 && seen[^1] == update.Status))
                 {
                     continue;
                 }
