@@ -1,31 +1,33 @@
 using System.Text.Json;
-using CrmPlatform.LocalServers;
 
 namespace CrmPlatform.AppHost;
 
 /// <summary>
-/// <c>.crm/endpoints.json</c>: where each service listens, for scripts and tools
-/// (<c>{"services": {"leads": {"grpc": "http://127.0.0.1:5100", "http": "http://127.0.0.1:5200"}}}</c>).
+/// <c>.crm/endpoints.json</c>: where each service listens and where the dashboard is, for scripts and tools
+/// (<c>{"services": {"leads": {"grpc": "http://127.0.0.1:5100", "http": "http://127.0.0.1:5200"}}, "dashboard": "http://127.0.0.1:18888"}</c>).
+/// The dashboard's login token is not written here: it is printed on the console only.
 /// </summary>
 internal static class EndpointsFile
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static async Task WriteAsync(string path, IReadOnlyDictionary<string, ServiceEndpoints> endpoints)
+    public static async Task WriteAsync(string path, IReadOnlyDictionary<string, ServiceUrls> services, Uri? dashboard, CancellationToken cancellationToken)
     {
-        var services = endpoints.ToDictionary(
-            e => e.Key,
-            e => new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["grpc"] = e.Value.Grpc.ToString().TrimEnd('/'),
-                ["http"] = e.Value.Http.ToString().TrimEnd('/'),
-            },
-            StringComparer.Ordinal);
-        var document = new Dictionary<string, object>(StringComparer.Ordinal) { ["services"] = services };
+        var document = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["services"] = services.ToDictionary(
+                s => s.Key,
+                s => new Dictionary<string, string>(StringComparer.Ordinal) { ["grpc"] = s.Value.Grpc, ["http"] = s.Value.Http },
+                StringComparer.Ordinal),
+        };
+        if (dashboard is not null)
+        {
+            document["dashboard"] = dashboard.ToString().TrimEnd('/');
+        }
 
         // Written beside and renamed, so that a reader never sees half a file.
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(document, Indented));
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(document, Indented), cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -1,3 +1,57 @@
 using CrmPlatform.AppHost;
+using CrmPlatform.AppHost.Resources;
+using CrmPlatform.LocalServers;
+using CrmPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
 
-return await AppHostCommand.RunAsync(args);
+// CrmPlatform on one machine: what runs, what owns which data, and who calls whom. `./build.sh run` starts this;
+// the end-to-end tests start the same through Aspire.Hosting.Testing. Options: see LocalSettings.
+// Everything listens on loopback only, so the dashboard and its telemetry need no TLS.
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, AllowUnsecuredTransport = true });
+var local = LocalSettings.From(builder.Configuration);
+builder.Services.AddSingleton(local);
+builder.AddLocalDashboard(local);
+
+try
+{
+    // PostgreSQL and RabbitMQ from Debian's packages as plain processes, or the user's own servers when
+    // ConnectionStrings__postgres or ConnectionStrings__messaging names them.
+    var postgres = builder.AddPostgresServer("postgres", local);
+    var messaging = builder.AddRabbitMqBroker(CrmResources.Messaging, local);
+
+    // Five services, each owning its database, publishing and consuming domain events through the broker.
+    var leads = builder.AddCrmService<Projects.Crm_Leads>(CrmResources.Leads, local)
+        .WithOwnDatabase(postgres, CrmResources.Leads).WithReference(messaging).WaitFor(messaging);
+    var opportunities = builder.AddCrmService<Projects.Crm_Opportunities>(CrmResources.Opportunities, local)
+        .WithOwnDatabase(postgres, CrmResources.Opportunities).WithReference(messaging).WaitFor(messaging);
+    var forecasts = builder.AddCrmService<Projects.Crm_Forecasts>(CrmResources.Forecasts, local)
+        .WithOwnDatabase(postgres, CrmResources.Forecasts).WithReference(messaging).WaitFor(messaging);
+    var orders = builder.AddCrmService<Projects.Crm_Orders>(CrmResources.Orders, local)
+        .WithOwnDatabase(postgres, CrmResources.Orders).WithReference(messaging).WaitFor(messaging);
+    var support = builder.AddCrmService<Projects.Crm_Support>(CrmResources.Support, local)
+        .WithOwnDatabase(postgres, CrmResources.Support).WithReference(messaging).WaitFor(messaging);
+
+    // The gateway: the only door for callers. It forwards each service's API and composes the customer view from
+    // all five; it starts without waiting for them, since it answers UNAVAILABLE for a service that is down.
+    var gateway = builder.AddCrmService<Projects.Crm_Gateway>(CrmResources.Gateway, local)
+        .WithReference(leads).WithReference(opportunities).WithReference(forecasts).WithReference(orders).WithReference(support);
+
+    // The web app for people: it calls the gateway, and its status page asks every service's health.
+    builder.AddCrmService<Projects.Crm_Web>(CrmResources.Web, local)
+        .WithReference(gateway).WaitFor(gateway)
+        .WithReference(leads).WithReference(opportunities).WithReference(forecasts).WithReference(orders).WithReference(support);
+}
+catch (Exception ex) when (ex is MissingPrerequisiteException or ServerStartException)
+{
+    await Console.Error.WriteLineAsync($"CrmPlatform could not start: {ex.Message}");
+    return 1;
+}
+
+// The table of URLs, endpoints.json and the demo company, once everything is healthy.
+builder.Services.AddHostedService<PlatformConsole>();
+await builder.Build().RunAsync();
+
+// The orchestrator keeps stopping the servers for a few seconds after the app host's own shutdown: wait for it, so
+// that nothing is left running once this command returns.
+await Orchestrator.WaitUntilGoneAsync(Environment.ProcessId, TimeSpan.FromSeconds(30));
+return 0;

@@ -50,17 +50,9 @@ public sealed class ChildProcess : IAsyncDisposable
             WorkingDirectory = spec.WorkingDirectory ?? Directory.GetCurrentDirectory(),
         };
 
-        // setsid and setpriv both exec in place, so the pid we hold is the server's own.
-        if (spec.RunAs is not null && Posix.IsRoot)
-        {
-            foreach (var arg in (string[])["setpriv", $"--reuid={spec.RunAs}", $"--regid={spec.RunAs}", "--init-groups", "--"])
-            {
-                info.ArgumentList.Add(arg);
-            }
-        }
-
-        info.ArgumentList.Add(spec.FileName);
-        foreach (var arg in spec.Arguments)
+        // setsid execs in place, as setpriv does: the pid we hold is the server's own.
+        info.ArgumentList.Add(spec.Command);
+        foreach (var arg in spec.CommandArguments)
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,6 +1,6 @@
 namespace CrmPlatform.LocalServers;
 
-/// <summary>What to run as a child process.</summary>
+/// <summary>What to run as a server or child process.</summary>
 /// <param name="Name">Short name, used as the prefix of its log lines.</param>
 /// <param name="FileName">The program.</param>
 /// <param name="Arguments">Its arguments, passed without a shell.</param>
@@ -13,4 +13,18 @@ public sealed record ChildProcessSpec(
     IReadOnlyList<string> Arguments,
     string? RunAs = null,
     IReadOnlyDictionary<string, string?>? Environment = null,
-    string? WorkingDirectory = null);
+    string? WorkingDirectory = null)
+{
+    private const string Setpriv = "/usr/bin/setpriv";
+
+    /// <summary>The program that really runs: setpriv when it must drop to <see cref="RunAs"/> (we are root).</summary>
+    public string Command => DropsPrivileges ? Setpriv : FileName;
+
+    /// <summary>The arguments of <see cref="Command"/>. setpriv execs in place, so the pid started is the server's own.</summary>
+    public IReadOnlyList<string> CommandArguments =>
+        DropsPrivileges
+            ? [$"--reuid={RunAs}", $"--regid={RunAs}", "--init-groups", "--", FileName, .. Arguments]
+            : Arguments;
+
+    private bool DropsPrivileges => RunAs is not null && Posix.IsRoot;
+}

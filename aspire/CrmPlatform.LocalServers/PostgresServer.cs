@@ -22,25 +22,25 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A superuser connection to the maintenance database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
-    public string ConnectionString(string database) =>
+    public string ConnectionString(string database) => ConnectionString(Port, database);
+
+    /// <summary>A superuser connection to <paramref name="database"/> on a local server listening on <paramref name="port"/>.</summary>
+    public static string ConnectionString(int port, string database) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
-            Port = Port,
+            Port = port,
             Username = SystemUser,
             Database = database,
         }.ConnectionString;
 
-    /// <summary>Initialises the cluster if needed, starts it and waits until it accepts connections.</summary>
-    public static async Task<PostgresServer> StartAsync(PostgresOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one way this platform runs PostgreSQL: the program, its arguments and the user it runs as. The test fixture
+    /// starts it as a child process (<see cref="StartAsync"/>), the app host as an Aspire executable resource.
+    /// </summary>
+    public static ChildProcessSpec Spec(PostgresOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var bin = FindBinaries(options.BinDirectory);
-        if (!File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
-        {
-            await InitialiseAsync(bin, options, onLine, cancellationToken);
-        }
-
         List<string> args =
         [
             "-D", options.DataDirectory, "-p", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -51,9 +51,43 @@ public sealed class PostgresServer : IAsyncDisposable
             args.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
         }
 
-        var process = ChildProcess.Start(new ChildProcessSpec("postgres", Path.Combine(bin, "postgres"), args, SystemUser), onLine);
+        return new ChildProcessSpec("postgres", Path.Combine(FindBinaries(options.BinDirectory), "postgres"), args, SystemUser);
+    }
+
+    /// <summary>
+    /// Hands a new cluster's folder to the postgres user, or says in one line what to do when that user cannot reach
+    /// it: checked before anything starts, rather than found later as initdb's bare "Permission denied".
+    /// </summary>
+    public static void PrepareFolder(PostgresOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
+        {
+            FileSystemAccess.GiveTo(SystemUser, options.DataDirectory);
+        }
+    }
+
+    /// <summary>Creates the cluster with initdb unless the folder already holds one (then it is reused as it is).</summary>
+    public static async Task PrepareAsync(PostgresOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
+        {
+            await InitialiseAsync(FindBinaries(options.BinDirectory), options, onLine, cancellationToken);
+        }
+    }
+
+    /// <summary>Initialises the cluster if needed, starts it and waits until it accepts connections.</summary>
+    public static async Task<PostgresServer> StartAsync(PostgresOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
+    {
+        var spec = Spec(options);
+        await PrepareAsync(options, onLine, cancellationToken);
+        var process = ChildProcess.Start(spec, onLine);
         var server = new PostgresServer(process, options.Port);
-        var ready = await Poll.UntilAsync(server.AcceptsConnectionsAsync, TimeSpan.FromSeconds(120), cancellationToken);
+        var ready = await Poll.UntilAsync(
+            ct => process.HasExited ? Task.FromResult(true) : AcceptsConnectionsAsync(server.AdminConnectionString, ct),
+            TimeSpan.FromSeconds(120),
+            cancellationToken);
         if (!ready || process.HasExited)
         {
             var output = process.RecentOutput;
@@ -98,17 +132,12 @@ public sealed class PostgresServer : IAsyncDisposable
         await _process.DisposeAsync();
     }
 
-    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
+    /// <summary>True when a new connection opens (the readiness check of the fixture and of the app host alike).</summary>
+    public static async Task<bool> AcceptsConnectionsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        // A server that died will never answer: stop waiting and report its output.
-        if (_process.HasExited)
-        {
-            return true;
-        }
-
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 2, Pooling = false };
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 2, Pooling = false };
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             return true;

@@ -23,18 +23,32 @@ public sealed class RabbitMqServer : IAsyncDisposable
         _serverSpec = serverSpec;
         _onLine = onLine;
         Options = options;
-        _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ManagementPort}/api/") };
-        _management.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        _management = ManagementClient(options);
     }
 
     public RabbitMqOptions Options { get; }
 
     /// <summary>An AMQP URI in Aspire's form; the path is the virtual host.</summary>
-    public string ConnectionString(string virtualHost = "/") =>
-        virtualHost == "/"
-            ? $"amqp://guest:guest@127.0.0.1:{Options.AmqpPort}"
-            : $"amqp://guest:guest@127.0.0.1:{Options.AmqpPort}/{Uri.EscapeDataString(virtualHost)}";
+    public string ConnectionString(string virtualHost = "/") => ConnectionString(Options, virtualHost);
+
+    /// <summary>An AMQP URI in Aspire's form for a local node run with <paramref name="options"/>.</summary>
+    public static string ConnectionString(RabbitMqOptions options, string virtualHost = "/")
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return virtualHost == "/"
+            ? $"amqp://guest:guest@127.0.0.1:{options.AmqpPort}"
+            : $"amqp://guest:guest@127.0.0.1:{options.AmqpPort}/{Uri.EscapeDataString(virtualHost)}";
+    }
+
+    /// <summary>A client of the node's management API (the guest user answers on loopback only).</summary>
+    public static HttpClient ManagementClient(RabbitMqOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ManagementPort}/api/") };
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        return client;
+    }
 
     /// <summary>The pids of the node's tree and its port mapper, for a watchdog.</summary>
     public IReadOnlyList<int> TreePids() => [.. _server.TreePids(), .. _epmd.TreePids()];
@@ -42,15 +56,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
     /// <summary>Writes the node's configuration, starts it and waits until AMQP and the management API answer.</summary>
     public static async Task<RabbitMqServer> StartAsync(RabbitMqOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!File.Exists(ServerScript) || !File.Exists(Epmd))
-        {
-            throw new MissingPrerequisiteException("RabbitMQ", "sudo apt-get install -y rabbitmq-server");
-        }
-
-        WriteConfiguration(options);
+        Prepare(options);
         var epmd = await StartEpmdAsync(options, onLine, cancellationToken);
-        var spec = new ChildProcessSpec("rabbitmq", ServerScript, [], SystemUser, NodeEnvironment(options), options.Directory);
+        var spec = NodeSpec(options);
         var node = new RabbitMqServer(epmd, ChildProcess.Start(spec, onLine), spec, onLine, options);
         try
         {
@@ -65,8 +73,15 @@ public sealed class RabbitMqServer : IAsyncDisposable
         return node;
     }
 
-    private static void WriteConfiguration(RabbitMqOptions options)
+    /// <summary>Checks that RabbitMQ is installed and writes the node's configuration into its folder.</summary>
+    public static void Prepare(RabbitMqOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(ServerScript) || !File.Exists(Epmd))
+        {
+            throw new MissingPrerequisiteException("RabbitMQ", "sudo apt-get install -y rabbitmq-server");
+        }
+
         var dir = options.Directory;
         Directory.CreateDirectory(Path.Combine(dir, "mnesia"));
         Directory.CreateDirectory(Path.Combine(dir, "log"));
@@ -85,12 +100,29 @@ public sealed class RabbitMqServer : IAsyncDisposable
         FileSystemAccess.GiveTo(SystemUser, dir);
     }
 
+    /// <summary>
+    /// The node's private Erlang port mapper. A node that finds no epmd on its port starts one of its own, daemonised
+    /// and outside anyone's process tree, so ours runs first and stops with the node.
+    /// </summary>
+    public static ChildProcessSpec EpmdSpec(RabbitMqOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ChildProcessSpec("epmd", Epmd, ["-port", options.EpmdPort.ToString(CultureInfo.InvariantCulture), "-address", "127.0.0.1"], SystemUser);
+    }
+
+    /// <summary>
+    /// The one way this platform runs a RabbitMQ node (after <see cref="Prepare"/> and with <see cref="EpmdSpec"/>
+    /// running): the test fixture starts it as a child process, the app host as an Aspire executable resource.
+    /// </summary>
+    public static ChildProcessSpec NodeSpec(RabbitMqOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ChildProcessSpec("rabbitmq", ServerScript, [], SystemUser, NodeEnvironment(options), options.Directory);
+    }
+
     private static async Task<ChildProcess> StartEpmdAsync(RabbitMqOptions options, Action<string>? onLine, CancellationToken cancellationToken)
     {
-        var port = options.EpmdPort.ToString(CultureInfo.InvariantCulture);
-        var epmd = ChildProcess.Start(new ChildProcessSpec("epmd", Epmd, ["-port", port, "-address", "127.0.0.1"], SystemUser), onLine);
-
-        // A node that finds no epmd on its port starts one of its own, daemonised and outside our process tree.
+        var epmd = ChildProcess.Start(EpmdSpec(options), onLine);
         try
         {
             await Poll.UntilAsync(() => epmd.HasExited || Ports.IsListening(options.EpmdPort), TimeSpan.FromSeconds(30), cancellationToken);
@@ -123,8 +155,10 @@ public sealed class RabbitMqServer : IAsyncDisposable
             ["RABBITMQ_FEATURE_FLAGS_FILE"] = Path.Combine(dir, "feature_flags"),
             ["RABBITMQ_LOGS"] = "-",
             // Schedulers that sleep instead of spinning when idle: on a small shared machine the spinning takes CPU from
-            // the services and tests beside the node (RabbitMQ's advice for shared hosts).
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none",
+            // the services and tests beside the node (RabbitMQ's advice for shared hosts). -start_epmd false: the node
+            // uses our port mapper and never daemonises one of its own, which would outlive everything (an
+            // orchestrator stops all processes at once, so the node can find ours gone while it shuts down).
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false +sbwt none +sbwtdcpu none +sbwtdio none",
         };
     }
 
@@ -198,21 +232,27 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
     private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
-    {
+    private Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
         // A node that died will never answer: stop waiting and report its output.
-        if (_server.HasExited)
-        {
-            return true;
-        }
+        _server.HasExited ? Task.FromResult(true) : IsReadyAsync(_management, Options, cancellationToken);
+
+    /// <summary>
+    /// True when the management API answers and the node's AMQP listener is up (the readiness check of the fixture
+    /// and of the app host alike). Asking the API rather than opening an AMQP connection keeps the node's log free of
+    /// "client unexpectedly closed TCP connection" warnings.
+    /// </summary>
+    public static async Task<bool> IsReadyAsync(HttpClient management, RabbitMqOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(management);
+        ArgumentNullException.ThrowIfNull(options);
 
         // A starting node can accept the connection and answer nothing for a long while: ask again rather than wait.
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            using var response = await _management.GetAsync(new Uri("overview", UriKind.Relative), attempt.Token);
-            return response.IsSuccessStatusCode && Ports.IsListening(Options.AmqpPort);
+            using var response = await management.GetAsync(new Uri("overview", UriKind.Relative), attempt.Token);
+            return response.IsSuccessStatusCode && Ports.IsListening(options.AmqpPort);
         }
         catch (HttpRequestException)
         {

@@ -1,23 +1,26 @@
 using System.Collections.Concurrent;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Crm.Api.Clients;
+using CrmPlatform.ServiceDefaults;
 using Grpc.Net.Client;
-using Crm.Testing;
-using CrmPlatform.LocalServers;
-using Xunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform for the journey: its own PostgreSQL and RabbitMQ, every service as a process configured as
-/// the app host configures it, and a channel to the gateway, the only door the tests use.
+/// The whole platform for the journey, started by the real app host through Aspire.Hosting.Testing: the same
+/// PostgreSQL, RabbitMQ, services, gateway and web app as <c>./build.sh run</c>, on free ports and a scratch data
+/// folder; and a channel to the gateway, the only door the tests use.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private readonly CrmTestServers _servers = new();
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly ConcurrentQueue<string> _log = new();
-    private LocalPlatform? _platform;
-    private string? _data;
-
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly string _data = NewDataFolder();
+    private DistributedApplication? _app;
     private GrpcChannel? _channel;
 
     /// <summary>Every public API through the gateway.</summary>
@@ -28,52 +31,89 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _servers.InitializeAsync();
-        var broker = await _servers.IsolateAsync("journey");
-        _data = Directory.CreateTempSubdirectory("crm-e2e-").FullName;
-        _platform = await LocalPlatform.StartAsync(
-            new PlatformOptions(
-                RepositoryLayout.Find(),
-                _data,
-                _servers.Postgres.AdminConnectionString,
-                broker.MessagingConnectionString,
-                StablePorts: false,
-                Environment: new Dictionary<string, string?>(StringComparer.Ordinal)
-                {
-                    // Overdue invoices and missed targets are found within a fraction of a second, not a minute.
-                    ["Orders__OverdueCheckInterval"] = "00:00:00.200",
-                    ["Support__ServiceLevelCheckInterval"] = "00:00:00.200",
-                    ["CustomerView__SectionTimeout"] = "00:00:02",
-                }),
-            (source, line) =>
-            {
-                _log.Enqueue($"{source}| {line}");
-                while (_log.Count > 2000 && _log.TryDequeue(out _))
-                {
-                }
-            });
-        _channel = GrpcChannel.ForAddress(_platform.Endpoints["gateway"].Grpc);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CrmPlatform_AppHost>(
+            ["--data", _data, "--ports", "any", "--demo", "off"], timeout.Token);
+
+        // Overdue invoices and missed targets are found within a fraction of a second, not a minute.
+        appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Orders.Name)
+            .WithEnvironment("Orders__OverdueCheckInterval", "00:00:00.200");
+        appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Support.Name)
+            .WithEnvironment("Support__ServiceLevelCheckInterval", "00:00:00.200");
+        appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Gateway.Name)
+            .WithEnvironment("CustomerView__SectionTimeout", "00:00:02");
+
+        _app = await appHost.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        foreach (var service in CrmResources.All)
+        {
+            _ = FollowLogAsync(service.Name);
+        }
+
+        await Task.WhenAll(CrmResources.All.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
+        _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
         Gateway = new GatewayClients(_channel.CreateCallInvoker());
     }
 
-    /// <summary>Stops one service, as an outage would.</summary>
-    public Task StopServiceAsync(string name) => _platform!.StopServiceAsync(name);
+    /// <summary>Stops one service through the orchestrator, as an outage would.</summary>
+    public async Task StopServiceAsync(string name)
+    {
+        await _app!.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, TestContext.Current.CancellationToken);
+        await _app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, TestContext.Current.CancellationToken);
+    }
 
-    /// <summary>Brings a stopped service back, as its orchestrator would.</summary>
-    public Task RestartServiceAsync(string name) => _platform!.RestartServiceAsync(name, TestContext.Current.CancellationToken);
+    /// <summary>Starts a stopped service again, as its orchestrator would, and waits until it is healthy.</summary>
+    public async Task RestartServiceAsync(string name)
+    {
+        await _app!.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, TestContext.Current.CancellationToken);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         _channel?.Dispose();
-        if (_platform is not null)
+        if (_app is not null)
         {
-            await _platform.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
-        await _servers.DisposeAsync();
-        if (_data is not null && Directory.Exists(_data))
+        _stopping.Dispose();
+        if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
         }
+    }
+
+    private async Task FollowLogAsync(string resource)
+    {
+        try
+        {
+            var logs = _app!.Services.GetRequiredService<ResourceLoggerService>();
+            await foreach (var batch in logs.WatchAsync(resource).WithCancellation(_stopping.Token))
+            {
+                foreach (var line in batch)
+                {
+                    _log.Enqueue($"{resource}| {line.Content}");
+                }
+
+                while (_log.Count > 2000 && _log.TryDequeue(out _))
+                {
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The platform is stopping.
+        }
+    }
+
+    // The servers run as the postgres and rabbitmq users, who must reach their folders inside this one.
+    private static string NewDataFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("crm-e2e-").FullName;
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        return folder;
     }
 }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 
-namespace CrmPlatform.LocalServers;
+namespace Crm.Platform.Tests.ServiceDefaults;
 
-/// <summary>One built service running as its own process, listening where it is told (Aspire's contract).</summary>
-public sealed class ServiceProcess : IAsyncDisposable
+/// <summary>One built service running as its own process, configured by environment variables as the app host
+/// configures it: for the tests of what every service shares.</summary>
+internal sealed class ServiceProcess : IAsyncDisposable
 {
     private ServiceProcess(CrmService service, ServiceEndpoints endpoints, ChildProcess process)
     {

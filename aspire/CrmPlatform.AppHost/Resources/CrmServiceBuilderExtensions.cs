@@ -1,0 +1,71 @@
+using CrmPlatform.LocalServers;
+using CrmPlatform.ServiceDefaults;
+
+namespace CrmPlatform.AppHost.Resources;
+
+/// <summary>Every service, the gateway and the web app are added the same way.</summary>
+public static class CrmServiceBuilderExtensions
+{
+    /// <summary>
+    /// The project as resource <paramref name="service"/>.Name with two endpoints: <c>grpc</c> (HTTP/2 only, since gRPC
+    /// without TLS cannot negotiate it) and <c>http</c> (HTTP/1.1: health, pages), which other resources find as
+    /// <c>services__{name}__grpc__0</c>; healthy when its <c>/health</c> answers (its database and broker reachable).
+    /// </summary>
+    public static IResourceBuilder<CrmServiceResource> AddCrmService<TProject>(
+        this IDistributedApplicationBuilder builder, CrmService service, LocalSettings settings)
+        where TProject : IProjectMetadata, new()
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(settings);
+        var index = CrmResources.All.ToList().IndexOf(service);
+
+        // Built in the app host's own configuration (`./build.sh run` builds the app host with every service).
+        var projectPath = new TProject().ProjectPath;
+        var projectDirectory = Path.GetDirectoryName(projectPath)!;
+        var program = Path.Combine(projectDirectory, "bin", RepositoryLayout.BuildConfiguration, "net10.0", Path.GetFileNameWithoutExtension(projectPath));
+        if (!File.Exists(program))
+        {
+            throw new ServerStartException($"{program} is not built: run `dotnet build CrmPlatform.sln -c {RepositoryLayout.BuildConfiguration}` (./build.sh run does)");
+        }
+
+        // No proxy in front: a service that is down refuses connections, as it does behind a Kubernetes Service, so
+        // callers see UNAVAILABLE at once rather than a proxy that accepts and then holds the call until its deadline.
+        var grpcPort = settings.Port(5100 + index);
+        var httpPort = settings.Port(5200 + index);
+        var project = builder.AddResource(new CrmServiceResource(service.Name, program, projectDirectory))
+            .WithEndpoint(CrmResources.GrpcEndpoint, e =>
+            {
+                e.UriScheme = "http";
+                e.Transport = "http2";
+                e.Port = grpcPort;
+                e.TargetPort = grpcPort;
+                e.IsProxied = false;
+            })
+            .WithHttpEndpoint(port: httpPort, targetPort: httpPort, name: CrmResources.HttpEndpoint, isProxied: false)
+            .WithHttpHealthCheck("/health", endpointName: CrmResources.HttpEndpoint)
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            .WithOtlpExporter();
+
+        // Kestrel listens on each endpoint with its one protocol.
+        var grpc = project.GetEndpoint(CrmResources.GrpcEndpoint);
+        var http = project.GetEndpoint(CrmResources.HttpEndpoint);
+        return project.WithEnvironment(context =>
+        {
+            context.EnvironmentVariables["Kestrel__Endpoints__grpc__Url"] = ReferenceExpression.Create($"http://127.0.0.1:{grpc.Property(EndpointProperty.TargetPort)}");
+            context.EnvironmentVariables["Kestrel__Endpoints__grpc__Protocols"] = "Http2";
+            context.EnvironmentVariables["Kestrel__Endpoints__http__Url"] = ReferenceExpression.Create($"http://127.0.0.1:{http.Property(EndpointProperty.TargetPort)}");
+            context.EnvironmentVariables["Kestrel__Endpoints__http__Protocols"] = "Http1";
+        });
+    }
+
+    /// <summary>The service's own database on <paramref name="postgres"/>, referenced and waited for.</summary>
+    public static IResourceBuilder<CrmServiceResource> WithOwnDatabase(
+        this IResourceBuilder<CrmServiceResource> project, IResourceBuilder<IResourceWithConnectionString> postgres, CrmService service)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(service);
+        var database = postgres.AddDatabase(service.Database ?? throw new ArgumentException($"{service.Name} owns no database", nameof(service)));
+        return project.WithReference(database).WaitFor(database);
+    }
+}

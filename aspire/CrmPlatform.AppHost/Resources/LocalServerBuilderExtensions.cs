@@ -1,0 +1,31 @@
+namespace CrmPlatform.AppHost.Resources;
+
+public static class LocalServerBuilderExtensions
+{
+    /// <summary>Adds <paramref name="server"/> with its spec's arguments and environment, exactly as the test fixture
+    /// passes them to the child process it starts.</summary>
+    public static IResourceBuilder<T> AddLocalServer<T>(this IDistributedApplicationBuilder builder, T server)
+        where T : LocalServerResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(server);
+        return builder.AddResource(server)
+            .WithArgs(context =>
+            {
+                foreach (var arg in server.Spec.CommandArguments)
+                {
+                    context.Args.Add(arg);
+                }
+            })
+            .WithEnvironment(context =>
+            {
+                foreach (var (key, value) in server.Spec.Environment ?? new Dictionary<string, string?>(StringComparer.Ordinal))
+                {
+                    if (value is not null)
+                    {
+                        context.EnvironmentVariables[key] = value;
+                    }
+                }
+            });
+    }
+}

@@ -1,0 +1,49 @@
+using CrmPlatform.LocalServers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CrmPlatform.AppHost.Resources;
+
+/// <summary>RabbitMQ for the app host: the user's own broker when configuration names one, otherwise ours.</summary>
+public static class RabbitMqBuilderExtensions
+{
+    /// <summary>
+    /// The broker named by <c>ConnectionStrings:{name}</c> when configured; otherwise a RabbitMQ node from Debian's
+    /// packages with its own port mapper, run as the rabbitmq user on 127.0.0.1 with its data in the data folder.
+    /// (Aspire's <c>AddRabbitMQ</c> runs a container, and no container engine is here.)
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddRabbitMqBroker(
+        this IDistributedApplicationBuilder builder, string name, LocalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (builder.Configuration.GetConnectionString(name) is not null)
+        {
+            return builder.AddConnectionString(name);
+        }
+
+        // The node's name stays the same across runs, so that it finds its data again.
+        var options = new RabbitMqOptions(
+            settings.Folder("rabbitmq"), settings.Port(5673), settings.Port(15673), settings.Port(25673), settings.Port(4370), "crm@localhost");
+        RabbitMqServer.Prepare(options);
+
+        var epmdCheck = $"{name}-epmd-listens";
+        builder.Services.AddHealthChecks().AddCheck(epmdCheck, () =>
+            Ports.IsListening(options.EpmdPort) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not listening yet"));
+        var epmd = builder.AddLocalServer(new LocalServerResource($"{name}-epmd", RabbitMqServer.EpmdSpec(options)))
+            .WithEndpoint(name: "tcp", port: options.EpmdPort, targetPort: options.EpmdPort, isProxied: false)
+            .WithHealthCheck(epmdCheck);
+
+        var nodeCheck = $"{name}-ready";
+        var management = RabbitMqServer.ManagementClient(options);
+        builder.Services.AddHealthChecks().AddAsyncCheck(nodeCheck, async ct =>
+            await RabbitMqServer.IsReadyAsync(management, options, ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not ready yet"));
+        var node = new RabbitMqNodeResource(name, options);
+        return builder.AddLocalServer(node)
+            .WithEndpoint(name: "amqp", port: options.AmqpPort, targetPort: options.AmqpPort, scheme: "amqp", isProxied: false)
+            .WithEndpoint(name: "management", port: options.ManagementPort, targetPort: options.ManagementPort, scheme: "http", isProxied: false)
+            .WithHealthCheck(nodeCheck)
+            .WaitFor(epmd);
+    }
+}

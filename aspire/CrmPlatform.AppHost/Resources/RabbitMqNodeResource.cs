@@ -1,0 +1,13 @@
+using CrmPlatform.LocalServers;
+
+namespace CrmPlatform.AppHost.Resources;
+
+/// <summary>Our own RabbitMQ node, with the management plugin; its port mapper (epmd) is a resource of its own.</summary>
+public sealed class RabbitMqNodeResource(string name, RabbitMqOptions options)
+    : LocalServerResource(name, RabbitMqServer.NodeSpec(options)), IResourceWithConnectionString
+{
+    public RabbitMqOptions Options { get; } = options;
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"{RabbitMqServer.ConnectionString(Options)}");
+}
