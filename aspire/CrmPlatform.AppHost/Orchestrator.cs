@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmPlatform.LocalServers;
 
 namespace CrmPlatform.AppHost;
 
@@ -8,11 +9,17 @@ namespace CrmPlatform.AppHost;
 /// </summary>
 internal static class Orchestrator
 {
-    /// <summary>Waits until no orchestrator process watching <paramref name="appHostPid"/> is left, or the time is up.</summary>
+    /// <summary>
+    /// Waits until the orchestrator watching <paramref name="appHostPid"/> and every process under it (its controllers,
+    /// the servers and services they still stop) are gone, or the time is up.
+    /// </summary>
     public static async Task WaitUntilGoneAsync(int appHostPid, TimeSpan timeout)
     {
+        // Taken now, while the tree is whole: a process whose parent exits is re-parented and no longer found under it.
+        var watchers = WatchersOf(appHostPid).ToList();
+        var tree = watchers.Concat(watchers.SelectMany(ProcessTree.Descendants)).ToList();
         var deadline = DateTime.UtcNow + timeout;
-        while (WatchersOf(appHostPid).Any() && DateTime.UtcNow < deadline)
+        while (tree.Any(Posix.IsAlive) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }

@@ -5,17 +5,23 @@ using CrmPlatform.LocalServers;
 
 namespace Crm.Platform.Tests.AppHost;
 
-/// <summary>The app host as <c>./build.sh run</c> starts it, as a child process of the test.</summary>
+/// <summary>
+/// The app host as <c>./build.sh run</c> starts it, as a child process of the test. Aspire's orchestrator runs
+/// detached, outside the app host's process tree, so every process of this run is found by a marker variable that
+/// the orchestrator and everything it starts inherit.
+/// </summary>
 internal sealed class AppHostRun : IAsyncDisposable
 {
+    private const string Marker = "CRM_TEST_RUN";
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly string _marker = Guid.NewGuid().ToString("N");
 
     private AppHostRun(string dataDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> arguments)
     {
         DataDirectory = dataDirectory;
-        var layout = RepositoryLayout.Find();
+        var variables = new Dictionary<string, string?>(environment, StringComparer.Ordinal) { [Marker] = _marker };
         Process = ChildProcess.Start(
-            new ChildProcessSpec("apphost", "dotnet", [layout.AppHostAssembly, "--data", dataDirectory, "--ports", "any", "--demo", "off", .. arguments], Environment: environment),
+            new ChildProcessSpec("apphost", "dotnet", [RepositoryLayout.Find().AppHostAssembly, "--data", dataDirectory, "--ports", "any", .. arguments], Environment: variables),
             _lines.Enqueue);
     }
 
@@ -33,8 +39,8 @@ internal sealed class AppHostRun : IAsyncDisposable
     public static AppHostRun Start(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
         new(dataDirectory, environment ?? new Dictionary<string, string?>(StringComparer.Ordinal), arguments);
 
-    /// <summary>Waits for endpoints.json (written once every service is healthy) and returns each service's HTTP endpoint.</summary>
-    public async Task<(IReadOnlyDictionary<string, Uri> Http, IReadOnlyDictionary<string, Uri> Grpc, TimeSpan Elapsed)> WaitUntilUpAsync(TimeSpan timeout)
+    /// <summary>Waits for endpoints.json (written once every service is healthy) and reads it.</summary>
+    public async Task<RunEndpoints> WaitUntilUpAsync(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         var up = await Poll.UntilAsync(() => Process.HasExited || File.Exists(EndpointsFile), timeout, TestContext.Current.CancellationToken);
@@ -43,10 +49,39 @@ internal sealed class AppHostRun : IAsyncDisposable
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(EndpointsFile, TestContext.Current.CancellationToken));
         var services = document.RootElement.GetProperty("services").EnumerateObject().ToList();
-        return (
+        return new RunEndpoints(
             services.ToDictionary(s => s.Name, s => new Uri(s.Value.GetProperty("http").GetString()!), StringComparer.Ordinal),
             services.ToDictionary(s => s.Name, s => new Uri(s.Value.GetProperty("grpc").GetString()!), StringComparer.Ordinal),
+            document.RootElement.TryGetProperty("dashboard", out var dashboard) ? new Uri(dashboard.GetString()!) : null,
             elapsed);
+    }
+
+    /// <summary>Every live process of this run (the orchestrator, the servers, the services) and their children.</summary>
+    public IReadOnlyList<int> Processes()
+    {
+        var marked = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture, out var pid) && pid != Process.Id && Environ(pid).Contains($"{Marker}={_marker}", StringComparer.Ordinal))
+            {
+                marked.Add(pid);
+            }
+        }
+
+        return [.. marked.Concat(marked.SelectMany(ProcessTree.Descendants)).Distinct()];
+    }
+
+    /// <summary>The variables a process of this run was started with (we are root in the tests, so any is readable).</summary>
+    public static IReadOnlyList<string> Environ(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Sends SIGTERM and waits for it to exit; returns its exit code.</summary>
@@ -59,5 +94,14 @@ internal sealed class AppHostRun : IAsyncDisposable
         return Process.ExitCode;
     }
 
-    public ValueTask DisposeAsync() => Process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // A failed test must not leave the orchestrator and its servers behind.
+        var left = Processes();
+        await Process.DisposeAsync();
+        foreach (var pid in left.Where(Posix.IsAlive))
+        {
+            Posix.Signal(pid, Posix.SigKill);
+        }
+    }
 }
