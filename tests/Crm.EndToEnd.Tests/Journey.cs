@@ -11,6 +11,9 @@ internal sealed class Journey(PlatformFixture platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    // Generous: two cores run this platform beside other test projects; a broken call fails by its status, not by time.
+    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
+
     /// <summary>Calls through the gateway. A call that times out or fails unexpectedly writes to the test's output how
     /// long it took and what every service printed meanwhile, so that a failure on a loaded machine can be explained.</summary>
     public async Task<TResponse> CallAsync<TResponse>(
@@ -44,7 +47,7 @@ internal sealed class Journey(PlatformFixture platform)
     }
 
     private async Task<TResponse> SendAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
-        await call(platform.Gateway, TestCalls.As(user, TimeSpan.FromSeconds(10)));
+        await call(platform.Gateway, TestCalls.As(user, CallDeadline));
 
     /// <summary>Asks again until <paramref name="done"/> holds (events travel between services), then returns it.</summary>
     public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done)

@@ -3,6 +3,9 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Crm.Api.Clients;
+using Crm.Testing;
+using CrmPlatform.LocalServers;
+using Grpc.Core;
 using CrmPlatform.ServiceDefaults;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +56,47 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Task.WhenAll(CrmResources.All.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
         _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
         Gateway = new GatewayClients(_channel.CreateCallInvoker());
+        await AnswersThroughTheGatewayAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// Healthy is not yet answering: each service's first call through the gateway builds its code paths and opens its
+    /// connections, which on a loaded machine can take seconds. Ask every service once (NOT_FOUND is an answer).
+    /// </summary>
+    private async Task AnswersThroughTheGatewayAsync(CancellationToken cancellationToken)
+    {
+        var nobody = Guid.NewGuid().ToString();
+        Func<CallOptions, Task>[] reads =
+        [
+            o => Gateway.Leads.GetCampaignAsync(new Crm.Leads.Grpc.V1.GetCampaignRequest { CampaignId = nobody }, o).ResponseAsync,
+            o => Gateway.Opportunities.GetAccountAsync(new Crm.Opportunities.Grpc.V1.GetAccountRequest { CustomerId = nobody }, o).ResponseAsync,
+            o => Gateway.Forecasts.GetPipelineAsync(new Crm.Forecasts.Grpc.V1.GetPipelineRequest(), o).ResponseAsync,
+            o => Gateway.Orders.GetOrderAsync(new Crm.Orders.Grpc.V1.GetOrderRequest { OrderId = nobody }, o).ResponseAsync,
+            o => Gateway.Support.GetCaseAsync(new Crm.Support.Grpc.V1.GetCaseRequest { CaseId = nobody }, o).ResponseAsync,
+        ];
+        foreach (var read in reads)
+        {
+            var answered = await Poll.UntilAsync(
+                async _ =>
+                {
+                    try
+                    {
+                        await read(TestCalls.As("e2e", TimeSpan.FromSeconds(30)));
+                        return true;
+                    }
+                    catch (RpcException ex) when (ex.StatusCode is not (StatusCode.DeadlineExceeded or StatusCode.Unavailable))
+                    {
+                        return true;
+                    }
+                    catch (RpcException)
+                    {
+                        return false;
+                    }
+                },
+                StartTimeout,
+                cancellationToken);
+            Assert.True(answered, $"a service did not answer through the gateway:{Environment.NewLine}{RecentLog}");
+        }
     }
 
     /// <summary>Stops one service through the orchestrator, as an outage would.</summary>
@@ -91,7 +135,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         try
         {
             var logs = _app!.Services.GetRequiredService<ResourceLoggerService>();
-            await foreach (var batch in logs.WatchAsync(resource).WithCancellation(_stopping.Token))
+            var model = _app.Services.GetRequiredService<DistributedApplicationModel>();
+            await foreach (var batch in logs.WatchAsync(model.Resources.Single(r => r.Name == resource)).WithCancellation(_stopping.Token))
             {
                 foreach (var line in batch)
                 {
