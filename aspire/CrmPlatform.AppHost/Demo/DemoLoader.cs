@@ -155,10 +155,12 @@ internal sealed class DemoLoader(GatewayClients gateway, CancellationToken cance
         await CallAsync((api, o) => api.Support.ResolveCaseAsync(new ResolveCaseRequest { CaseId = inquiry.CaseId, Resolution = "Shipped with DB Schenker, tracking DBS-204817" }, o), "clara");
     }
 
+    // Each service's first call builds its code paths and opens its connections: on a busy two-core machine, right
+    // after the start, that alone can take several seconds.
     private async Task<TResponse> CallAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
         await call(gateway, new CallOptions(
             headers: new Metadata { { "x-user-id", user } },
-            deadline: DateTime.UtcNow.AddSeconds(10),
+            deadline: DateTime.UtcNow.AddSeconds(30),
             cancellationToken: cancellationToken));
 
     /// <summary>Events travel between services: ask again until the answer is there.</summary>

@@ -1,7 +1,17 @@
+using Microsoft.Extensions.Configuration;
+
 namespace CrmPlatform.AppHost.Resources;
 
 public static class LocalServerBuilderExtensions
 {
+    /// <summary>The user's own server when configuration names one (<c>ConnectionStrings:{name}</c>), used instead of
+    /// starting ours; null otherwise.</summary>
+    public static IResourceBuilder<IResourceWithConnectionString>? ConfiguredServer(this IDistributedApplicationBuilder builder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Configuration.GetConnectionString(name) is null ? null : builder.AddConnectionString(name);
+    }
+
     /// <summary>Adds <paramref name="server"/> with its spec's arguments and environment, exactly as the test fixture
     /// passes them to the child process it starts.</summary>
     public static IResourceBuilder<T> AddLocalServer<T>(this IDistributedApplicationBuilder builder, T server)

@@ -1,5 +1,4 @@
 using CrmPlatform.LocalServers;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -19,9 +18,9 @@ public static class PostgresBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        if (builder.Configuration.GetConnectionString(name) is not null)
+        if (builder.ConfiguredServer(name) is { } configured)
         {
-            return builder.AddConnectionString(name);
+            return configured;
         }
 
         var options = new PostgresOptions(settings.Folder("postgres"), settings.Port(5433), Durable: true, settings.PostgresBinDirectory);

@@ -1,5 +1,4 @@
 using CrmPlatform.LocalServers;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -18,9 +17,9 @@ public static class RabbitMqBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
-        if (builder.Configuration.GetConnectionString(name) is not null)
+        if (builder.ConfiguredServer(name) is { } configured)
         {
-            return builder.AddConnectionString(name);
+            return configured;
         }
 
         // The node's name stays the same across runs, so that it finds its data again.

@@ -92,6 +92,36 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
         Assert.Empty(run.Processes());
     }
 
+    [Fact]
+    public async Task A_data_folder_its_servers_cannot_reach_stops_the_start_at_once_with_one_line()
+    {
+        // Directory.CreateTempSubdirectory makes a mode-700 folder, as mktemp -d and a home folder are.
+        var closed = Directory.CreateTempSubdirectory("crm-closed-").FullName;
+        try
+        {
+            await using var run = AppHostRun.Start(Path.Combine(closed, "data"), null, "--demo", "off");
+            if (Posix.IsRoot)
+            {
+                await run.Process.WaitForExitAsync(TestContext.Current.CancellationToken);
+                Assert.Equal(1, run.Process.ExitCode);
+                var line = Assert.Single(run.Lines, l => l.Contains("could not start", StringComparison.Ordinal));
+                Assert.Contains("cannot enter", line, StringComparison.Ordinal);
+                Assert.Contains("--data DIR", line, StringComparison.Ordinal);
+                Assert.Empty(run.Processes());
+            }
+            else
+            {
+                // Without root the servers run as this user, who owns the folder: the platform starts.
+                var endpoints = await run.WaitUntilUpAsync(TimeSpan.FromMinutes(2));
+                await StopAndAssertNothingLeftAsync(run, run.Processes(), endpoints.All);
+            }
+        }
+        finally
+        {
+            Directory.Delete(closed, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         _http.Dispose();
