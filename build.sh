@@ -49,9 +49,15 @@ build() {
 
 run() {
   install_missing
-  # The app host references every service, so this builds what runs and leaves the tests and benchmarks alone.
-  build Debug aspire/CrmPlatform.AppHost/CrmPlatform.AppHost.csproj
-  exec dotnet aspire/CrmPlatform.AppHost/bin/Debug/net10.0/CrmPlatform.AppHost.dll "$@"
+  # The app host references every service, so this builds what runs and leaves the tests and benchmarks alone. A build
+  # that has nothing to do still takes seconds to find that out: skip it when no source is newer than the app host.
+  local apphost=aspire/CrmPlatform.AppHost/bin/Debug/net10.0/CrmPlatform.AppHost.dll
+  if [ ! -f "$apphost" ] || [ -n "$(find services aspire protos Directory.Build.props Directory.Packages.props nuget.config \
+        -newer "$apphost" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null)" ]; then
+    build Debug aspire/CrmPlatform.AppHost/CrmPlatform.AppHost.csproj
+    touch "$apphost"  # a build that changed only a service leaves the app host's own file as it was
+  fi
+  exec dotnet "$apphost" "$@"
 }
 
 run_tests() {

@@ -27,12 +27,10 @@ public static class RabbitMqBuilderExtensions
             settings.Folder("rabbitmq"), settings.Port(5673), settings.Port(15673), settings.Port(25673), settings.Port(4370), "crm@localhost");
         RabbitMqServer.Prepare(options);
 
-        var epmdCheck = $"{name}-epmd-listens";
-        builder.Services.AddHealthChecks().AddCheck(epmdCheck, () =>
-            Ports.IsListening(options.EpmdPort) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not listening yet"));
+        // No health check on the port mapper: it listens within milliseconds of its start, long before the node asks
+        // for it, and Aspire's first health check of a resource would come only a second or more after it runs.
         var epmd = builder.AddLocalServer(new LocalServerResource($"{name}-epmd", RabbitMqServer.EpmdSpec(options)))
-            .WithEndpoint(name: "tcp", port: options.EpmdPort, targetPort: options.EpmdPort, isProxied: false)
-            .WithHealthCheck(epmdCheck);
+            .WithEndpoint(name: "tcp", port: options.EpmdPort, targetPort: options.EpmdPort, isProxied: false);
 
         var nodeCheck = $"{name}-ready";
         var management = RabbitMqServer.ManagementClient(options);
