@@ -4,7 +4,7 @@ namespace CrmPlatform.AppHost;
 
 /// <summary>
 /// <c>.crm/endpoints.json</c>: where each service listens and where the dashboard is, for scripts and tools
-/// (<c>{"services": {"leads": {"grpc": "http://127.0.0.1:5100", "http": "http://127.0.0.1:5200"}}, "dashboard": "http://127.0.0.1:18888"}</c>).
+/// (<c>{"services": {"leads": {"grpc": "http://localhost:5100", "http": "http://localhost:5200"}}, "dashboard": "http://127.0.0.1:18888"}</c>).
 /// The dashboard's login token is not written here: it is printed on the console only.
 /// </summary>
 internal static class EndpointsFile

@@ -71,7 +71,7 @@ internal sealed partial class PlatformConsole(
         lines.Add(string.Empty);
         if (dashboard is not null)
         {
-            // The login link carries the dashboard's one-time browser token: it is shown here, never logged.
+            // The login link carries the dashboard's browser token: shown on the console, never written to a file.
             var token = configuration["AppHost:BrowserToken"];
             var login = token is null ? dashboard.ToString() : new Uri(dashboard, $"login?t={token}").ToString();
             lines.Add($"  {"dashboard",-14}{login}");

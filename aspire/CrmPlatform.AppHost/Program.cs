@@ -12,11 +12,14 @@ var local = LocalSettings.From(builder.Configuration);
 builder.Services.AddSingleton(local);
 builder.AddLocalDashboard(local);
 
+// Stop returns once the orchestrator has stopped every resource, so that nothing is left when the command returns.
+builder.Configuration["DcpPublisher:WaitForResourceCleanup"] ??= "true";
+
 try
 {
     // PostgreSQL and RabbitMQ from Debian's packages as plain processes, or the user's own servers when
     // ConnectionStrings__postgres or ConnectionStrings__messaging names them.
-    var postgres = builder.AddPostgresServer("postgres", local);
+    var postgres = builder.AddPostgresServer(CrmResources.Postgres, local);
     var messaging = builder.AddRabbitMqBroker(CrmResources.Messaging, local);
 
     // Five services, each owning its database, publishing and consuming domain events through the broker.
@@ -51,8 +54,4 @@ catch (Exception ex) when (ex is MissingPrerequisiteException or ServerStartExce
 // The table of URLs, endpoints.json and the demo company, once everything is healthy.
 builder.Services.AddHostedService<PlatformConsole>();
 await builder.Build().RunAsync();
-
-// The orchestrator keeps stopping the servers for a few seconds after the app host's own shutdown: wait for it, so
-// that nothing is left running once this command returns.
-await Orchestrator.WaitUntilGoneAsync(Environment.ProcessId, TimeSpan.FromSeconds(30));
 return 0;

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace CrmPlatform.LocalServers;
 
 /// <summary>
-/// A server or service running as our child, in a session of its own so that a terminal's Ctrl+C reaches only
-/// the owner, which then stops its children in order (services first, then the broker and the database).
+/// A server or service running as our child (the test fixture's servers, a test's service), in a session of its own
+/// so that a terminal's Ctrl+C reaches only the owner, which then stops its children itself.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {

@@ -1,7 +1,7 @@
 namespace CrmPlatform.LocalServers;
 
 /// <summary>What to run as a server or child process.</summary>
-/// <param name="Name">Short name, used as the prefix of its log lines.</param>
+/// <param name="Name">Short name, for messages about it.</param>
 /// <param name="FileName">The program.</param>
 /// <param name="Arguments">Its arguments, passed without a shell.</param>
 /// <param name="RunAs">A system user to run it as when we are root (postgres, rabbitmq); ignored otherwise.</param>

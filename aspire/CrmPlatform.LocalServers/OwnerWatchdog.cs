@@ -44,7 +44,7 @@ public sealed class OwnerWatchdog : IDisposable
 
     /// <summary>Starts a watchdog for <paramref name="ownerPid"/> (this process when null).</summary>
     /// <param name="pidFile">Where the pids to stop are listed; kept outside <paramref name="folderToRemove"/> is not required.</param>
-    /// <param name="folderToRemove">A scratch folder to delete when the owner dies, or null to keep data (the app host's).</param>
+    /// <param name="folderToRemove">A scratch folder to delete when the owner dies, or null to keep it.</param>
     /// <param name="ownerPid">The process whose death triggers the clean-up.</param>
     public static OwnerWatchdog Start(string pidFile, string? folderToRemove, int? ownerPid = null)
     {

@@ -24,8 +24,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string ConnectionString(string database) => ConnectionString(Port, database);
 
-    /// <summary>A superuser connection to <paramref name="database"/> on a local server listening on <paramref name="port"/>.</summary>
-    public static string ConnectionString(int port, string database) =>
+    /// <summary>A superuser connection to <paramref name="database"/> (none: the user's default) on a local server
+    /// listening on <paramref name="port"/>.</summary>
+    public static string ConnectionString(int port, string? database = null) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",

@@ -7,6 +7,9 @@ namespace CrmPlatform.ServiceDefaults;
 /// </summary>
 public static class CrmResources
 {
+    /// <summary>The PostgreSQL server that holds every service's database (each service sees only its own).</summary>
+    public const string Postgres = "postgres";
+
     /// <summary>The RabbitMQ broker every service publishes to and consumes from.</summary>
     public const string Messaging = "messaging";
 

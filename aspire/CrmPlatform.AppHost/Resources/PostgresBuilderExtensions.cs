@@ -88,7 +88,7 @@ public static class PostgresBuilderExtensions
             await PostgresServer.EnsureDatabaseAsync(admin, database.DatabaseName, cancellationToken);
             await e.Notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or ArgumentException)
         {
             ResourceLog.DatabaseFailed(e.Logger, ex, database.DatabaseName);
             await e.Notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.FailedToStart });

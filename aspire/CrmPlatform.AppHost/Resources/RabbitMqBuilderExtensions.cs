@@ -27,10 +27,13 @@ public static class RabbitMqBuilderExtensions
             settings.Folder("rabbitmq"), settings.Port(5673), settings.Port(15673), settings.Port(25673), settings.Port(4370), "crm@localhost");
         RabbitMqServer.Prepare(options);
 
-        // No health check on the port mapper: it listens within milliseconds of its start, long before the node asks
-        // for it, and Aspire's first health check of a resource would come only a second or more after it runs.
+        // The node runs with -start_epmd false, so it must find ours listening: running is not enough.
+        var epmdCheck = $"{name}-epmd-listens";
+        builder.Services.AddHealthChecks().AddCheck(epmdCheck, () =>
+            Ports.IsListening(options.EpmdPort) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not listening yet"));
         var epmd = builder.AddLocalServer(new LocalServerResource($"{name}-epmd", RabbitMqServer.EpmdSpec(options)))
-            .WithEndpoint(name: "tcp", port: options.EpmdPort, targetPort: options.EpmdPort, isProxied: false);
+            .WithEndpoint(name: "tcp", port: options.EpmdPort, targetPort: options.EpmdPort, isProxied: false)
+            .WithHealthCheck(epmdCheck);
 
         var nodeCheck = $"{name}-ready";
         var management = RabbitMqServer.ManagementClient(options);

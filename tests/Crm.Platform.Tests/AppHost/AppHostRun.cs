@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using CrmPlatform.LocalServers;
 
@@ -42,18 +41,15 @@ internal sealed class AppHostRun : IAsyncDisposable
     /// <summary>Waits for endpoints.json (written once every service is healthy) and reads it.</summary>
     public async Task<RunEndpoints> WaitUntilUpAsync(TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
         var up = await Poll.UntilAsync(() => Process.HasExited || File.Exists(EndpointsFile), timeout, TestContext.Current.CancellationToken);
         Assert.True(up && !Process.HasExited, $"the app host did not come up within {timeout}:{Environment.NewLine}{Output}");
-        var elapsed = clock.Elapsed;
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(EndpointsFile, TestContext.Current.CancellationToken));
         var services = document.RootElement.GetProperty("services").EnumerateObject().ToList();
         return new RunEndpoints(
             services.ToDictionary(s => s.Name, s => new Uri(s.Value.GetProperty("http").GetString()!), StringComparer.Ordinal),
             services.ToDictionary(s => s.Name, s => new Uri(s.Value.GetProperty("grpc").GetString()!), StringComparer.Ordinal),
-            document.RootElement.TryGetProperty("dashboard", out var dashboard) ? new Uri(dashboard.GetString()!) : null,
-            elapsed);
+            document.RootElement.TryGetProperty("dashboard", out var dashboard) ? new Uri(dashboard.GetString()!) : null);
     }
 
     /// <summary>Every live process of this run (the orchestrator, the servers, the services) and their children.</summary>

@@ -32,17 +32,16 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
             }
 
             Assert.Contains(first.Lines, line => line.Contains(NewCluster, StringComparison.Ordinal));
-            Assert.Contains(first.Lines, line => line.Contains("dashboard", StringComparison.Ordinal) && line.Contains("/login?t=", StringComparison.Ordinal));
+            // The table's own row (Aspire logs a login line of its own, which must not count).
+            Assert.Contains(first.Lines, line => line.TrimStart().StartsWith("dashboard ", StringComparison.Ordinal) && line.Contains("/login?t=", StringComparison.Ordinal));
 
             // The demo company is loaded through the gateway; its conversions travel through RabbitMQ into other
             // services' consumers, and the dashboard shows such a trace whole.
             Assert.NotNull(endpoints.Dashboard);
             using var telemetry = DashboardTelemetry.Of(first, endpoints.Dashboard);
-            IReadOnlySet<string>? trace = null;
             var seen = await Poll.UntilAsync(
-                async ct => (trace = await telemetry.GatewayToConsumerTraceAsync(ct)) is not null, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
-            Assert.True(seen, $"the dashboard shows no trace from the gateway into a consumer:{Environment.NewLine}{first.Output}");
-            Assert.True(trace!.Count >= 2, $"one service only: {string.Join(',', trace)}");
+                async ct => await telemetry.GatewayToConsumerTraceAsync(ct) is not null, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+            Assert.True(seen, $"the dashboard shows no trace from the gateway into another service's consumer:{Environment.NewLine}{first.Output}");
 
             await StopAndAssertNothingLeftAsync(first, processes, endpoints.All);
         }
@@ -68,6 +67,7 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
         await AssertEveryServiceHealthyAsync(endpoints.Http);
 
         var processes = run.Processes();
+        Assert.Contains(processes, pid => Command(pid) == "dcp");
         Assert.DoesNotContain(processes, pid => Command(pid) is "postgres" or "beam.smp" or "epmd");
         foreach (var service in CrmResources.All.Where(s => s.Database is not null))
         {
@@ -166,18 +166,20 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
         foreach (var (name, endpoint) in grpc.Where(e => e.Key != CrmResources.Web.Name))
         {
             using var channel = GrpcChannel.ForAddress(endpoint);
-            var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
+            var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(health.Status == HealthCheckResponse.Types.ServingStatus.Serving, $"{name}: {health.Status}");
         }
     }
 
     private static async Task StopAndAssertNothingLeftAsync(AppHostRun run, IReadOnlyList<int> processes, IReadOnlyList<Uri> endpoints)
     {
-        // The app host returns once the orchestrator has stopped everything it started.
+        // The app host returns once the orchestrator has stopped every resource; the orchestrator itself follows.
         Assert.Equal(0, await run.TerminateAsync(TimeSpan.FromSeconds(90)));
+        var gone = await Poll.UntilAsync(
+            () => !processes.Any(Posix.IsAlive) && run.Processes().Count == 0, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         Assert.True(
-            !processes.Any(Posix.IsAlive) && run.Processes().Count == 0,
-            $"still alive after SIGTERM: {string.Join(',', processes.Concat(run.Processes()).Where(Posix.IsAlive).Select(p => $"{p} {Command(p)}"))}");
+            gone,
+            $"still alive 15 s after SIGTERM: {string.Join(',', processes.Concat(run.Processes()).Where(Posix.IsAlive).Select(p => $"{p} {Command(p)}"))}");
         Assert.All(endpoints, e => Assert.False(Ports.IsListening(e.Port), $"{e} still listens"));
         Assert.False(File.Exists(run.EndpointsFile), "endpoints.json must go with the platform");
     }

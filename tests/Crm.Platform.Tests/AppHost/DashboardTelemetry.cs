@@ -24,8 +24,8 @@ internal sealed class DashboardTelemetry(Uri dashboard, string apiKey) : IDispos
     }
 
     /// <summary>
-    /// A trace that starts at the gateway and reaches, through RabbitMQ, a consumer in another service: the ids of
-    /// the services in it, or null when the dashboard has no such trace yet.
+    /// A trace that starts at the gateway and reaches, through RabbitMQ, a consumer in another service: the names of
+    /// the services in it (the gateway and at least that one), or null when the dashboard has no such trace yet.
     /// </summary>
     public async Task<IReadOnlySet<string>?> GatewayToConsumerTraceAsync(CancellationToken cancellationToken)
     {

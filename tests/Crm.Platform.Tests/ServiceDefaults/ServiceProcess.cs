@@ -53,7 +53,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
             ["Kestrel__Endpoints__http__Url"] = endpoints.Http.ToString(),
             ["Kestrel__Endpoints__http__Protocols"] = "Http1",
-            // One line per log entry, so that the owner can prefix each with the service's name.
+            // One line per log entry, so that a failure message can quote the last lines whole.
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["ASPNETCORE_URLS"] = null,
