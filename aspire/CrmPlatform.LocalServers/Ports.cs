@@ -53,8 +53,24 @@ public static class Ports
         }
     }
 
-    /// <summary><paramref name="preferred"/> when it is free (stable URLs across runs), otherwise any free port.</summary>
-    public static int PreferredOrFree(int preferred) => IsFree(preferred) ? preferred : Free();
+    /// <summary><paramref name="preferred"/> when it is free (stable URLs across runs), otherwise any free port;
+    /// reserved as <see cref="Free"/> reserves, so that a test process beside us cannot pick it before our server binds.</summary>
+    public static int PreferredOrFree(int preferred)
+    {
+        Directory.CreateDirectory(Reservations);
+        if (TryReserve(preferred) is { } reservation)
+        {
+            if (IsFree(preferred))
+            {
+                Held.Add(reservation);
+                return preferred;
+            }
+
+            reservation.Dispose();
+        }
+
+        return Free();
+    }
 
     /// <summary>True when nothing listens on 127.0.0.1:<paramref name="port"/>.</summary>
     public static bool IsFree(int port)

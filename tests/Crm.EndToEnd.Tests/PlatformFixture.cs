@@ -29,7 +29,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Every public API through the gateway.</summary>
     public GatewayClients Gateway { get; private set; } = null!;
 
-    /// <summary>The last lines every service printed, to explain a failure.</summary>
+    /// <summary>The last lines every resource (servers and services) printed, to explain a failure.</summary>
     public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(300));
 
     public async ValueTask InitializeAsync()
@@ -47,16 +47,23 @@ public sealed class PlatformFixture : IAsyncLifetime
             .WithEnvironment("CustomerView__SectionTimeout", "00:00:02");
 
         _app = await appHost.BuildAsync(timeout.Token);
-        await _app.StartAsync(timeout.Token);
-        foreach (var service in CrmResources.All)
+        foreach (var resource in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources)
         {
-            _ = FollowLogAsync(service.Name);
+            _ = FollowLogAsync(resource);
         }
 
-        await Task.WhenAll(CrmResources.All.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
-        _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
-        Gateway = new GatewayClients(_channel.CreateCallInvoker());
-        await AnswersThroughTheGatewayAsync(timeout.Token);
+        try
+        {
+            await _app.StartAsync(timeout.Token);
+            await Task.WhenAll(CrmResources.All.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
+            _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
+            Gateway = new GatewayClients(_channel.CreateCallInvoker());
+            await AnswersThroughTheGatewayAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the platform was not up within {StartTimeout}; the resources' last lines:{Environment.NewLine}{RecentLog}");
+        }
     }
 
     /// <summary>
@@ -130,17 +137,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    private async Task FollowLogAsync(string resource)
+    private async Task FollowLogAsync(IResource resource)
     {
         try
         {
             var logs = _app!.Services.GetRequiredService<ResourceLoggerService>();
-            var model = _app.Services.GetRequiredService<DistributedApplicationModel>();
-            await foreach (var batch in logs.WatchAsync(model.Resources.Single(r => r.Name == resource)).WithCancellation(_stopping.Token))
+            await foreach (var batch in logs.WatchAsync(resource).WithCancellation(_stopping.Token))
             {
                 foreach (var line in batch)
                 {
-                    _log.Enqueue($"{resource}| {line.Content}");
+                    _log.Enqueue($"{resource.Name}| {line.Content}");
                 }
 
                 while (_log.Count > 2000 && _log.TryDequeue(out _))
