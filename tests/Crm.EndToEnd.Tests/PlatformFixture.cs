@@ -60,9 +60,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             Gateway = new GatewayClients(_channel.CreateCallInvoker());
             await AnswersThroughTheGatewayAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
-            throw new TimeoutException($"the platform was not up within {StartTimeout}; the resources' last lines:{Environment.NewLine}{RecentLog}");
+            throw new TimeoutException($"the platform was not up within {StartTimeout}; the resources' last lines:{Environment.NewLine}{RecentLog}", ex);
         }
     }
 
