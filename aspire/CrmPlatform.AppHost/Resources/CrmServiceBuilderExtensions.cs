@@ -43,7 +43,6 @@ public static class CrmServiceBuilderExtensions
                 e.IsProxied = false;
             })
             .WithHttpEndpoint(port: httpPort, targetPort: httpPort, name: CrmResources.HttpEndpoint, isProxied: false)
-            .WithHttpHealthCheck("/health", endpointName: CrmResources.HttpEndpoint)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithOtlpExporter()
             // What Aspire sets for its projects on a developer's machine: telemetry reaches the dashboard within a
@@ -55,7 +54,7 @@ public static class CrmServiceBuilderExtensions
         // Kestrel listens on each endpoint with its one protocol.
         var grpc = project.GetEndpoint(CrmResources.GrpcEndpoint);
         var http = project.GetEndpoint(CrmResources.HttpEndpoint);
-        return project.WithEnvironment(context =>
+        return project.WithHttpReadinessCheck("/health", http).WithEnvironment(context =>
         {
             context.EnvironmentVariables["Kestrel__Endpoints__grpc__Url"] = ReferenceExpression.Create($"http://127.0.0.1:{grpc.Property(EndpointProperty.TargetPort)}");
             context.EnvironmentVariables["Kestrel__Endpoints__grpc__Protocols"] = "Http2";

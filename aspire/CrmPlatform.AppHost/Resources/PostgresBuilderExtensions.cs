@@ -1,6 +1,5 @@
 using CrmPlatform.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.AppHost.Resources;
@@ -28,10 +27,8 @@ public static class PostgresBuilderExtensions
         PostgresServer.PrepareFolder(options);
 
         var check = $"{name}-accepts-connections";
-        builder.Services.AddHealthChecks().AddAsyncCheck(check, async ct =>
-            await PostgresServer.AcceptsConnectionsAsync(PostgresServer.ConnectionString(options.Port, "postgres"), ct)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("no connection yet"));
+        builder.Services.AddHealthChecks().AddReadinessCheck(
+            check, ct => PostgresServer.AcceptsConnectionsAsync(PostgresServer.ConnectionString(options.Port, "postgres"), ct), "no connection yet");
 
         return builder.AddLocalServer(server)
             .WithEndpoint(name: "tcp", port: options.Port, targetPort: options.Port, isProxied: false)
@@ -55,10 +52,10 @@ public static class PostgresBuilderExtensions
         ArgumentNullException.ThrowIfNull(server);
         var database = new PostgresDatabaseResource(name, name, server.Resource);
         var check = $"{name}-accepts-connections";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(check, async ct =>
-            await PostgresServer.AcceptsConnectionsAsync(await database.ConnectionStringExpression.GetValueAsync(ct) ?? string.Empty, ct)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("no connection yet"));
+        server.ApplicationBuilder.Services.AddHealthChecks().AddReadinessCheck(
+            check,
+            async ct => await PostgresServer.AcceptsConnectionsAsync(await database.ConnectionStringExpression.GetValueAsync(ct) ?? string.Empty, ct),
+            "no connection yet");
 
         return server.ApplicationBuilder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", Properties = [], State = KnownResourceStates.Waiting })

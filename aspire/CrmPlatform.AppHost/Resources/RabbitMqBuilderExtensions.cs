@@ -1,6 +1,5 @@
 using CrmPlatform.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CrmPlatform.AppHost.Resources;
 
@@ -29,16 +28,16 @@ public static class RabbitMqBuilderExtensions
 
         // The node runs with -start_epmd false, so it must find ours listening: running is not enough.
         var epmdCheck = $"{name}-epmd-listens";
-        builder.Services.AddHealthChecks().AddCheck(epmdCheck, () =>
-            Ports.IsListening(options.EpmdPort) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not listening yet"));
+        builder.Services.AddHealthChecks().AddReadinessCheck(
+            epmdCheck, _ => Task.FromResult(Ports.IsListening(options.EpmdPort)), "not listening yet");
         var epmd = builder.AddLocalServer(new LocalServerResource($"{name}-epmd", RabbitMqServer.EpmdSpec(options)))
             .WithEndpoint(name: "tcp", port: options.EpmdPort, targetPort: options.EpmdPort, isProxied: false)
             .WithHealthCheck(epmdCheck);
 
         var nodeCheck = $"{name}-ready";
         var management = RabbitMqServer.ManagementClient(options);
-        builder.Services.AddHealthChecks().AddAsyncCheck(nodeCheck, async ct =>
-            await RabbitMqServer.IsReadyAsync(management, options, ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not ready yet"));
+        builder.Services.AddHealthChecks().AddReadinessCheck(
+            nodeCheck, ct => RabbitMqServer.IsReadyAsync(management, options, ct), "not ready yet");
         var node = new RabbitMqNodeResource(name, options);
         return builder.AddLocalServer(node)
             .WithEndpoint(name: "amqp", port: options.AmqpPort, targetPort: options.AmqpPort, scheme: "amqp", isProxied: false)
