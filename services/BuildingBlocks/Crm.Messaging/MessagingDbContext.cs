@@ -60,24 +60,15 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Applies the outbox's configuration and every <see cref="IEntityTypeConfiguration{TEntity}"/> in the derived
+    /// context's assembly (one per entity); column names follow the snake-case convention set where the context is
+    /// registered. A derived context that overrides this calls the base.
+    /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-
-        // Only what a write needs is mapped: the sequence, attempts and sent time belong to the relay (plain SQL).
-        modelBuilder.Entity<OutboxMessage>(outbox =>
-        {
-            outbox.ToTable("outbox_messages");
-            outbox.HasKey(m => m.MessageId);
-            outbox.Property(m => m.MessageId).HasColumnName("message_id").ValueGeneratedNever();
-            outbox.Property(m => m.MessageType).HasColumnName("message_type");
-            outbox.Property(m => m.AggregateId).HasColumnName("aggregate_id");
-            outbox.Property(m => m.AggregateVersion).HasColumnName("aggregate_version");
-            outbox.Property(m => m.Body).HasColumnName("body");
-            outbox.Property(m => m.CorrelationId).HasColumnName("correlation_id");
-            outbox.Property(m => m.TraceParent).HasColumnName("trace_parent");
-            outbox.Property(m => m.TraceState).HasColumnName("trace_state");
-            outbox.Property(m => m.CreatedAt).HasColumnName("created_at");
-        });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MessagingDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
     }
 }

@@ -38,6 +38,7 @@ public static class MessagingExtensions
         // of its last use: MessagingDbContext clears its own state when it goes back (see its Dispose).
         builder.Services.AddDbContextPool<TDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHostedService<OutboxListener>();
         builder.Services.AddHostedService<OutboxRelay>();

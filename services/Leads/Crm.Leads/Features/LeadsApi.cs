@@ -1,3 +1,5 @@
+using Crm.Api;
+using Crm.Messaging.Data;
 using Crm.Grpc;
 using Grpc.Core;
 using Crm.Leads.Data;
@@ -56,11 +58,7 @@ public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
 
     /// <summary>The time of a change, to the microsecond PostgreSQL keeps, so that what a write answers and publishes
     /// equals what a later read returns.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = _clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
-    }
+    private DateTimeOffset Now() => _clock.UtcNowInMicroseconds();
 
     private static Status LeadNotFound(Guid leadId) => Status.NotFound($"lead_id: lead {leadId} does not exist");
 

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Contracts;
 using Crm.Contracts.Leads;
 using Crm.Contracts.Opportunities;
@@ -36,7 +37,7 @@ internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvi
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.UtcNowInMicroseconds();
         var account = await MatchAsync(message, context, cancellationToken) ?? Create(message, context, now);
         AddContactUnlessKnown(message, account, context, now);
         Open(message, account, context, now);

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Grpc;
 using Grpc.Core;
 using Crm.Opportunities.Data;
@@ -15,7 +16,7 @@ namespace Crm.Opportunities.Features;
 /// </summary>
 internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimeProvider clock) : Wire.OpportunitiesService.OpportunitiesServiceBase
 {
-    private DateTimeOffset Now => clock.GetUtcNow();
+    private DateTimeOffset Now => clock.UtcNowInMicroseconds();
 
     /// <summary>An open opportunity to change, or why it cannot be changed.</summary>
     private async Task<(Opportunity? Opportunity, Status Status)> OpenOpportunityAsync(Guid opportunityId, long expectedVersion, CancellationToken cancellationToken)

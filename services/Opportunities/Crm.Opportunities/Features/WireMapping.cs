@@ -61,7 +61,7 @@ internal static class WireMapping
             CloseDate = DateConversions.ToDate(opportunity.CloseDate),
             ForecastCategory = WireEnums.ToWire(opportunity.ForecastCategory),
             OwnerId = opportunity.OwnerId,
-            LeadId = Ids.Text(opportunity.LeadId),
+            LeadId = IdConversions.Write(opportunity.LeadId),
             LossReason = opportunity.LossReason ?? string.Empty,
             OpenedAt = DateConversions.ToTimestamp(opportunity.OpenedAt),
             ClosedAt = DateConversions.ToTimestamp(opportunity.ClosedAt),
@@ -81,7 +81,7 @@ internal static class WireMapping
     {
         ActivityId = activity.ActivityId.ToString(),
         CustomerId = activity.CustomerId.ToString(),
-        OpportunityId = Ids.Text(activity.OpportunityId),
+        OpportunityId = IdConversions.Write(activity.OpportunityId),
         Kind = WireEnums.ToWire(activity.Kind),
         Subject = activity.Subject,
         Notes = activity.Notes ?? string.Empty,
@@ -96,7 +96,7 @@ internal static class WireMapping
         {
             MeetingId = meeting.MeetingId.ToString(),
             CustomerId = meeting.CustomerId.ToString(),
-            OpportunityId = Ids.Text(meeting.OpportunityId),
+            OpportunityId = IdConversions.Write(meeting.OpportunityId),
             Subject = meeting.Subject,
             StartsAt = DateConversions.ToTimestamp(meeting.StartsAt),
             EndsAt = DateConversions.ToTimestamp(meeting.EndsAt),

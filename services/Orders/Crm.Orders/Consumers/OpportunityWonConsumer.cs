@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Contracts.Opportunities;
 using Crm.Contracts.Orders;
 using Crm.Messaging.Inbox;

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Gateway.Grpc.V1;
 using Crm.Grpc;
 using Grpc.Core;
@@ -18,12 +19,13 @@ public sealed class CustomerViewApi(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (!Guid.TryParse(request.CustomerId, out _))
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        if (!status.IsOk)
         {
-            return Status.InvalidArgument("customer_id", "must be a customer id (a UUID)");
+            return status;
         }
 
-        var sections = await fetcher.FetchAsync(request.CustomerId, context.Deadline, context.CancellationToken);
+        var sections = await fetcher.FetchAsync(customerId.ToString(), context.Deadline, context.CancellationToken);
 
         // The account is the customer master: when its owner says there is no such customer, there is none.
         if (sections.Sales.Code == StatusCode.NotFound)

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Contracts.Leads;
 using Crm.Leads.Domain;
 using Crm.Leads.Features.Shared;

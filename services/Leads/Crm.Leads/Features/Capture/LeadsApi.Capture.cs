@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Contracts.Leads;
 using Crm.Grpc;
 using Grpc.Core;

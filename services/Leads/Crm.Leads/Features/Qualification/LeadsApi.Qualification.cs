@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
 using Crm.Leads.Domain;

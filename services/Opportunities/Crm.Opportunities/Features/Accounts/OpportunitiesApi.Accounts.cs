@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
 using Crm.Opportunities.Domain;
@@ -13,7 +14,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Account>> GetAccountAsync(Wire.GetAccountRequest request, ServerCallContext context)
     {
-        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
         if (!status.IsOk)
         {
             return status;

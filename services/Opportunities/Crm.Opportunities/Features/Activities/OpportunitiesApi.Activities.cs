@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
 using Grpc.Core;
@@ -13,8 +14,8 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Activity>> LogActivityAsync(Wire.LogActivityRequest request, ServerCallContext context)
     {
-        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
-        var (opportunityId, opportunityStatus) = Ids.ReadOptional(request.OpportunityId, "opportunity_id");
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        var (opportunityId, opportunityStatus) = IdConversions.ReadOptional(request.OpportunityId, "opportunity_id");
         var (occurredAt, occurredStatus) = Instants.Read(request.OccurredAt, "occurred_at", required: false);
         var failed = new[] { status, opportunityStatus, occurredStatus }.FirstOrDefault(s => !s.IsOk);
         if (!failed.IsOk)

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
@@ -15,7 +16,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> WinOpportunityAsync(Wire.WinOpportunityRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
         var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");
         var (shipTo, shipToStatus) = ShipToAddress.Read(request.ShipTo, "ship_to");
         var failed = new[] { status, linesStatus, shipToStatus }.FirstOrDefault(s => !s.IsOk);
@@ -57,7 +58,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> LoseOpportunityAsync(Wire.LoseOpportunityRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
         if (!status.IsOk)
         {
             return status;
@@ -74,14 +75,15 @@ internal sealed partial class OpportunitiesApi
             return found;
         }
 
+        var now = Now;
         var lastStage = opportunity.Stage;
         opportunity.Stage = OpportunityStage.Lost;
         opportunity.Probability = StageProbability.Default(OpportunityStage.Lost);
         opportunity.LossReason = request.Reason.Trim();
-        opportunity.ClosedAt = Now;
+        opportunity.ClosedAt = now;
         opportunity.Version++;
         db.Publish(new OpportunityLost(
-            Guid.NewGuid(), Now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
+            Guid.NewGuid(), now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
             lastStage, opportunity.LossReason, null, new Money(opportunity.Currency, opportunity.Amount)));
         var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
         return saved.IsOk ? opportunity.ToWire() : saved;

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
 using Grpc.Core;
@@ -18,7 +19,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.CustomerSales>> GetCustomerSalesAsync(Wire.GetCustomerSalesRequest request, ServerCallContext context)
     {
-        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
         if (!status.IsOk)
         {
             return status;

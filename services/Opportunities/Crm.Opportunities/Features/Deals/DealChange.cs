@@ -22,7 +22,7 @@ internal sealed record DealChange(
 
     public static (DealChange Change, Status Status) Read(Wire.UpdateDealRequest request)
     {
-        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
         var (amount, currency, amountStatus) = MoneyConversions.Read(request.Amount, "amount", required: false);
         var (closeDate, dateStatus) = DateConversions.Read(request.CloseDate, "close_date", required: false);
         var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");

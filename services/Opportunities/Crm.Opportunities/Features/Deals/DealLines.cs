@@ -43,7 +43,7 @@ internal static class DealLines
 
     private static (OpportunityLine? Line, Status Status) ReadLine(Wire.OpportunityLine line, string field)
     {
-        var (productId, status) = Ids.Read(line.ProductId, field + ".product_id");
+        var (productId, status) = IdConversions.Read(line.ProductId, field + ".product_id");
         if (!status.IsOk)
         {
             return (null, status);

@@ -15,7 +15,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> GetOpportunityAsync(Wire.GetOpportunityRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
         if (!status.IsOk)
         {
             return status;
@@ -30,7 +30,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.ListOpportunitiesResponse>> ListOpportunitiesAsync(Wire.ListOpportunitiesRequest request, ServerCallContext context)
     {
-        var (customerId, status) = Ids.ReadOptional(request.CustomerId, "customer_id");
+        var (customerId, status) = IdConversions.ReadOptional(request.CustomerId, "customer_id");
         var (window, pageStatus) = PageWindow.Read(request.Page);
         if (!status.IsOk || !pageStatus.IsOk)
         {
@@ -65,7 +65,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> ChangeStageAsync(Wire.ChangeStageRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = Ids.Read(request.OpportunityId, "opportunity_id");
+        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
         if (!status.IsOk)
         {
             return status;

@@ -1,3 +1,4 @@
+using Crm.Api;
 using System.Globalization;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
@@ -15,8 +16,8 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Meeting>> ScheduleMeetingAsync(Wire.ScheduleMeetingRequest request, ServerCallContext context)
     {
-        var (customerId, status) = Ids.Read(request.CustomerId, "customer_id");
-        var (opportunityId, opportunityStatus) = Ids.ReadOptional(request.OpportunityId, "opportunity_id");
+        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
+        var (opportunityId, opportunityStatus) = IdConversions.ReadOptional(request.OpportunityId, "opportunity_id");
         var (window, windowStatus) = ReadMeetingTime(request.StartsAt, "starts_at", request.EndsAt, "ends_at", null);
         var failed = new[] { status, opportunityStatus, windowStatus }.FirstOrDefault(s => !s.IsOk);
         if (!failed.IsOk)
@@ -32,7 +33,7 @@ internal sealed partial class OpportunitiesApi
         var attendees = new List<Guid>();
         for (var i = 0; i < request.AttendeeContactIds.Count; i++)
         {
-            var (attendee, attendeeStatus) = Ids.Read(request.AttendeeContactIds[i], string.Create(CultureInfo.InvariantCulture, $"attendee_contact_ids[{i}]"));
+            var (attendee, attendeeStatus) = IdConversions.Read(request.AttendeeContactIds[i], string.Create(CultureInfo.InvariantCulture, $"attendee_contact_ids[{i}]"));
             if (!attendeeStatus.IsOk)
             {
                 return attendeeStatus;
@@ -76,7 +77,7 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Meeting>> PostponeMeetingAsync(Wire.PostponeMeetingRequest request, ServerCallContext context)
     {
-        var (meetingId, status) = Ids.Read(request.MeetingId, "meeting_id");
+        var (meetingId, status) = IdConversions.Read(request.MeetingId, "meeting_id");
         if (!status.IsOk)
         {
             return status;

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using System.Globalization;
 using Crm.Api;
 using Crm.Contracts.Orders;

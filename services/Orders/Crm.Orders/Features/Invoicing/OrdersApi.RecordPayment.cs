@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using System.Globalization;
 using Crm.Api;
 using Crm.Contracts.Orders;
@@ -56,7 +57,7 @@ public sealed partial class OrdersApi
 
         var now = time.UtcNowInMicroseconds();
         var wasOverdue = invoice.Status == InvoiceStatus.Overdue;
-        var payment = invoice.Receive(amount, now, Caller.IdOf(context));
+        var payment = invoice.Receive(amount, now, Caller.Of(context));
         db.Publish(new PaymentReceived(
             Guid.NewGuid(), now, invoice.CustomerId, invoice.Id, invoice.Version, payment.Id,
             new Contracts.Money(currency, amount), DateOnly.FromDateTime(now.UtcDateTime), new Contracts.Money(currency, invoice.Outstanding)));

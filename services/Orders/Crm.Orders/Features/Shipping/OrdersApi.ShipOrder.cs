@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Orders;
 using Crm.Grpc;
@@ -53,7 +54,7 @@ public sealed partial class OrdersApi
         }
 
         var now = time.UtcNowInMicroseconds();
-        order.Ship(carrier, tracking, now, Caller.IdOf(context));
+        order.Ship(carrier, tracking, now, Caller.Of(context));
         db.Publish(new OrderShipped(
             Guid.NewGuid(), now, order.CustomerId, order.Id, order.Version, order.ShipmentId!.Value, carrier, tracking, DateOnly.FromDateTime(now.UtcDateTime)));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;
@@ -49,7 +50,7 @@ public sealed partial class SupportApi
 
         var now = time.UtcNowInMicroseconds();
         var kind = request.Kind == V1.CaseKind.Problem ? CaseKind.Problem : CaseKind.Inquiry;
-        var opened = SupportCase.Open(customerId, kind, request.Priority, subject, request.Description.Trim(), Caller.IdOf(context), now);
+        var opened = SupportCase.Open(customerId, kind, request.Priority, subject, request.Description.Trim(), Caller.Of(context), now);
         db.Cases.Add(opened);
         db.Publish(new CaseOpened(
             Guid.NewGuid(), now, customerId, opened.Id, opened.Version, kind, SupportMessages.ToPriority(opened.Priority), subject, null, null, opened.ResolveBy));

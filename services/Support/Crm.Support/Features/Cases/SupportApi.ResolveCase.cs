@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;
@@ -42,7 +43,7 @@ public sealed partial class SupportApi
         }
 
         var now = time.UtcNowInMicroseconds();
-        var by = Caller.IdOf(context);
+        var by = Caller.Of(context);
         supportCase.Resolve(resolution, by, now);
         db.Publish(new CaseResolved(Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, resolution, by));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;

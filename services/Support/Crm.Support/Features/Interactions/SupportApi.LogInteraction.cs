@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Contracts.Support;
@@ -54,7 +55,7 @@ public sealed partial class SupportApi
             ? request.Department
             : supportCase.Kind == CaseKind.Problem ? Department.TechnicalSupport : Department.CustomerService;
         var now = time.UtcNowInMicroseconds();
-        var interaction = supportCase.Log(request.Channel, summary, department, Caller.IdOf(context), now);
+        var interaction = supportCase.Log(request.Channel, summary, department, Caller.Of(context), now);
         db.Publish(new InteractionLogged(
             Guid.NewGuid(), now, supportCase.CustomerId, interaction.Id, 1, supportCase.Id, request.Channel.ToContract(), summary, interaction.LoggedBy));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Contracts.Support;
 using Crm.Messaging;
 using Crm.Support.Data;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Crm.Common.Grpc.V1;
 
-namespace Crm.Leads.Features.Shared;
+namespace Crm.Api;
 
 /// <summary>
 /// Pages of a list ordered newest first by a store-assigned position. The token is the position of the last item
 /// of the previous page, so a page does not shift when new rows arrive meanwhile.
 /// </summary>
-internal static class Paging
+public static class Paging
 {
     public const int DefaultSize = 50;
 
@@ -34,7 +34,7 @@ internal static class Paging
 
     /// <summary>The token of the page after <paramref name="items"/>, fetched with one extra row to tell whether there is one;
     /// empty when this is the last page. Drops the extra row.</summary>
-    public static string Next<T>(List<T> items, int size, Func<T, long> position)
+    public static string Next<T>(IList<T> items, int size, Func<T, long> position)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(position);
@@ -43,7 +43,11 @@ internal static class Paging
             return string.Empty;
         }
 
-        items.RemoveRange(size, items.Count - size);
+        while (items.Count > size)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
         return position(items[^1]).ToString(CultureInfo.InvariantCulture);
     }
 }

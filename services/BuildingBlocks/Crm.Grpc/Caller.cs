@@ -1,12 +1,12 @@
 using Grpc.Core;
 
-namespace Crm.Leads.Features.Shared;
+namespace Crm.Grpc;
 
 /// <summary>
-/// Who is calling, until the security issue brings tokens: the authenticated user's name, else the <c>x-user-id</c>
-/// metadata the gateway forwards, else "anonymous".
+/// Who is calling, the one definition every service uses until the security issue brings tokens: the authenticated
+/// user's name, else the <c>x-user-id</c> metadata the gateway forwards (trimmed), else "anonymous".
 /// </summary>
-internal static class Caller
+public static class Caller
 {
     public const string UserIdHeader = "x-user-id";
 
@@ -20,6 +20,6 @@ internal static class Caller
             return name;
         }
 
-        return context.RequestHeaders.GetValue(UserIdHeader) is { Length: > 0 } id ? id.Trim() : Anonymous;
+        return context.RequestHeaders.GetValue(UserIdHeader)?.Trim() is { Length: > 0 } id ? id : Anonymous;
     }
 }

@@ -1,18 +1,17 @@
-using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
 using ContractMoney = Crm.Contracts.Money;
 using WireDate = Crm.Common.Grpc.V1.Date;
 using WireMoney = Crm.Common.Grpc.V1.Money;
 
-namespace Crm.Leads.Features.Shared;
+namespace Crm.Api;
 
 /// <summary>
-/// Reads a request's fields and keeps the first problem found, so that a handler validates everything before it
+/// The one way a handler reads a request's fields: it keeps the first problem found, so that a handler validates everything before it
 /// touches the database and answers INVALID_ARGUMENT naming that field: <c>var name = check.Text(request.Name, "name");
 /// ... if (check.Failure is { } failure) return failure;</c>.
 /// </summary>
-internal sealed class RequestCheck
+public sealed class RequestCheck
 {
     /// <summary>The first problem, or null when every field read so far is good.</summary>
     public Status? Failure { get; private set; }
@@ -57,32 +56,19 @@ internal sealed class RequestCheck
         return text;
     }
 
-    /// <summary>A required id (a UUID).</summary>
+    /// <summary>A required id (a UUID; see <see cref="IdConversions"/>).</summary>
     public Guid Id(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Fail(field, "is required");
-            return Guid.Empty;
-        }
-
-        return OptionalId(value, field) ?? Guid.Empty;
+        var (id, status) = IdConversions.Read(value, field);
+        Add(status);
+        return id;
     }
 
     /// <summary>An optional id (a UUID); null when empty.</summary>
     public Guid? OptionalId(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (!Guid.TryParse(value.Trim(), out var id))
-        {
-            Fail(field, $"'{Shorten(value)}' is not an id (a UUID)");
-            return null;
-        }
-
+        var (id, status) = IdConversions.ReadOptional(value, field);
+        Add(status);
         return id;
     }
 
@@ -117,6 +103,4 @@ internal sealed class RequestCheck
         Add(status);
         return date;
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
 }
