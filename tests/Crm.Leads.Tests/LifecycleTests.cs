@@ -201,7 +201,7 @@ public sealed class LifecycleTests(LeadsHost leads) : IClassFixture<LeadsHost>
         await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId }, o), "reason");
         await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = (DisqualificationReason)99 }, o), "reason");
         await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { Reason = DisqualificationReason.NoNeed }, o), "lead_id");
-        await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed, Note = new string('n', 2001) }, o), "note");
+        await leads.InvalidAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoNeed, Note = new string('n', 4001) }, o), "note");
         await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId }, o), "opportunity_owner_id");
         await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside", OpportunityName = new string('o', 201) }, o), "opportunity_name");
         await leads.InvalidAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { OpportunityOwnerId = "oscar.outside" }, o), "lead_id");

@@ -56,6 +56,9 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { Kind = Wire.ActivityKind.Unspecified }, o)), "kind");
         DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { Department = Shared.Department.Unspecified }, o)), "department");
         DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { CustomerId = "" }, o)), "customer_id");
+        // Regression: notes of megabytes were accepted; every text has its limit (Crm.Api.TextLimits).
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { Notes = new string('n', 1 << 20) }, o)), "notes");
+        DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { Subject = new string('s', 201) }, o)), "subject");
         Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { CustomerId = Guid.NewGuid().ToString() }, o))).StatusCode);
         Assert.Equal(StatusCode.NotFound, (await _service.StatusOfAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest(valid) { OpportunityId = otherOpportunity }, o))).StatusCode);
 

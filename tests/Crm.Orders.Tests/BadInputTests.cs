@@ -28,6 +28,8 @@ public sealed class BadInputTests(CrmTestServers servers) : IAsyncLifetime
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ShipOrderAsync(new ShipOrderRequest { OrderId = order.OrderId, TrackingNumber = "T1" }), "carrier");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ShipOrderAsync(new ShipOrderRequest { OrderId = order.OrderId, Carrier = "UPS", TrackingNumber = "  " }), "tracking_number");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ShipOrderAsync(new ShipOrderRequest { Carrier = "UPS", TrackingNumber = "T1" }), "order_id");
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ShipOrderAsync(new ShipOrderRequest { OrderId = order.OrderId, Carrier = new string('c', 101), TrackingNumber = "T1" }), "carrier");
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ShipOrderAsync(new ShipOrderRequest { OrderId = order.OrderId, Carrier = "UPS", TrackingNumber = new string('t', 1 << 20) }), "tracking_number");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.IssueInvoiceAsync(new IssueInvoiceRequest { OrderId = order.OrderId }), "due_on");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.IssueInvoiceAsync(new IssueInvoiceRequest { OrderId = order.OrderId, DueOn = new Date { Year = 2026, Month = 2, Day = 30 } }), "due_on");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.RecordPaymentAsync(new RecordPaymentRequest { InvoiceId = Guid.NewGuid().ToString() }), "amount");

@@ -51,4 +51,25 @@ public sealed class BadInputTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(0, await _host.Service.CountAsync("SELECT 1 FROM interactions"));
         Assert.Equal("CaseOpened", Assert.Single(await _host.Service.EventsAsync()).Type);
     }
+
+    /// <summary>Regression: a description or summary of megabytes was accepted, and then reading the customer's cases
+    /// exceeded the message limit (the customer view lost its support section). Every text has its limit now.</summary>
+    [Fact]
+    public async Task Text_beyond_its_limit_is_refused_naming_the_field()
+    {
+        var client = _host.Client;
+        var valid = new OpenCaseRequest { CustomerId = Guid.NewGuid().ToString(), Kind = CaseKind.Problem, Priority = 1, Subject = "Down" };
+        var note = new string('n', 4001);
+        var megabyte = new string('m', 1 << 20);
+
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.OpenCaseAsync(new OpenCaseRequest(valid) { Description = note }), "description");
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.OpenCaseAsync(new OpenCaseRequest(valid) { Description = megabyte }), "description");
+        var opened = await client.OpenCaseAsync(new OpenCaseRequest(valid) { Description = new string('d', 4000) });
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.LogInteractionAsync(new LogInteractionRequest { CaseId = opened.CaseId, Channel = InteractionChannel.Phone, Summary = megabyte }), "summary");
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.UpdateCaseStatusAsync(new UpdateCaseStatusRequest { CaseId = opened.CaseId, Status = CaseStatus.Escalated, Note = note }), "note");
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = opened.CaseId, Resolution = note }), "resolution");
+
+        Assert.Equal(4000, opened.Description.Length);
+        Assert.Equal(opened, await client.GetCaseAsync(opened.CaseId));
+    }
 }

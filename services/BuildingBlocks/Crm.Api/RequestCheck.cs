@@ -28,7 +28,7 @@ public sealed class RequestCheck
     public void Fail(string field, string problem) => Add(Status.InvalidArgument(field, problem));
 
     /// <summary>Required text, trimmed.</summary>
-    public string Text(string? value, string field, int maxLength = 200)
+    public string Text(string? value, string field, int maxLength = TextLimits.Line)
     {
         var text = OptionalText(value, field, maxLength);
         if (text is null)
@@ -40,7 +40,7 @@ public sealed class RequestCheck
     }
 
     /// <summary>Optional text, trimmed; null when empty.</summary>
-    public string? OptionalText(string? value, string field, int maxLength = 200)
+    public string? OptionalText(string? value, string field, int maxLength = TextLimits.Line)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))

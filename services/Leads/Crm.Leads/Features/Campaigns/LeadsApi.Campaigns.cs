@@ -58,7 +58,7 @@ public sealed partial class LeadsApi
         var check = new RequestCheck();
         var campaignId = check.Id(request.CampaignId, "campaign_id");
         var amount = check.Money(request.Amount, "amount", required: true);
-        var description = check.OptionalText(request.Description, "description", 500) ?? string.Empty;
+        var description = check.OptionalText(request.Description, "description", TextLimits.Line) ?? string.Empty;
         if (amount is { Amount: <= 0 })
         {
             check.Fail("amount", "must be more than zero");

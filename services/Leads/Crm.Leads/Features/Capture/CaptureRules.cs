@@ -22,7 +22,7 @@ internal static class CaptureRules
 
         var name = check.Text(company.Name, "company.name");
         var industry = check.OptionalText(company.Industry, "company.industry");
-        var website = check.OptionalText(company.Website, "company.website", 500);
+        var website = check.OptionalText(company.Website, "company.website", TextLimits.Address);
         if (company.EmployeeCount < 0)
         {
             check.Fail("company.employee_count", "must not be negative");
@@ -42,8 +42,8 @@ internal static class CaptureRules
         var firstName = check.OptionalText(person.FirstName, "contact.first_name") ?? string.Empty;
         var lastName = check.Text(person.LastName, "contact.last_name");
         var title = check.OptionalText(person.Title, "contact.title");
-        var email = check.OptionalText(person.Email, "contact.email", 320);
-        var phone = check.OptionalText(person.Phone, "contact.phone", 50);
+        var email = check.OptionalText(person.Email, "contact.email", TextLimits.Email);
+        var phone = check.OptionalText(person.Phone, "contact.phone", TextLimits.Phone);
         var role = check.Known(person.BuyingRole, "contact.buying_role", required: false);
         if (email is not null && !LooksLikeEmail(email))
         {
@@ -70,10 +70,10 @@ internal static class CaptureRules
             return null;
         }
 
-        var street = check.OptionalText(address.Street, "company.address.street", 500) ?? string.Empty;
+        var street = check.OptionalText(address.Street, "company.address.street", TextLimits.Address) ?? string.Empty;
         var city = check.OptionalText(address.City, "company.address.city") ?? string.Empty;
         var region = check.OptionalText(address.Region, "company.address.region");
-        var postalCode = check.OptionalText(address.PostalCode, "company.address.postal_code", 20) ?? string.Empty;
+        var postalCode = check.OptionalText(address.PostalCode, "company.address.postal_code", TextLimits.PostalCode) ?? string.Empty;
         var country = check.OptionalText(address.Country, "company.address.country", 2) ?? string.Empty;
         if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
         {

@@ -29,7 +29,7 @@ public sealed partial class LeadsApi
         var campaignId = check.OptionalId(request.CampaignId, "campaign_id");
         var company = CaptureRules.Company(request.Company, check);
         var contact = CaptureRules.Contact(request.Contact, check);
-        var notes = check.OptionalText(request.Notes, "notes", 4000);
+        var notes = check.OptionalText(request.Notes, "notes", TextLimits.Note);
         if (check.Failure is { } failure)
         {
             return failure;

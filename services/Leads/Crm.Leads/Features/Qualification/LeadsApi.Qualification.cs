@@ -53,7 +53,7 @@ public sealed partial class LeadsApi
         var check = new RequestCheck();
         var leadId = check.Id(request.LeadId, "lead_id");
         var reason = check.Known(request.Reason, "reason", required: true);
-        var note = check.OptionalText(request.Note, "note", 2000);
+        var note = check.OptionalText(request.Note, "note", TextLimits.Note);
         if (ExpectedVersion(request.ExpectedVersion, check) is { IsOk: false } failure)
         {
             return failure;
@@ -90,7 +90,7 @@ public sealed partial class LeadsApi
             check.Fail("qualification.budget", "must not be negative");
         }
 
-        var need = check.Text(qualification.Need, "qualification.need", 2000);
+        var need = check.Text(qualification.Need, "qualification.need", TextLimits.Note);
         var decisionBy = check.Date(qualification.DecisionBy, "qualification.decision_by", required: false);
         var urgency = check.Known(qualification.Urgency, "qualification.urgency", required: false);
         if (qualification.Requirements.Count > MaxRequirements)
@@ -102,7 +102,7 @@ public sealed partial class LeadsApi
         for (var i = 0; i < qualification.Requirements.Count; i++)
         {
             var field = $"qualification.requirements[{i}]";
-            var requirement = check.OptionalText(qualification.Requirements[i], field, 500);
+            var requirement = check.OptionalText(qualification.Requirements[i], field, TextLimits.Line);
             if (requirement is null)
             {
                 check.Fail(field, "must not be empty");

@@ -29,7 +29,13 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.SearchAccountsResponse>> SearchAccountsAsync(Wire.SearchAccountsRequest request, ServerCallContext context)
     {
-        var query = request.Query.Trim();
+        var check = new RequestCheck();
+        var query = check.Text(request.Query, "query", TextLimits.Line);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
         if (query.Length < 2)
         {
             return Status.InvalidArgument("query", "needs at least 2 characters");

@@ -33,28 +33,37 @@ internal sealed partial class OpportunitiesApi
             return Status.InvalidArgument("department", "is required: the department of whoever logs it");
         }
 
+        var check = new RequestCheck();
+        var subject = check.OptionalText(request.Subject, "subject", TextLimits.Line) ?? string.Empty;
+        var notes = check.OptionalText(request.Notes, "notes", TextLimits.Note);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
         var (account, found) = await CustomerAsync(customerId, opportunityId, context.CancellationToken);
         if (account is null)
         {
             return found;
         }
 
+        var now = Now;
         var activity = new Domain.Activity
         {
             ActivityId = Guid.NewGuid(),
             CustomerId = customerId,
             OpportunityId = opportunityId,
             Kind = kind,
-            Subject = request.Subject.Trim(),
-            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes,
+            Subject = subject,
+            Notes = notes,
             LoggedBy = Caller.Of(context),
             Department = WireEnums.Store(request.Department),
-            OccurredAt = occurredAt ?? Now,
-            LoggedAt = Now,
+            OccurredAt = occurredAt ?? now,
+            LoggedAt = now,
         };
         db.Activities.Add(activity);
         db.Publish(new ActivityLogged(
-            Guid.NewGuid(), Now, customerId, activity.ActivityId, 1, opportunityId, kind, activity.Subject, activity.OccurredAt, activity.LoggedBy));
+            Guid.NewGuid(), now, customerId, activity.ActivityId, 1, opportunityId, kind, activity.Subject, activity.OccurredAt, activity.LoggedBy));
         var saved = await SaveAsync($"activity {activity.ActivityId}", context.CancellationToken);
         return saved.IsOk ? activity.ToWire() : saved;
     }

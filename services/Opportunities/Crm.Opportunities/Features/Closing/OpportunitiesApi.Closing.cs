@@ -30,6 +30,13 @@ internal sealed partial class OpportunitiesApi
             return Status.InvalidArgument("lines", "are required: the order is booked from them");
         }
 
+        var check = new RequestCheck();
+        var purchaseOrderNumber = check.OptionalText(request.PurchaseOrderNumber, "purchase_order_number", TextLimits.Reference);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
         var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
         if (opportunity is null)
         {
@@ -45,7 +52,7 @@ internal sealed partial class OpportunitiesApi
         opportunity.Amount = total.Amount;
         opportunity.Currency = total.Currency;
         opportunity.ClosedAt = now;
-        opportunity.PurchaseOrderNumber = string.IsNullOrWhiteSpace(request.PurchaseOrderNumber) ? null : request.PurchaseOrderNumber.Trim();
+        opportunity.PurchaseOrderNumber = purchaseOrderNumber;
         opportunity.Version++;
         db.Publish(new OpportunityWon(
             Guid.NewGuid(), now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
@@ -58,15 +65,12 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> LoseOpportunityAsync(Wire.LoseOpportunityRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var opportunityId = check.Id(request.OpportunityId, "opportunity_id");
+        var reason = check.Text(request.Reason, "reason", TextLimits.Note);
+        if (check.Failure is { } failure)
         {
-            return status;
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Reason))
-        {
-            return Status.InvalidArgument("reason", "is required: say why the deal was lost");
+            return failure;
         }
 
         var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
@@ -79,7 +83,7 @@ internal sealed partial class OpportunitiesApi
         var lastStage = opportunity.Stage;
         opportunity.Stage = OpportunityStage.Lost;
         opportunity.Probability = StageProbability.Default(OpportunityStage.Lost);
-        opportunity.LossReason = request.Reason.Trim();
+        opportunity.LossReason = reason;
         opportunity.ClosedAt = now;
         opportunity.Version++;
         db.Publish(new OpportunityLost(

@@ -43,15 +43,12 @@ internal static class DealLines
 
     private static (OpportunityLine? Line, Status Status) ReadLine(Wire.OpportunityLine line, string field)
     {
-        var (productId, status) = IdConversions.Read(line.ProductId, field + ".product_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var productId = check.Id(line.ProductId, field + ".product_id");
+        var productName = check.Text(line.ProductName, field + ".product_name", TextLimits.Line);
+        if (check.Failure is { } failure)
         {
-            return (null, status);
-        }
-
-        if (string.IsNullOrWhiteSpace(line.ProductName))
-        {
-            return (null, Status.InvalidArgument(field + ".product_name", "is required"));
+            return (null, failure);
         }
 
         if (!decimal.TryParse(line.Quantity, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
@@ -72,6 +69,6 @@ internal static class DealLines
 
         return price < 0
             ? (null, Status.InvalidArgument(field + ".unit_price", "must not be negative"))
-            : (new OpportunityLine(productId, line.ProductName.Trim(), quantity, new Money(currency, price)), Status.Ok);
+            : (new OpportunityLine(productId, productName, quantity, new Money(currency, price)), Status.Ok);
     }
 }

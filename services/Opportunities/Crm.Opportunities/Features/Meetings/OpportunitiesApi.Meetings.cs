@@ -25,9 +25,11 @@ internal sealed partial class OpportunitiesApi
             return failed;
         }
 
-        if (string.IsNullOrWhiteSpace(request.Subject))
+        var check = new RequestCheck();
+        var subject = check.Text(request.Subject, "subject", TextLimits.Line);
+        if (check.Failure is { } failure)
         {
-            return Status.InvalidArgument("subject", "is required");
+            return failure;
         }
 
         var attendees = new List<Guid>();
@@ -58,7 +60,7 @@ internal sealed partial class OpportunitiesApi
             MeetingId = Guid.NewGuid(),
             CustomerId = customerId,
             OpportunityId = opportunityId,
-            Subject = request.Subject.Trim(),
+            Subject = subject,
             StartsAt = window.StartsAt,
             EndsAt = window.EndsAt,
             AttendeeContactIds = attendees,
@@ -77,10 +79,12 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Meeting>> PostponeMeetingAsync(Wire.PostponeMeetingRequest request, ServerCallContext context)
     {
-        var (meetingId, status) = IdConversions.Read(request.MeetingId, "meeting_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var meetingId = check.Id(request.MeetingId, "meeting_id");
+        var reason = check.OptionalText(request.Reason, "reason", TextLimits.Note);
+        if (check.Failure is { } failure)
         {
-            return status;
+            return failure;
         }
 
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.MeetingId == meetingId, context.CancellationToken);
@@ -104,7 +108,7 @@ internal sealed partial class OpportunitiesApi
         meeting.StartsAt = window.StartsAt;
         meeting.EndsAt = window.EndsAt;
         meeting.Postponed = true;
-        meeting.PostponeReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        meeting.PostponeReason = reason;
         meeting.Version++;
         db.Publish(new MeetingPostponed(
             Guid.NewGuid(), Now, meeting.CustomerId, meeting.MeetingId, meeting.Version, previous, meeting.StartsAt, meeting.EndsAt, meeting.PostponeReason ?? string.Empty));

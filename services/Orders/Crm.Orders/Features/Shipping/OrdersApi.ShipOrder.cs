@@ -17,22 +17,13 @@ public sealed partial class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (orderId, status) = IdConversions.Read(request.OrderId, "order_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var orderId = check.Id(request.OrderId, "order_id");
+        var carrier = check.Text(request.Carrier, "carrier", TextLimits.Reference);
+        var tracking = check.Text(request.TrackingNumber, "tracking_number", TextLimits.Reference);
+        if (check.Failure is { } failure)
         {
-            return status;
-        }
-
-        var carrier = request.Carrier.Trim();
-        var tracking = request.TrackingNumber.Trim();
-        if (carrier.Length == 0)
-        {
-            return Status.InvalidArgument("carrier", "is required");
-        }
-
-        if (tracking.Length == 0)
-        {
-            return Status.InvalidArgument("tracking_number", "is required");
+            return failure;
         }
 
         var cancellationToken = context.CancellationToken;

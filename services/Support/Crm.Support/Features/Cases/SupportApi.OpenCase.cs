@@ -10,9 +10,6 @@ namespace Crm.Support.Features;
 
 public sealed partial class SupportApi
 {
-    /// <summary>Maximum subject length: a line a person reads in a list.</summary>
-    private const int SubjectLength = 200;
-
     /// <summary>Opens a case with the service-level targets of its priority (P1: respond 1 h / resolve 4 h, P2: 4 h / 1 day,
     /// P3: 1 day / 3 days, P4: 2 days / 10 days); it is assigned to whoever opened it.</summary>
     public override Task<V1.Case> OpenCase(V1.OpenCaseRequest request, ServerCallContext context) => OpenCaseAsync(request, context).Answer();
@@ -37,20 +34,17 @@ public sealed partial class SupportApi
             return Status.InvalidArgument("priority", $"{request.Priority} is not a priority: 1 (the customer cannot work) to 4 (a question)");
         }
 
-        var subject = request.Subject.Trim();
-        if (subject.Length == 0)
+        var check = new RequestCheck();
+        var subject = check.Text(request.Subject, "subject", TextLimits.Line);
+        var description = check.OptionalText(request.Description, "description", TextLimits.Note) ?? string.Empty;
+        if (check.Failure is { } failure)
         {
-            return Status.InvalidArgument("subject", "is required");
-        }
-
-        if (subject.Length > SubjectLength)
-        {
-            return Status.InvalidArgument("subject", $"is longer than {SubjectLength} characters");
+            return failure;
         }
 
         var now = time.UtcNowInMicroseconds();
         var kind = request.Kind == V1.CaseKind.Problem ? CaseKind.Problem : CaseKind.Inquiry;
-        var opened = SupportCase.Open(customerId, kind, request.Priority, subject, request.Description.Trim(), Caller.Of(context), now);
+        var opened = SupportCase.Open(customerId, kind, request.Priority, subject, description, Caller.Of(context), now);
         db.Cases.Add(opened);
         db.Publish(new CaseOpened(
             Guid.NewGuid(), now, customerId, opened.Id, opened.Version, kind, SupportMessages.ToPriority(opened.Priority), subject, null, null, opened.ResolveBy));

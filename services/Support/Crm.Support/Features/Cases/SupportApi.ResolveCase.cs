@@ -23,10 +23,11 @@ public sealed partial class SupportApi
             return status;
         }
 
-        var resolution = request.Resolution.Trim();
-        if (resolution.Length == 0)
+        var check = new RequestCheck();
+        var resolution = check.Text(request.Resolution, "resolution", TextLimits.Note);
+        if (check.Failure is { } failure)
         {
-            return Status.InvalidArgument("resolution", "is required: say what solved it");
+            return failure;
         }
 
         var cancellationToken = context.CancellationToken;

@@ -37,6 +37,13 @@ public sealed partial class SupportApi
             return Status.InvalidArgument("status", "is required: CASE_OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER or ESCALATED");
         }
 
+        var check = new RequestCheck();
+        var note = check.OptionalText(request.Note, "note", TextLimits.Note);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (supportCase, found) = await LockForChangeAsync(caseId, request.ExpectedVersion, cancellationToken);
@@ -56,7 +63,7 @@ public sealed partial class SupportApi
             supportCase.MoveTo(next);
             if (next == CaseStatus.Escalated)
             {
-                var reason = request.Note.Trim() is { Length: > 0 } note ? note : "escalated";
+                var reason = note ?? "escalated";
                 db.Publish(new CaseEscalated(
                     Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, SupportMessages.ToPriority(supportCase.Priority),
                     supportCase.EscalationLevel, reason, supportCase.AssigneeId));

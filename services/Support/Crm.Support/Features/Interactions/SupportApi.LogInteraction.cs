@@ -32,10 +32,11 @@ public sealed partial class SupportApi
             return Status.InvalidArgument("channel", "is required: PHONE, EMAIL, CHAT, ON_SITE or PORTAL");
         }
 
-        var summary = request.Summary.Trim();
-        if (summary.Length == 0)
+        var check = new RequestCheck();
+        var summary = check.Text(request.Summary, "summary", TextLimits.Note);
+        if (check.Failure is { } failure)
         {
-            return Status.InvalidArgument("summary", "is required: what was said");
+            return failure;
         }
 
         if (!Enum.IsDefined(request.Department))
