@@ -40,7 +40,7 @@ public sealed class BadInputThroughTheGatewayTests(PlatformFixture platform)
             ("lead_id", () => _journey.StatusOfAsync((api, o) => api.Leads.QualifyLeadAsync(new QualifyLeadRequest(), o))),
             ("lead_id", () => _journey.StatusOfAsync((api, o) => api.Leads.ConvertLeadAsync(new ConvertLeadRequest { OpportunityOwnerId = "otto" }, o))),
             ("opportunity_id", () => _journey.StatusOfAsync((api, o) => api.Opportunities.ChangeStageAsync(new ChangeStageRequest { Stage = Stage.Proposal }, o))),
-            ("opportunity_id", () => _journey.StatusOfAsync((api, o) => api.Opportunities.UpdateDealAsync(new UpdateDealRequest { Probability = -1 }, o))),
+            ("opportunity_id", () => _journey.StatusOfAsync((api, o) => api.Opportunities.UpdateDealAsync(new UpdateDealRequest(), o))),
             ("customer_id", () => _journey.StatusOfAsync((api, o) => api.Opportunities.LogActivityAsync(new LogActivityRequest { Kind = ActivityKind.Call, Subject = "x" }, o))),
             ("customer_id", () => _journey.StatusOfAsync((api, o) => api.Opportunities.ScheduleMeetingAsync(new ScheduleMeetingRequest { Subject = "x" }, o))),
             ("opportunity_id", () => _journey.StatusOfAsync((api, o) => api.Opportunities.WinOpportunityAsync(new WinOpportunityRequest(), o))),

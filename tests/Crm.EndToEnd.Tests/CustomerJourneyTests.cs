@@ -98,7 +98,7 @@ public sealed class CustomerJourneyTests(PlatformFixture platform)
         await _journey.CallAsync((api, o) => api.Opportunities.UpdateDealAsync(new UpdateDealRequest
         {
             OpportunityId = sale.OpportunityId, Amount = MoneyConversions.ToMoney(180000m, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(20)),
-            Probability = -1, Lines = { Line(WeldingCell, "Welding cell", "2", 90000m) },
+            Lines = { Line(WeldingCell, "Welding cell", "2", 90000m) },
         }, o), "otto");
         foreach (var stage in new[] { Stage.Proposal, Stage.Negotiation, Stage.Closing })
         {

@@ -95,8 +95,14 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal((2L, 35, ForecastCategory.Commit, new Money("EUR", 3150.985m), new DateOnly(2027, 6, 30)),
             (forecast.Version, forecast.Probability, forecast.Category, forecast.Amount, forecast.ExpectedCloseOn));
 
-        var kept = await _service.CallAsync((api, o) => api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1, Amount = MoneyConversions.ToMoney(4000m, "EUR") }, o));
+        // Regression: a probability left out set it to 0. Left out, it keeps its value; -1 (older clients) does too.
+        var kept = await _service.CallAsync((api, o) => api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Amount = MoneyConversions.ToMoney(4000m, "EUR") }, o));
         Assert.Equal((35, 3L, 2), (kept.Probability, kept.Version, kept.Lines.Count));
+        var keptByOldClient = await _service.CallAsync((api, o) => api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1, CloseDate = new Shared.Date { Year = 2027, Month = 7, Day = 1 } }, o));
+        Assert.Equal((35, 4L), (keptByOldClient.Probability, keptByOldClient.Version));
+        var zero = await _service.CallAsync((api, o) => api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = 0 }, o));
+        Assert.Equal((0, 5L), (zero.Probability, zero.Version));
+        Assert.Equal(0, (await _service.EventsAsync<ForecastUpdated>(id))[^1].Probability);
     }
 
     [Theory]
@@ -110,7 +116,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     public async Task A_bad_deal_update_names_the_field_and_writes_nothing(string field)
     {
         var id = await OpenAsync("Soylent " + field);
-        var request = new Wire.UpdateDealRequest { OpportunityId = id.ToString(), Probability = -1 };
+        var request = new Wire.UpdateDealRequest { OpportunityId = id.ToString() };
         request.Lines.Add(Line(Licence, "Licence", "1", 10m));
         request.Lines.Add(Line(Training, "Training", "1", 10m));
         switch (field)

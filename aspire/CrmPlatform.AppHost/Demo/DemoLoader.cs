@@ -105,7 +105,7 @@ internal sealed class DemoLoader(GatewayClients gateway, CancellationToken cance
         var lines = new OpportunityLine { ProductId = AutomationCell, ProductName = "Automation cell", Quantity = "1", UnitPrice = MoneyConversions.ToMoney(lead.Amount, "EUR") };
         await CallAsync((api, o) => api.Opportunities.UpdateDealAsync(new UpdateDealRequest
         {
-            OpportunityId = opportunityId, Amount = MoneyConversions.ToMoney(lead.Amount, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(30)), Probability = -1, Lines = { lines },
+            OpportunityId = opportunityId, Amount = MoneyConversions.ToMoney(lead.Amount, "EUR"), CloseDate = DateConversions.ToDate(Today.AddDays(30)), Lines = { lines },
         }, o), owner);
         var target = lead.Stage is Stage.Won or Stage.Lost ? Stage.Closing : lead.Stage;
         foreach (var stage in Path.TakeWhile(s => s <= target))

@@ -17,7 +17,7 @@ internal sealed record DealChange(
     int? Probability,
     ForecastCategory? Category)
 {
-    /// <summary>The probability value that keeps the current one (proto: -1).</summary>
+    /// <summary>The probability value that keeps the current one for clients from before the field had presence.</summary>
     public const int KeepProbability = -1;
 
     public static (DealChange Change, Status Status) Read(Wire.UpdateDealRequest request)
@@ -37,9 +37,9 @@ internal sealed record DealChange(
             return (null!, Status.InvalidArgument("amount", "must not be negative"));
         }
 
-        if (request.Probability is < KeepProbability or > 100)
+        if (request.HasProbability && request.Probability is < KeepProbability or > 100)
         {
-            return (null!, Status.InvalidArgument("probability", "must be 0..100, or -1 to keep the current one"));
+            return (null!, Status.InvalidArgument("probability", "must be 0..100, or left out to keep the current one"));
         }
 
         var money = request.Amount is null ? null : new Money(currency, amount);
@@ -48,7 +48,7 @@ internal sealed record DealChange(
             return (null!, Status.InvalidArgument("amount.currency_code", $"must be {lines[0].UnitPrice.Currency}, the currency of the lines"));
         }
 
-        int? probability = request.Probability == KeepProbability ? null : request.Probability;
+        int? probability = !request.HasProbability || request.Probability == KeepProbability ? null : request.Probability;
         return (new DealChange(opportunityId, money, closeDate, lines, probability, WireEnums.ToCategory(request.ForecastCategory)), Status.Ok);
     }
 
