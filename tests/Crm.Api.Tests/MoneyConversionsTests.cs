@@ -41,6 +41,11 @@ public sealed class MoneyConversionsTests
     [InlineData("eur", 1, 0, "price.currency_code")]
     [InlineData("EUR", 1, -5, "price.nanos")]
     [InlineData("EUR", 0, 1_000_000_000, "price.nanos")]
+    [InlineData("XYZ", 1, 0, "price.currency_code")]
+    [InlineData("EURO", 1, 0, "price.currency_code")]
+    [InlineData("EUR", 1_000_000_000_000, 0, "price")]
+    [InlineData("EUR", -1_000_000_000_000, 0, "price")]
+    [InlineData("EUR", long.MaxValue, 999_999_999, "price")]
     public void A_malformed_amount_is_INVALID_ARGUMENT_naming_the_field(string currency, long units, int nanos, string field)
     {
         var (_, _, status) = MoneyConversions.Read(new Money { CurrencyCode = currency, Units = units, Nanos = nanos }, "price");
@@ -53,5 +58,20 @@ public sealed class MoneyConversionsTests
     {
         Assert.Equal("budget: is required", MoneyConversions.Read(null, "budget").Status.Detail);
         Assert.True(MoneyConversions.Read(null, "budget", required: false).Status.IsOk);
+    }
+
+    /// <summary>Regression: amounts near the 64-bit limit were stored, and the totals of shared reads (campaigns,
+    /// pipeline, forecast) then failed with INTERNAL for every caller. No amount reaches a trillion now.</summary>
+    [Fact]
+    public void Amounts_stay_below_a_trillion_so_that_totals_fit()
+    {
+        var largest = new Money { CurrencyCode = "JPY", Units = 999_999_999_999, Nanos = 999_999_999 };
+        var (amount, _, status) = MoneyConversions.Read(largest, "amount");
+        Assert.True(status.IsOk, status.Detail);
+
+        // Nine million of the largest amounts still add up to a total the wire carries.
+        var total = amount * 9_000_000;
+        var wire = MoneyConversions.ToMoney(total, "JPY");
+        Assert.Equal(total, wire.Units + (wire.Nanos / 1_000_000_000m));
     }
 }

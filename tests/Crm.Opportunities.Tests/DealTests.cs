@@ -113,6 +113,9 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
     [InlineData("lines[1].product_id")]
     [InlineData("lines[0].quantity")]
     [InlineData("lines[1].unit_price.currency_code")]
+    [InlineData("amount")]
+    [InlineData("lines[1].quantity")]
+    [InlineData("lines")]
     public async Task A_bad_deal_update_names_the_field_and_writes_nothing(string field)
     {
         var id = await OpenAsync("Soylent " + field);
@@ -127,6 +130,16 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
             case "close_date": request.CloseDate = new Shared.Date { Year = 2027, Month = 2, Day = 30 }; break;
             case "lines[1].product_id": request.Lines[1].ProductId = "x"; break;
             case "lines[0].quantity": request.Lines[0].Quantity = "0"; break;
+
+            // Regression: amounts and quantities too large for anyone's totals were stored, and shared reads failed.
+            case "amount": request.Amount = new Shared.Money { CurrencyCode = "EUR", Units = long.MaxValue }; break;
+            case "lines[1].quantity": request.Lines[1].Quantity = "1000000.001"; break;
+            case "lines":
+                request.Lines[0].Quantity = "1000000";
+                request.Lines[0].UnitPrice = MoneyConversions.ToMoney(999_999m, "EUR");
+                request.Lines[1].Quantity = "1000000";
+                request.Lines[1].UnitPrice = MoneyConversions.ToMoney(999_999m, "EUR");
+                break;
             default: request.Lines[1].UnitPrice = MoneyConversions.ToMoney(10m, "USD"); break;
         }
 

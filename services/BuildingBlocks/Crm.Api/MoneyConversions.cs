@@ -10,6 +10,12 @@ namespace Crm.Api;
 /// </summary>
 public static class MoneyConversions
 {
+    /// <summary>
+    /// No amount reaches one trillion, in any currency: far above any deal, and low enough that the totals of
+    /// millions of records stay exact in decimal and fit the wire's 64-bit units.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
     private const decimal NanosPerUnit = 1_000_000_000m;
 
     /// <summary>The wire form of <paramref name="amount"/> in <paramref name="currency"/>; fractions finer than a
@@ -23,7 +29,8 @@ public static class MoneyConversions
     }
 
     /// <summary>The amount and currency of <paramref name="money"/>, or the status naming <paramref name="field"/>
-    /// when it is missing or malformed (no currency, nanos out of range or of the other sign than units).</summary>
+    /// when it is missing or malformed (no ISO 4217 currency, nanos out of range or of the other sign than units, or not
+    /// below <see cref="MaxAmount"/>).</summary>
     public static (decimal Amount, string Currency, Status Status) Read(Money? money, string field, bool required = true)
     {
         if (money is null)
@@ -31,9 +38,9 @@ public static class MoneyConversions
             return required ? (0, string.Empty, Status.InvalidArgument(field, "is required")) : (0, string.Empty, Status.Ok);
         }
 
-        if (money.CurrencyCode.Length != 3 || !money.CurrencyCode.All(char.IsAsciiLetterUpper))
+        if (!CurrencyCodes.IsKnown(money.CurrencyCode))
         {
-            return (0, string.Empty, Status.InvalidArgument(field + ".currency_code", "must be a three-letter ISO 4217 code such as EUR"));
+            return (0, string.Empty, Status.InvalidArgument(field + ".currency_code", $"'{Shorten(money.CurrencyCode)}' is not an ISO 4217 currency code such as EUR"));
         }
 
         if (money.Nanos is <= -1_000_000_000 or >= 1_000_000_000)
@@ -46,6 +53,11 @@ public static class MoneyConversions
             return (0, string.Empty, Status.InvalidArgument(field + ".nanos", "must have the same sign as units"));
         }
 
-        return (money.Units + (money.Nanos / NanosPerUnit), money.CurrencyCode, Status.Ok);
+        var amount = money.Units + (money.Nanos / NanosPerUnit);
+        return Math.Abs(amount) >= MaxAmount
+            ? (0, string.Empty, Status.InvalidArgument(field, "must be less than 1,000,000,000,000 (one trillion) in absolute value"))
+            : (amount, money.CurrencyCode, Status.Ok);
     }
+
+    private static string Shorten(string code) => code.Length <= 10 ? code : code[..10] + "...";
 }

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Forecasts.Domain;
 using Crm.Grpc;
 using Grpc.Core;
@@ -18,9 +19,9 @@ internal static class SummingCurrency
         ArgumentNullException.ThrowIfNull(requested);
         if (requested.Length > 0)
         {
-            return requested.Length == 3 && requested.All(char.IsAsciiLetterUpper)
+            return CurrencyCodes.IsKnown(requested)
                 ? (requested, Status.Ok)
-                : (string.Empty, Status.InvalidArgument("currency_code", "must be a three-letter ISO 4217 code such as EUR"));
+                : (string.Empty, Status.InvalidArgument("currency_code", "must be an ISO 4217 currency code such as EUR"));
         }
 
         var common = entries.Where(e => e.Currency is not null)

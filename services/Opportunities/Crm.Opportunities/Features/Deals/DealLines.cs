@@ -15,6 +15,9 @@ namespace Crm.Opportunities.Features;
 /// </summary>
 internal static class DealLines
 {
+    /// <summary>The largest quantity a line takes (documented in docs/api.md).</summary>
+    public const decimal MaxQuantity = 1_000_000m;
+
     public static (IReadOnlyList<OpportunityLine> Lines, Status Status) Read(RepeatedField<Wire.OpportunityLine> lines, string field)
     {
         var read = new List<OpportunityLine>(lines.Count);
@@ -34,7 +37,10 @@ internal static class DealLines
             read.Add(line!);
         }
 
-        return (read, Status.Ok);
+        // Each line is below a trillion; their sum may not be, and it becomes the deal's amount.
+        return read.Count > 0 && Total(read).Amount >= MoneyConversions.MaxAmount
+            ? ([], Status.InvalidArgument(field, "add up to one trillion or more, more than any amount may be"))
+            : (read, Status.Ok);
     }
 
     /// <summary>What the lines add up to, in their currency.</summary>
@@ -53,7 +59,12 @@ internal static class DealLines
 
         if (!decimal.TryParse(line.Quantity, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
         {
-            return (null, Status.InvalidArgument(field + ".quantity", $"'{line.Quantity}' is not a quantity above 0 (\"2\", \"1.5\")"));
+            return (null, Status.InvalidArgument(field + ".quantity", "is not a quantity above 0 (\"2\", \"1.5\")"));
+        }
+
+        if (quantity > MaxQuantity)
+        {
+            return (null, Status.InvalidArgument(field + ".quantity", "is more than 1,000,000"));
         }
 
         if (decimal.Round(quantity, 3) != quantity)
