@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace CrmPlatform.ServiceDefaults;
 
-/// <summary>What every CrmPlatform service shares: telemetry, health, problem details, Kestrel endpoints, shutdown.</summary>
+/// <summary>What every CrmPlatform service shares: log levels, telemetry, health, problem details, Kestrel endpoints, shutdown.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>The HTTP/1.1 port (health, pages) when configuration names no Kestrel endpoint, as in a container.</summary>
@@ -21,6 +21,7 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        LogLevelDefaults.AddTo(builder.Configuration);
         builder.AddCrmTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
         builder.Services.AddProblemDetails();

@@ -3,7 +3,10 @@ using System.Text.Json;
 using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Platform.Tests.ServiceDefaults;
 
@@ -71,6 +74,30 @@ public sealed class ServiceDefaultsTests(CrmTestServers servers) : IAsyncLifetim
         Assert.True(collector.Received("/v1/traces", "GET /health"), "the request to /health was not traced with its route");
         Assert.True(collector.Received("/v1/metrics", serviceName), "no metric export carried the service name");
         Assert.True(collector.Received("/v1/logs", serviceName), "no log export carried the service name");
+    }
+
+    /// <summary>Regression: services logged every SQL statement and every forwarded call at Information.</summary>
+    [Fact]
+    public void Services_are_quiet_by_default_and_a_level_can_be_raised_by_configuration()
+    {
+        using var quiet = LoggersOf(WebApplication.CreateBuilder());
+        Assert.False(quiet.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Information));
+        Assert.False(quiet.CreateLogger("System.Net.Http.HttpClient.leads.LogicalHandler").IsEnabled(LogLevel.Information));
+        Assert.False(quiet.CreateLogger("Yarp.ReverseProxy.Forwarder.HttpForwarder").IsEnabled(LogLevel.Information));
+        Assert.True(quiet.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Warning));
+        Assert.True(quiet.CreateLogger("Crm.Orders.Consumers.OpportunityWonConsumer").IsEnabled(LogLevel.Information));
+
+        var raised = WebApplication.CreateBuilder();
+        raised.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        using var loud = LoggersOf(raised);
+        Assert.True(loud.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Information));
+
+        static ILoggerFactory LoggersOf(WebApplicationBuilder builder)
+        {
+            builder.AddServiceDefaults();
+            var app = builder.Build();
+            return app.Services.GetRequiredService<ILoggerFactory>();
+        }
     }
 
     private ServiceProcess StartLeads(string database, IReadOnlyDictionary<string, string?>? extra = null)
