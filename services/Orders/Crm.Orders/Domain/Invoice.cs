@@ -1,3 +1,6 @@
+using System.Globalization;
+using Crm.Domain;
+
 namespace Crm.Orders.Domain;
 
 /// <summary>An invoice for an order's total, due on a date; it becomes overdue the day after, and closes when paid in full.</summary>
@@ -36,9 +39,33 @@ public sealed class Invoice
         Version++;
     }
 
-    /// <summary>Adds a payment the caller has checked (positive, in the currency, not more than is open).</summary>
-    public Payment Receive(decimal amount, DateTimeOffset at, string by)
+    /// <summary>
+    /// Adds a payment: above zero, in the invoice's currency, not more than is open, on an invoice not paid in full.
+    /// Paying what is open closes it.
+    /// </summary>
+    public Result<Payment> Receive(decimal amount, string currency, DateTimeOffset at, string by)
     {
+        if (Status == InvoiceStatus.PaidInFull)
+        {
+            return DomainError.Precondition($"invoice {Number} is paid in full");
+        }
+
+        if (amount <= 0)
+        {
+            return DomainError.Invalid("amount", "must be more than zero");
+        }
+
+        if (!string.Equals(currency, Currency, StringComparison.Ordinal))
+        {
+            return DomainError.Invalid("amount.currency_code", $"must be {Currency}, the invoice's currency");
+        }
+
+        if (amount > Outstanding)
+        {
+            return DomainError.Invalid(
+                "amount", string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency} is more than the {Outstanding:0.00} {currency} open on invoice {Number}"));
+        }
+
         var payment = new Payment { Id = Guid.NewGuid(), InvoiceId = Id, Amount = amount, ReceivedAt = at, RecordedBy = by };
         Payments.Add(payment);
         Paid += amount;

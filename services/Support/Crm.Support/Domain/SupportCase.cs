@@ -1,3 +1,4 @@
+using Crm.Domain;
 using Crm.Contracts.Support;
 
 namespace Crm.Support.Domain;
@@ -70,9 +71,27 @@ public sealed class SupportCase
         };
     }
 
-    /// <summary>Moves to <paramref name="status"/> (not Resolved: that is <see cref="Resolve"/>); escalating raises the level.</summary>
-    public void MoveTo(CaseStatus status)
+    /// <summary>
+    /// Moves an unresolved case to <paramref name="status"/> (not Resolved: that is <see cref="Resolve"/>, which records
+    /// the resolution); escalating raises the level. Moving to the status it has changes nothing.
+    /// </summary>
+    public Result MoveTo(CaseStatus status)
     {
+        if (IsResolved)
+        {
+            return DomainError.Precondition($"case {Id} is resolved: its status no longer changes");
+        }
+
+        if (status == CaseStatus.Resolved)
+        {
+            return DomainError.Invalid("status", "a case is resolved with ResolveCase, which records the resolution");
+        }
+
+        if (status == Status)
+        {
+            return Result.Done;
+        }
+
         if (status == CaseStatus.Escalated)
         {
             EscalationLevel++;
@@ -80,6 +99,7 @@ public sealed class SupportCase
 
         Status = status;
         Version++;
+        return Result.Done;
     }
 
     public Interaction Log(Grpc.V1.InteractionChannel channel, string summary, Common.Grpc.V1.Department department, string by, DateTimeOffset at)
@@ -98,14 +118,21 @@ public sealed class SupportCase
         return interaction;
     }
 
-    public void Resolve(string resolution, string by, DateTimeOffset at)
+    /// <summary>Resolves the case with what solved it; a case is resolved once.</summary>
+    public Result Resolve(string resolution, string by, DateTimeOffset at)
     {
+        if (IsResolved)
+        {
+            return DomainError.Precondition($"case {Id} is already resolved");
+        }
+
         Status = CaseStatus.Resolved;
         Resolution = resolution;
         ResolvedBy = by;
         ResolvedAt = at;
         RespondedAt ??= at;
         Version++;
+        return Result.Done;
     }
 
     /// <summary>

@@ -36,11 +36,6 @@ public sealed partial class OrdersApi
             return amountStatus;
         }
 
-        if (amount <= 0)
-        {
-            return Status.InvalidArgument("amount", "must be more than zero");
-        }
-
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invoice = await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {invoiceId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
@@ -50,16 +45,16 @@ public sealed partial class OrdersApi
         }
 
         await db.Payments.Where(p => p.InvoiceId == invoiceId).LoadAsync(cancellationToken);
-        if (PaymentRefusal(invoice, amount, currency) is { } refusal)
-        {
-            return refusal;
-        }
-
         var now = time.UtcNowInMicroseconds();
         var wasOverdue = invoice.Status == InvoiceStatus.Overdue;
-        var payment = invoice.Receive(amount, now, Caller.Of(context));
+        var (payment, refused) = invoice.Receive(amount, currency, now, Caller.Of(context));
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         db.Publish(new PaymentReceived(
-            Guid.NewGuid(), now, invoice.CustomerId, invoice.Id, invoice.Version, payment.Id,
+            Guid.NewGuid(), now, invoice.CustomerId, invoice.Id, invoice.Version, payment!.Id,
             new Contracts.Money(currency, amount), DateOnly.FromDateTime(now.UtcDateTime), new Contracts.Money(currency, invoice.Outstanding)));
         if (invoice.Status == InvoiceStatus.PaidInFull)
         {
@@ -78,23 +73,5 @@ public sealed partial class OrdersApi
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return invoice.ToMessage();
-    }
-
-    /// <summary>Why <paramref name="invoice"/> cannot take this payment, or null when it can.</summary>
-    private static Status? PaymentRefusal(Domain.Invoice invoice, decimal amount, string currency)
-    {
-        if (invoice.Status == InvoiceStatus.PaidInFull)
-        {
-            return Status.FailedPrecondition($"invoice {invoice.Number} is paid in full");
-        }
-
-        if (currency != invoice.Currency)
-        {
-            return Status.InvalidArgument("amount.currency_code", $"must be {invoice.Currency}, the invoice's currency");
-        }
-
-        return amount > invoice.Outstanding
-            ? Status.InvalidArgument("amount", string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency} is more than the {invoice.Outstanding:0.00} {currency} open on invoice {invoice.Number}"))
-            : null;
     }
 }

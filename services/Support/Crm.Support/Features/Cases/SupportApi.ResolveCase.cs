@@ -38,14 +38,13 @@ public sealed partial class SupportApi
             return found;
         }
 
-        if (supportCase.IsResolved)
-        {
-            return Status.FailedPrecondition($"case {caseId} is already resolved");
-        }
-
         var now = time.UtcNowInMicroseconds();
         var by = Caller.Of(context);
-        supportCase.Resolve(resolution, by, now);
+        if (supportCase.Resolve(resolution, by, now).Error is { } refused)
+        {
+            return refused;
+        }
+
         db.Publish(new CaseResolved(Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, resolution, by));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -52,21 +52,20 @@ public sealed partial class SupportApi
             return found;
         }
 
-        if (supportCase.IsResolved)
+        var before = supportCase.Version;
+        if (supportCase.MoveTo(next).Error is { } refused)
         {
-            return Status.FailedPrecondition($"case {caseId} is resolved: its status no longer changes");
+            return refused;
         }
 
-        if (supportCase.Status != next)
+        if (supportCase.Version != before)
         {
-            var now = time.UtcNowInMicroseconds();
-            supportCase.MoveTo(next);
             if (next == CaseStatus.Escalated)
             {
-                var reason = note ?? "escalated";
+                var now = time.UtcNowInMicroseconds();
                 db.Publish(new CaseEscalated(
                     Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, SupportMessages.ToPriority(supportCase.Priority),
-                    supportCase.EscalationLevel, reason, supportCase.AssigneeId));
+                    supportCase.EscalationLevel, note ?? "escalated", supportCase.AssigneeId));
             }
 
             await db.SaveChangesAsync(cancellationToken);

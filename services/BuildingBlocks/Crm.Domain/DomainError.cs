@@ -1,0 +1,17 @@
+namespace Crm.Domain;
+
+/// <summary>A rule's refusal: its kind, the field at fault when there is one, and a message a person can act on.</summary>
+public sealed record DomainError(DomainErrorKind Kind, string Message, string? Field = null)
+{
+    /// <summary><paramref name="field"/> holds a value the rule does not take.</summary>
+    public static DomainError Invalid(string field, string problem) => new(DomainErrorKind.Invalid, problem, field);
+
+    public static DomainError NotFound(string message) => new(DomainErrorKind.NotFound, message);
+
+    public static DomainError Precondition(string message) => new(DomainErrorKind.Precondition, message);
+
+    public static DomainError Conflict(string message) => new(DomainErrorKind.Conflict, message);
+
+    /// <summary>The message as a caller reads it: <c>field: problem</c> when a field is at fault.</summary>
+    public override string ToString() => Field is null ? Message : $"{Field}: {Message}";
+}
