@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Grpc;
 using Grpc.Core;
 
@@ -21,7 +20,7 @@ public static class IdConversions
 
         return Guid.TryParse(value.Trim(), out var id) && id != Guid.Empty
             ? (id, Status.Ok)
-            : (Guid.Empty, Status.InvalidArgument(field, $"'{Shorten(value)}' is not an id (a UUID)"));
+            : (Guid.Empty, Status.InvalidArgument(field, $"'{Echo.Shorten(value)}' is not an id (a UUID)"));
     }
 
     /// <summary>An id that may be left empty (null then).</summary>
@@ -38,8 +37,4 @@ public static class IdConversions
 
     /// <summary>An optional id on the wire: empty when there is none.</summary>
     public static string Write(Guid? id) => id?.ToString() ?? string.Empty;
-
-    // A long bad value is echoed only in part: enough to recognise, never a megabyte in a status message.
-    private static string Shorten(string value) =>
-        value.Length <= 40 ? value : string.Create(CultureInfo.InvariantCulture, $"{value[..40]}...");
 }

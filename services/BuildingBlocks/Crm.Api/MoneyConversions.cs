@@ -40,7 +40,7 @@ public static class MoneyConversions
 
         if (!CurrencyCodes.IsKnown(money.CurrencyCode))
         {
-            return (0, string.Empty, Status.InvalidArgument(field + ".currency_code", $"'{Shorten(money.CurrencyCode)}' is not an ISO 4217 currency code such as EUR"));
+            return (0, string.Empty, Status.InvalidArgument(field + ".currency_code", $"'{Echo.Shorten(money.CurrencyCode, 10)}' is not an ISO 4217 currency code such as EUR"));
         }
 
         if (money.Nanos is <= -1_000_000_000 or >= 1_000_000_000)
@@ -58,6 +58,4 @@ public static class MoneyConversions
             ? (0, string.Empty, Status.InvalidArgument(field, "must be less than 1,000,000,000,000 (one trillion) in absolute value"))
             : (amount, money.CurrencyCode, Status.Ok);
     }
-
-    private static string Shorten(string code) => code.Length <= 10 ? code : code[..10] + "...";
 }

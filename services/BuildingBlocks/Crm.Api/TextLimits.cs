@@ -2,8 +2,8 @@ namespace Crm.Api;
 
 /// <summary>
 /// The longest text each kind of field takes, the same in every service (listed in the README). A longer value is
-/// refused at write with INVALID_ARGUMENT naming the field, so that no record can grow a list or the customer view
-/// past the message limit (4 MiB): 200 cases of the longest subject, description and resolution stay under 2 MiB.
+/// refused at write with INVALID_ARGUMENT naming the field, so that no single field can be megabytes long. (Bounding
+/// whole lists and the customer view under the 4 MiB message limit is still to do: issue 11.)
 /// </summary>
 public static class TextLimits
 {
