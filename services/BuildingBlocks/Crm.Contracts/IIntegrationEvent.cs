@@ -1,3 +1,5 @@
+using Crm.Domain;
+
 namespace Crm.Contracts;
 
 /// <summary>
@@ -5,13 +7,10 @@ namespace Crm.Contracts;
 /// (a redelivered event has the same <see cref="EventId"/>), when it happened, and the aggregate it belongs to at
 /// which <see cref="Version"/>, so that a consumer can ignore a stale or repeated event.
 /// </summary>
-public interface IIntegrationEvent
+public interface IIntegrationEvent : IDomainEvent
 {
     /// <summary>Unique per event; also the message id on the broker and the key of the consumers' inbox.</summary>
     Guid EventId { get; }
-
-    /// <summary>When the state change happened, in the publishing service.</summary>
-    DateTimeOffset OccurredAt { get; }
 
     /// <summary>The aggregate whose state changed (a lead, an opportunity, an order, ...).</summary>
     Guid AggregateId { get; }

@@ -6,7 +6,8 @@ public sealed record DomainError(DomainErrorKind Kind, string Message, string? F
     /// <summary><paramref name="field"/> holds a value the rule does not take.</summary>
     public static DomainError Invalid(string field, string problem) => new(DomainErrorKind.Invalid, problem, field);
 
-    public static DomainError NotFound(string message) => new(DomainErrorKind.NotFound, message);
+    /// <summary>Nothing exists under the id in <paramref name="field"/> (null: the thing sought is not a field's).</summary>
+    public static DomainError NotFound(string message, string? field = null) => new(DomainErrorKind.NotFound, message, field);
 
     public static DomainError Precondition(string message) => new(DomainErrorKind.Precondition, message);
 

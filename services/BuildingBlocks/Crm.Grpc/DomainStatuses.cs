@@ -12,7 +12,7 @@ public static class DomainStatuses
         return error.Kind switch
         {
             DomainErrorKind.Invalid => Status.InvalidArgument(error.Field ?? "request", error.Message),
-            DomainErrorKind.NotFound => Status.NotFound(error.Message),
+            DomainErrorKind.NotFound => Status.NotFound(error.ToString()),
             DomainErrorKind.Precondition => Status.FailedPrecondition(error.Message),
             DomainErrorKind.Conflict => new Status(StatusCode.Aborted, error.Message),
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "an unknown kind of refusal"),

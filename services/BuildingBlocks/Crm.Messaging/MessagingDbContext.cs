@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Crm.Contracts;
+using Crm.Domain;
 using Crm.Messaging.Outbox;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,42 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             CreatedAt = DateTimeOffset.UtcNow,
         });
         HasUnsignalledEvents = true;
+    }
+
+    /// <summary>Stores the events the tracked aggregates raised in the outbox, then saves them with the state.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PublishDomainEvents();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PublishDomainEvents();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one place where a domain event becomes what other services receive. An event that is already an
+    /// integration event (a contract) is published as it is; a service whose aggregates raise events of their own
+    /// overrides this to translate them.
+    /// </summary>
+    protected virtual IEnumerable<IIntegrationEvent> IntegrationEventsOf(IDomainEvent domainEvent) =>
+        domainEvent is IIntegrationEvent integrationEvent
+            ? [integrationEvent]
+            : throw new InvalidOperationException($"{domainEvent?.GetType().Name} has no integration form: override IntegrationEventsOf in {GetType().Name}");
+
+    private void PublishDomainEvents()
+    {
+        // ToList: publishing adds outbox rows to the tracker being enumerated.
+        foreach (var aggregate in ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
+        {
+            foreach (var integrationEvent in aggregate.TakeDomainEvents().SelectMany(IntegrationEventsOf))
+            {
+                Publish(integrationEvent);
+            }
+        }
     }
 
     /// <remarks>

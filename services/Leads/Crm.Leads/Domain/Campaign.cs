@@ -1,7 +1,6 @@
 using Crm.Contracts;
-using Crm.Grpc;
-using Grpc.Core;
-using Crm.Leads.Grpc.V1;
+using Crm.Contracts.Leads;
+using Crm.Domain;
 
 namespace Crm.Leads.Domain;
 
@@ -9,7 +8,7 @@ namespace Crm.Leads.Domain;
 /// A marketing campaign and what it has cost so far. Costs add up in one currency, the one of the first cost, so
 /// that ROI per source is one sum.
 /// </summary>
-public sealed class Campaign
+public sealed class Campaign : AggregateRoot
 {
     private Campaign()
     {
@@ -37,8 +36,6 @@ public sealed class Campaign
 
     public decimal TotalCost { get; private set; }
 
-    public long Version { get; private set; }
-
     public DateTimeOffset LaunchedAt { get; private set; }
 
     public string LaunchedBy { get; private set; } = string.Empty;
@@ -61,36 +58,43 @@ public sealed class Campaign
     };
 
     /// <summary>A new campaign; the caller has checked that it ends no earlier than it starts.</summary>
-    public static Campaign Launch(string name, CampaignType type, DateOnly startsOn, DateOnly? endsOn, Money? budget, string by, DateTimeOffset at) => new()
+    public static Campaign Launch(string name, CampaignType type, DateOnly startsOn, DateOnly? endsOn, Money? budget, string by, DateTimeOffset at)
     {
-        CampaignId = Guid.CreateVersion7(at),
-        Name = name,
-        Type = type,
-        StartsOn = startsOn,
-        EndsOn = endsOn,
-        BudgetAmount = budget?.Amount,
-        BudgetCurrency = budget?.Currency,
-        Version = 1,
-        LaunchedAt = at,
-        LaunchedBy = by,
-    };
+        var campaign = new Campaign
+        {
+            CampaignId = Guid.CreateVersion7(at),
+            Name = name,
+            Type = type,
+            StartsOn = startsOn,
+            EndsOn = endsOn,
+            BudgetAmount = budget?.Amount,
+            BudgetCurrency = budget?.Currency,
+            Version = 1,
+            LaunchedAt = at,
+            LaunchedBy = by,
+        };
+        campaign.Raise(new CampaignLaunched(
+            Guid.CreateVersion7(at), at, campaign.CampaignId, campaign.Version, name, campaign.Source, startsOn, endsOn, budget));
+        return campaign;
+    }
 
     /// <summary>
     /// Adds a cost: <paramref name="amount"/> is positive (checked by the caller) and in the currency of the costs
-    /// recorded before, or the status naming <paramref name="currencyField"/>.
+    /// recorded before, or a refusal naming <paramref name="currencyField"/>.
     /// </summary>
-    public (CampaignCost? Cost, Status Status) RecordCost(Money amount, string description, string currencyField, string by, DateTimeOffset at)
+    public Result<CampaignCost> RecordCost(Money amount, string description, string currencyField, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(amount);
         if (CostCurrency is not null && CostCurrency != amount.Currency)
         {
-            return (null, Status.InvalidArgument(currencyField, $"campaign {CampaignId} records its costs in {CostCurrency}, not {amount.Currency}"));
+            return DomainError.Invalid(currencyField, $"campaign {CampaignId} records its costs in {CostCurrency}, not {amount.Currency}");
         }
 
         CostCurrency = amount.Currency;
         TotalCost += amount.Amount;
         Version++;
         var cost = new CampaignCost(Guid.CreateVersion7(at), CampaignId, description, amount.Amount, amount.Currency, DateOnly.FromDateTime(at.UtcDateTime), at, by);
-        return (cost, Status.Ok);
+        Raise(new CampaignCostRecorded(Guid.CreateVersion7(at), at, CampaignId, Version, cost.CostId, description, amount, cost.IncurredOn, Total!));
+        return cost;
     }
 }

@@ -1,13 +1,25 @@
-using System.Reflection;
-using Crm.Leads.Grpc.V1;
-using Google.Protobuf.Reflection;
+using System.Text;
 
 namespace Crm.Leads.Domain;
 
-/// <summary>Disqualification reasons by the names the API gives them, which the LeadDisqualified event carries.</summary>
+/// <summary>Disqualification reasons by the names the LeadDisqualified event carries (those of the API).</summary>
 public static class DisqualificationReasons
 {
     /// <summary><c>NO_BUDGET</c> for <see cref="DisqualificationReason.NoBudget"/>.</summary>
-    public static string ToWireName(this DisqualificationReason reason) =>
-        typeof(DisqualificationReason).GetField(reason.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? reason.ToString();
+    public static string ToWireName(this DisqualificationReason reason)
+    {
+        var name = reason.ToString();
+        var wire = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                wire.Append('_');
+            }
+
+            wire.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return wire.ToString();
+    }
 }

@@ -1,18 +1,15 @@
 using Crm.Contracts;
 using Crm.Contracts.Leads;
-using Crm.Grpc;
-using Grpc.Core;
-using GrpcStatus = Grpc.Core.Status;
-using Crm.Leads.Grpc.V1;
-using Qualification = Crm.Contracts.Leads.Qualification;
+using Crm.Domain;
 
 namespace Crm.Leads.Domain;
 
 /// <summary>
 /// A lead (a suspect) from capture to conversion: NEW, then QUALIFIED (BANT known), then CONVERTED into an opportunity,
-/// or DISQUALIFIED with a reason. Every change increments <see cref="Version"/>, which the events carry.
+/// or DISQUALIFIED with a reason. Every change increments <see cref="AggregateRoot.Version"/> and raises the event
+/// that tells the other services.
 /// </summary>
-public sealed class Lead
+public sealed class Lead : AggregateRoot
 {
     private Lead()
     {
@@ -69,13 +66,11 @@ public sealed class Lead
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public long Version { get; private set; }
-
     /// <summary>A new lead; the caller has validated the details, including an e-mail or a phone.</summary>
     public static Lead Capture(LeadSource source, Guid? campaignId, CompanyDetails company, ContactDetails contact, string? notes, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return new Lead
+        var lead = new Lead
         {
             LeadId = Guid.CreateVersion7(at),
             Status = LeadStatus.New,
@@ -91,53 +86,53 @@ public sealed class Lead
             UpdatedAt = at,
             Version = 1,
         };
+        lead.Raise(LeadEvents.Captured(lead));
+        return lead;
     }
 
-    /// <summary>ABORTED when the caller saw another version than the current one; 0 checks nothing.</summary>
-    public Status Expect(long expectedVersion) =>
-        expectedVersion == 0 || expectedVersion == Version
-            ? GrpcStatus.Ok
-            : new Status(StatusCode.Aborted, $"lead {LeadId} is at version {Version}, not {expectedVersion}: it changed meanwhile; read it again and retry");
-
     /// <summary>Records BANT; only a NEW or QUALIFIED lead can be (re)qualified.</summary>
-    public Status Qualify(Qualification qualification, string by, DateTimeOffset at)
+    public Result Qualify(Qualification qualification, string by, DateTimeOffset at)
     {
         if (Status is not (LeadStatus.New or LeadStatus.Qualified))
         {
-            return GrpcStatus.FailedPrecondition($"lead {LeadId} is {Describe(Status)}: only a new or qualified lead can be qualified");
+            return DomainError.Precondition($"lead {LeadId} is {Describe(Status)}: only a new or qualified lead can be qualified");
         }
 
         Qualification = qualification;
         QualifiedBy = by;
         Status = LeadStatus.Qualified;
-        return Changed(at);
+        Changed(at);
+        Raise(LeadEvents.Qualified(this));
+        return Result.Done;
     }
 
     /// <summary>Ends the lead with a reason; a converted lead is a customer's and cannot be disqualified.</summary>
-    public Status Disqualify(DisqualificationReason reason, string? note, DateTimeOffset at)
+    public Result Disqualify(DisqualificationReason reason, string? note, string by, DateTimeOffset at)
     {
         if (Status is LeadStatus.Converted)
         {
-            return GrpcStatus.FailedPrecondition($"lead {LeadId} is already converted into opportunity {OpportunityId}: work the opportunity instead (lose it with a reason)");
+            return DomainError.Precondition($"lead {LeadId} is already converted into opportunity {OpportunityId}: work the opportunity instead (lose it with a reason)");
         }
 
         if (Status is LeadStatus.Disqualified)
         {
-            return GrpcStatus.FailedPrecondition($"lead {LeadId} is already disqualified ({DisqualificationReason})");
+            return DomainError.Precondition($"lead {LeadId} is already disqualified ({DisqualificationReason?.ToWireName()})");
         }
 
         Status = LeadStatus.Disqualified;
         DisqualificationReason = reason;
         DisqualificationNote = note;
-        return Changed(at);
+        Changed(at);
+        Raise(LeadEvents.Disqualified(this, by));
+        return Result.Done;
     }
 
     /// <summary>Converts a QUALIFIED lead and assigns the id of the opportunity to open for <paramref name="ownerId"/>.</summary>
-    public Status Convert(string ownerId, string opportunityName, string by, DateTimeOffset at)
+    public Result Convert(string ownerId, string opportunityName, string by, DateTimeOffset at)
     {
         if (Status is not LeadStatus.Qualified)
         {
-            return GrpcStatus.FailedPrecondition(Status == LeadStatus.New
+            return DomainError.Precondition(Status == LeadStatus.New
                 ? $"lead {LeadId} is not qualified yet: qualify it (QualifyLead) before converting it"
                 : $"lead {LeadId} is {Describe(Status)}: only a qualified lead can be converted");
         }
@@ -148,7 +143,9 @@ public sealed class Lead
         OpportunityName = opportunityName;
         ConvertedBy = by;
         ConvertedAt = at;
-        return Changed(at);
+        Changed(at);
+        Raise(LeadEvents.Converted(this));
+        return Result.Done;
     }
 
     /// <summary>Records the customer and opportunity the conversion led to; false when they were already recorded.</summary>
@@ -165,11 +162,10 @@ public sealed class Lead
         return true;
     }
 
-    private Status Changed(DateTimeOffset at)
+    private void Changed(DateTimeOffset at)
     {
         UpdatedAt = at;
         Version++;
-        return GrpcStatus.Ok;
     }
 
     private static string Describe(LeadStatus status) => status switch

@@ -1,4 +1,6 @@
 using Crm.Api;
+using Crm.Domain;
+using Crm.Messaging.Commands;
 using Crm.Messaging.Data;
 using Crm.Grpc;
 using Grpc.Core;
@@ -13,7 +15,7 @@ namespace Crm.Leads.Features;
 
 /// <summary>
 /// <c>crm.leads.v1.LeadsService</c>: one part per capability (Campaigns, Capture, Qualification, Conversion, Browsing,
-/// Origin). Every command validates the whole request first, then writes its state and its event in one SaveChanges.
+/// Origin). Every command validates the whole request first, then changes its aggregate through the one command path.
 /// </summary>
 public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
 {
@@ -27,40 +29,15 @@ public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
     }
 
     /// <summary>
-    /// The lead a command changes, once its request is valid: NOT_FOUND when there is none,
-    /// ABORTED when it is not at <paramref name="expectedVersion"/>.
+    /// Changes a lead through <see cref="CommandPath"/>: NOT_FOUND when there is none, ABORTED when it is not at
+    /// <paramref name="expectedVersion"/> or changed under a caller who named one.
     /// </summary>
-    private async Task<(Lead? Lead, Status Status)> LeadToChangeAsync(Guid leadId, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var lead = await _db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId, cancellationToken);
-        if (lead is null)
-        {
-            return (null, LeadNotFound(leadId));
-        }
-
-        var version = lead.Expect(expectedVersion);
-        return version.IsOk ? (lead, Status.Ok) : (null, version);
-    }
-
-    /// <summary>Saves a change of <paramref name="lead"/>; ABORTED when another call changed it since it was read.</summary>
-    private async Task<Status> SaveAsync(Lead lead, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-            return Status.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Status(StatusCode.Aborted, $"lead {lead.LeadId} changed meanwhile: read it again and retry");
-        }
-    }
+    private Task<Result<Lead>> ChangeLeadAsync(Guid leadId, long expectedVersion, Func<Lead, Result> apply, CancellationToken cancellationToken) =>
+        _db.ChangeAsync(token => _db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId, token), new CommandTarget("lead_id", $"lead {leadId}"), expectedVersion, apply, cancellationToken);
 
     /// <summary>The time of a change, to the microsecond PostgreSQL keeps, so that what a write answers and publishes
     /// equals what a later read returns.</summary>
     private DateTimeOffset Now() => _clock.UtcNowInMicroseconds();
-
-    private static Status LeadNotFound(Guid leadId) => Status.NotFound($"lead_id: lead {leadId} does not exist");
 
     private static Status ExpectedVersion(long expectedVersion, RequestCheck check)
     {

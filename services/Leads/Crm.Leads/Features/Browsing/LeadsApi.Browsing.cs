@@ -25,7 +25,7 @@ public sealed partial class LeadsApi
         }
 
         var lead = await _db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.LeadId == leadId, context.CancellationToken);
-        return lead is null ? LeadNotFound(leadId) : lead.ToMessage();
+        return lead is null ? Status.NotFound($"lead_id: lead {leadId} does not exist") : lead.ToMessage();
     }
 
     public override Task<ListLeadsResponse> ListLeads(ListLeadsRequest request, ServerCallContext context) => ListLeadsAsync(request, context).Answer();
@@ -46,7 +46,8 @@ public sealed partial class LeadsApi
         var query = _db.Leads.AsNoTracking();
         if (status != LeadStatus.Unspecified)
         {
-            query = query.Where(l => l.Status == status);
+            var wanted = WireMapping.ToDomain(status);
+            query = query.Where(l => l.Status == wanted);
         }
 
         if (campaignId is { } campaign)

@@ -6,7 +6,7 @@ using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
 using Campaign = Crm.Leads.Grpc.V1.Campaign;
-using Crm.Contracts.Leads;
+using Crm.Messaging.Commands;
 
 namespace Crm.Leads.Features;
 
@@ -41,10 +41,8 @@ public sealed partial class LeadsApi
             return failure;
         }
 
-        var campaign = Domain.Campaign.Launch(name, type, startsOn, endsOn, budget, Caller.Of(context), now);
+        var campaign = Domain.Campaign.Launch(name, WireMapping.ToDomain(type), startsOn, endsOn, budget, Caller.Of(context), now);
         _db.Campaigns.Add(campaign);
-        _db.Publish(new CampaignLaunched(
-            Guid.CreateVersion7(now), now, campaign.CampaignId, campaign.Version, name, campaign.Source, startsOn, endsOn, budget));
         await _db.SaveChangesAsync(context.CancellationToken);
         return campaign.ToMessage();
     }
@@ -69,32 +67,24 @@ public sealed partial class LeadsApi
             return failure;
         }
 
-        var campaign = await _db.Campaigns.SingleOrDefaultAsync(c => c.CampaignId == campaignId, context.CancellationToken);
-        if (campaign is null)
-        {
-            return CampaignNotFound(campaignId);
-        }
-
+        var by = Caller.Of(context);
         var now = Now();
-        var (cost, status) = campaign.RecordCost(amount!, description, "amount.currency_code", Caller.Of(context), now);
-        if (cost is null)
-        {
-            return status;
-        }
+        var changed = await _db.ChangeAsync(
+            token => _db.Campaigns.SingleOrDefaultAsync(c => c.CampaignId == campaignId, token),
+            new CommandTarget("campaign_id", $"campaign {campaignId}"),
+            expectedVersion: 0,
+            campaign =>
+            {
+                var recorded = campaign.RecordCost(amount!, description, "amount.currency_code", by, now);
+                if (recorded.Value is { } cost)
+                {
+                    _db.CampaignCosts.Add(cost);
+                }
 
-        _db.CampaignCosts.Add(cost);
-        _db.Publish(new CampaignCostRecorded(
-            Guid.CreateVersion7(now), now, campaign.CampaignId, campaign.Version, cost.CostId, description, amount!, cost.IncurredOn, campaign.Total!));
-        try
-        {
-            await _db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Status(StatusCode.Aborted, $"campaign {campaignId} changed meanwhile: record the cost again");
-        }
-
-        return campaign.ToMessage();
+                return recorded;
+            },
+            context.CancellationToken);
+        return changed.ToResponse(campaign => campaign.ToMessage());
     }
 
     public override Task<Campaign> GetCampaign(GetCampaignRequest request, ServerCallContext context) => GetCampaignAsync(request, context).Answer();

@@ -50,7 +50,6 @@ public sealed partial class LeadsApi
 
         var lead = Lead.Capture(WireMapping.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now());
         _db.Leads.Add(lead);
-        _db.Publish(LeadEvents.Captured(lead));
         try
         {
             await _db.SaveChangesAsync(cancellationToken);

@@ -29,23 +29,10 @@ public sealed partial class LeadsApi
             return failure;
         }
 
-        var (lead, status) = await LeadToChangeAsync(leadId, request.ExpectedVersion, context.CancellationToken);
-        if (lead is null)
-        {
-            return status;
-        }
-
         // Without a name the deal is called after the company, as a rep would name it first.
-        var change = lead.Convert(owner, name ?? lead.Company.Name, Caller.Of(context), Now());
-        if (!change.IsOk)
-        {
-            return change;
-        }
-
-        _db.Publish(LeadEvents.Converted(lead));
-        var saved = await SaveAsync(lead, context.CancellationToken);
-        return saved.IsOk
-            ? new ConvertLeadResponse { Lead = lead.ToMessage(), OpportunityId = lead.OpportunityId!.Value.ToString() }
-            : saved;
+        var by = Caller.Of(context);
+        var now = Now();
+        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Convert(owner, name ?? lead.Company.Name, by, now), context.CancellationToken);
+        return changed.ToResponse(lead => new ConvertLeadResponse { Lead = lead.ToMessage(), OpportunityId = lead.OpportunityId!.Value.ToString() });
     }
 }

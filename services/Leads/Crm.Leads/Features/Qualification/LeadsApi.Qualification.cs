@@ -27,21 +27,10 @@ public sealed partial class LeadsApi
             return failure;
         }
 
-        var (lead, status) = await LeadToChangeAsync(leadId, request.ExpectedVersion, context.CancellationToken);
-        if (lead is null)
-        {
-            return status;
-        }
-
-        var change = lead.Qualify(qualification!, Caller.Of(context), Now());
-        if (!change.IsOk)
-        {
-            return change;
-        }
-
-        _db.Publish(LeadEvents.Qualified(lead));
-        var saved = await SaveAsync(lead, context.CancellationToken);
-        return saved.IsOk ? lead.ToMessage() : saved;
+        var by = Caller.Of(context);
+        var now = Now();
+        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Qualify(qualification!, by, now), context.CancellationToken);
+        return changed.ToResponse(lead => lead.ToMessage());
     }
 
     public override Task<Lead> DisqualifyLead(DisqualifyLeadRequest request, ServerCallContext context) => DisqualifyLeadAsync(request, context).Answer();
@@ -59,21 +48,10 @@ public sealed partial class LeadsApi
             return failure;
         }
 
-        var (lead, status) = await LeadToChangeAsync(leadId, request.ExpectedVersion, context.CancellationToken);
-        if (lead is null)
-        {
-            return status;
-        }
-
-        var change = lead.Disqualify(reason, note, Now());
-        if (!change.IsOk)
-        {
-            return change;
-        }
-
-        _db.Publish(LeadEvents.Disqualified(lead, Caller.Of(context)));
-        var saved = await SaveAsync(lead, context.CancellationToken);
-        return saved.IsOk ? lead.ToMessage() : saved;
+        var by = Caller.Of(context);
+        var now = Now();
+        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Disqualify(WireMapping.ToDomain(reason), note, by, now), context.CancellationToken);
+        return changed.ToResponse(lead => lead.ToMessage());
     }
 
     private static Contracts.Leads.Qualification? ReadQualification(Grpc.V1.Qualification? qualification, RequestCheck check)

@@ -16,7 +16,7 @@ internal static class WireMapping
         {
             CampaignId = campaign.CampaignId.ToString(),
             Name = campaign.Name,
-            Type = campaign.Type,
+            Type = ToWire(campaign.Type),
             StartsOn = DateConversions.ToDate(campaign.StartsOn),
             EndsOn = DateConversions.ToDate(campaign.EndsOn),
             Version = campaign.Version,
@@ -40,12 +40,12 @@ internal static class WireMapping
         var message = new WireLeads.Lead
         {
             LeadId = lead.LeadId.ToString(),
-            Status = lead.Status,
+            Status = ToWire(lead.Status),
             Source = ToWire(lead.Source),
             CampaignId = lead.CampaignId?.ToString() ?? string.Empty,
             Company = ToMessage(lead.Company),
             Contact = ToMessage(lead.Contact),
-            DisqualificationReason = lead.DisqualificationReason ?? WireLeads.DisqualificationReason.Unspecified,
+            DisqualificationReason = lead.DisqualificationReason is { } reason ? ToWire(reason) : WireLeads.DisqualificationReason.Unspecified,
             CustomerId = lead.CustomerId?.ToString() ?? string.Empty,
             OpportunityId = lead.OpportunityId?.ToString() ?? string.Empty,
             CapturedAt = DateConversions.ToTimestamp(lead.CapturedAt),
@@ -59,6 +59,18 @@ internal static class WireMapping
 
         return message;
     }
+
+    public static WireLeads.LeadStatus ToWire(LeadStatus status) => EnumNames.Convert<LeadStatus, WireLeads.LeadStatus>(status);
+
+    public static LeadStatus ToDomain(WireLeads.LeadStatus status) => EnumNames.Convert<WireLeads.LeadStatus, LeadStatus>(status);
+
+    public static WireLeads.CampaignType ToWire(CampaignType type) => EnumNames.Convert<CampaignType, WireLeads.CampaignType>(type);
+
+    public static CampaignType ToDomain(WireLeads.CampaignType type) => EnumNames.Convert<WireLeads.CampaignType, CampaignType>(type);
+
+    public static WireLeads.DisqualificationReason ToWire(DisqualificationReason reason) => EnumNames.Convert<DisqualificationReason, WireLeads.DisqualificationReason>(reason);
+
+    public static DisqualificationReason ToDomain(WireLeads.DisqualificationReason reason) => EnumNames.Convert<WireLeads.DisqualificationReason, DisqualificationReason>(reason);
 
     public static Contracts.LeadSource ToContract(Wire.LeadSource source) => source switch
     {
