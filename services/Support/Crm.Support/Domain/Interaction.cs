@@ -1,6 +1,3 @@
-using Crm.Common.Grpc.V1;
-using Crm.Support.Grpc.V1;
-
 namespace Crm.Support.Domain;
 
 /// <summary>A call, e-mail, chat, visit or portal message with the customer about a case; it lands on the shared timeline.</summary>

@@ -5,10 +5,10 @@ namespace Crm.Support.Domain;
 
 /// <summary>
 /// A customer's inquiry or problem, with its priority and service-level targets. Answered when the first interaction
-/// is logged (or it is resolved); breached targets are recorded once each. <see cref="Version"/> grows by one with
-/// every change and is the version its events carry.
+/// is logged (or it is resolved); breached targets are recorded once each. Each change raises the event that tells the
+/// other services, at the case's new <see cref="AggregateRoot.Version"/>.
 /// </summary>
-public sealed class SupportCase
+public sealed class SupportCase : AggregateRoot
 {
     public required Guid Id { get; init; }
 
@@ -46,8 +46,6 @@ public sealed class SupportCase
 
     public DateTimeOffset? ResolutionBreachedAt { get; private set; }
 
-    public long Version { get; private set; } = 1;
-
     public ICollection<Interaction> Interactions { get; init; } = [];
 
     public bool IsResolved => Status == CaseStatus.Resolved;
@@ -56,9 +54,9 @@ public sealed class SupportCase
     public static SupportCase Open(Guid customerId, CaseKind kind, int priority, string subject, string description, string openedBy, DateTimeOffset at)
     {
         var level = ServiceLevel.Of(priority);
-        return new SupportCase
+        var opened = new SupportCase
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(at),
             CustomerId = customerId,
             Kind = kind,
             Priority = priority,
@@ -68,14 +66,22 @@ public sealed class SupportCase
             OpenedAt = at,
             RespondBy = at + level.RespondWithin,
             ResolveBy = at + level.ResolveWithin,
+            Version = 1,
         };
+        opened.Raise(new CaseOpened(
+            Guid.CreateVersion7(at), at, customerId, opened.Id, opened.Version, kind, opened.PriorityClass, subject, null, null, opened.ResolveBy));
+        return opened;
     }
+
+    /// <summary>The priority as the events name it: P1 is <see cref="CasePriority"/>'s first.</summary>
+    public CasePriority PriorityClass => (CasePriority)(Priority - 1);
 
     /// <summary>
     /// Moves an unresolved case to <paramref name="status"/> (not Resolved: that is <see cref="Resolve"/>, which records
-    /// the resolution); escalating raises the level. Moving to the status it has changes nothing.
+    /// the resolution); escalating raises the level and raises CaseEscalated with <paramref name="reason"/>. Moving to
+    /// the status it has changes nothing.
     /// </summary>
-    public Result MoveTo(CaseStatus status)
+    public Result MoveTo(CaseStatus status, string? reason, DateTimeOffset at)
     {
         if (IsResolved)
         {
@@ -92,21 +98,31 @@ public sealed class SupportCase
             return Result.Done;
         }
 
+        Status = status;
+        Version++;
         if (status == CaseStatus.Escalated)
         {
             EscalationLevel++;
+            Raise(new CaseEscalated(Guid.CreateVersion7(at), at, CustomerId, Id, Version, PriorityClass, EscalationLevel, reason ?? "escalated", AssigneeId));
         }
 
-        Status = status;
-        Version++;
         return Result.Done;
     }
 
-    public Interaction Log(Grpc.V1.InteractionChannel channel, string summary, Common.Grpc.V1.Department department, string by, DateTimeOffset at)
+    /// <summary>
+    /// Logs a conversation about the case for the shared timeline, by <paramref name="department"/> or, when not given,
+    /// Technical Support for a problem and Customer Service for an inquiry. The first one answers the response target.
+    /// </summary>
+    public Interaction Log(InteractionChannel channel, string summary, Department department, string by, DateTimeOffset at)
     {
+        if (department == Department.Unspecified)
+        {
+            department = Kind == CaseKind.Problem ? Department.TechnicalSupport : Department.CustomerService;
+        }
+
         var interaction = new Interaction
         {
-            Id = Guid.NewGuid(), CaseId = Id, CustomerId = CustomerId, Channel = channel, Summary = summary, LoggedBy = by, Department = department, OccurredAt = at,
+            Id = Guid.CreateVersion7(at), CaseId = Id, CustomerId = CustomerId, Channel = channel, Summary = summary, LoggedBy = by, Department = department, OccurredAt = at,
         };
         Interactions.Add(interaction);
         if (RespondedAt is null)
@@ -115,6 +131,8 @@ public sealed class SupportCase
             Version++;
         }
 
+        // An interaction is a record of its own for the other services: version 1, never changed.
+        Raise(new InteractionLogged(Guid.CreateVersion7(at), at, CustomerId, interaction.Id, 1, Id, ToContract(channel), summary, by));
         return interaction;
     }
 
@@ -132,6 +150,7 @@ public sealed class SupportCase
         ResolvedAt = at;
         RespondedAt ??= at;
         Version++;
+        Raise(new CaseResolved(Guid.CreateVersion7(at), at, CustomerId, Id, Version, resolution, by));
         return Result.Done;
     }
 
@@ -139,9 +158,9 @@ public sealed class SupportCase
     /// The targets that passed unmet by <paramref name="now"/> and were not recorded yet; records them, each as a change
     /// of its own, so that each breach's event carries its own version.
     /// </summary>
-    public IReadOnlyList<(ServiceLevelTarget Target, DateTimeOffset DueAt, long Version)> RecordBreaches(DateTimeOffset now)
+    public IReadOnlyList<(ServiceLevelTarget Target, DateTimeOffset DueAt)> RecordBreaches(DateTimeOffset now)
     {
-        var breached = new List<(ServiceLevelTarget, DateTimeOffset, long)>();
+        var breached = new List<(ServiceLevelTarget, DateTimeOffset)>();
         if (IsResolved)
         {
             return breached;
@@ -150,15 +169,32 @@ public sealed class SupportCase
         if (RespondedAt is null && ResponseBreachedAt is null && RespondBy < now)
         {
             ResponseBreachedAt = now;
-            breached.Add((ServiceLevelTarget.FirstResponse, RespondBy, ++Version));
+            Breached(ServiceLevelTarget.FirstResponse, RespondBy, now);
+            breached.Add((ServiceLevelTarget.FirstResponse, RespondBy));
         }
 
         if (ResolutionBreachedAt is null && ResolveBy < now)
         {
             ResolutionBreachedAt = now;
-            breached.Add((ServiceLevelTarget.Resolution, ResolveBy, ++Version));
+            Breached(ServiceLevelTarget.Resolution, ResolveBy, now);
+            breached.Add((ServiceLevelTarget.Resolution, ResolveBy));
         }
 
         return breached;
     }
+
+    private void Breached(ServiceLevelTarget target, DateTimeOffset dueAt, DateTimeOffset at)
+    {
+        Version++;
+        Raise(new ServiceLevelBreached(Guid.CreateVersion7(at), at, CustomerId, Id, Version, PriorityClass, target, dueAt));
+    }
+
+    private static Contracts.Support.InteractionChannel ToContract(InteractionChannel channel) => channel switch
+    {
+        InteractionChannel.Phone => Contracts.Support.InteractionChannel.Phone,
+        InteractionChannel.Email => Contracts.Support.InteractionChannel.Email,
+        InteractionChannel.Chat => Contracts.Support.InteractionChannel.Chat,
+        InteractionChannel.OnSite => Contracts.Support.InteractionChannel.Visit,
+        _ => Contracts.Support.InteractionChannel.Portal,
+    };
 }

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Support.Domain;
 using static Crm.Api.DateConversions;
 using Events = Crm.Contracts.Support;
@@ -44,10 +45,10 @@ internal static class SupportMessages
         InteractionId = interaction.Id.ToString(),
         CaseId = interaction.CaseId.ToString(),
         CustomerId = interaction.CustomerId.ToString(),
-        Channel = interaction.Channel,
+        Channel = EnumNames.Convert<InteractionChannel, V1.InteractionChannel>(interaction.Channel),
         Summary = interaction.Summary,
         LoggedBy = interaction.LoggedBy,
-        Department = interaction.Department,
+        Department = EnumNames.Convert<Department, Crm.Common.Grpc.V1.Department>(interaction.Department),
         OccurredAt = ToTimestamp(interaction.OccurredAt),
     };
 
@@ -59,16 +60,5 @@ internal static class SupportMessages
         V1.CaseStatus.WaitingOnCustomer => CaseStatus.WaitingOnCustomer,
         V1.CaseStatus.Escalated => CaseStatus.Escalated,
         _ => null,
-    };
-
-    public static Events.CasePriority ToPriority(int priority) => (Events.CasePriority)(priority - 1);
-
-    public static Events.InteractionChannel ToContract(this V1.InteractionChannel channel) => channel switch
-    {
-        V1.InteractionChannel.Phone => Events.InteractionChannel.Phone,
-        V1.InteractionChannel.Email => Events.InteractionChannel.Email,
-        V1.InteractionChannel.Chat => Events.InteractionChannel.Chat,
-        V1.InteractionChannel.OnSite => Events.InteractionChannel.Visit,
-        _ => Events.InteractionChannel.Portal,
     };
 }

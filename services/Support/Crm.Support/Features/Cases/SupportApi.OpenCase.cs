@@ -46,8 +46,6 @@ public sealed partial class SupportApi
         var kind = request.Kind == V1.CaseKind.Problem ? CaseKind.Problem : CaseKind.Inquiry;
         var opened = SupportCase.Open(customerId, kind, request.Priority, subject, description, Caller.Of(context), now);
         db.Cases.Add(opened);
-        db.Publish(new CaseOpened(
-            Guid.NewGuid(), now, customerId, opened.Id, opened.Version, kind, SupportMessages.ToPriority(opened.Priority), subject, null, null, opened.ResolveBy));
         await db.SaveChangesAsync(context.CancellationToken);
         return opened.ToMessage();
     }

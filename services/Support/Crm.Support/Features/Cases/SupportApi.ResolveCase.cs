@@ -1,9 +1,7 @@
 using Crm.Messaging.Data;
 using Crm.Api;
-using Crm.Contracts.Support;
 using Crm.Grpc;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using V1 = Crm.Support.Grpc.V1;
 
 namespace Crm.Support.Features;
@@ -30,25 +28,9 @@ public sealed partial class SupportApi
             return failure;
         }
 
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (supportCase, found) = await LockForChangeAsync(caseId, request.ExpectedVersion, cancellationToken);
-        if (supportCase is null)
-        {
-            return found;
-        }
-
         var now = time.UtcNowInMicroseconds();
         var by = Caller.Of(context);
-        if (supportCase.Resolve(resolution, by, now).Error is { } refused)
-        {
-            return refused;
-        }
-
-        db.Publish(new CaseResolved(Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, resolution, by));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await db.Interactions.Where(i => i.CaseId == caseId).LoadAsync(cancellationToken);
-        return supportCase.ToMessage();
+        var changed = await ChangeCaseAsync(caseId, request.ExpectedVersion, withInteractions: true, supportCase => supportCase.Resolve(resolution, by, now), context.CancellationToken);
+        return changed.ToResponse(supportCase => supportCase.ToMessage());
     }
 }

@@ -44,35 +44,8 @@ public sealed partial class SupportApi
             return failure;
         }
 
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (supportCase, found) = await LockForChangeAsync(caseId, request.ExpectedVersion, cancellationToken);
-        if (supportCase is null)
-        {
-            return found;
-        }
-
-        var before = supportCase.Version;
-        if (supportCase.MoveTo(next).Error is { } refused)
-        {
-            return refused;
-        }
-
-        if (supportCase.Version != before)
-        {
-            if (next == CaseStatus.Escalated)
-            {
-                var now = time.UtcNowInMicroseconds();
-                db.Publish(new CaseEscalated(
-                    Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, supportCase.Version, SupportMessages.ToPriority(supportCase.Priority),
-                    supportCase.EscalationLevel, note ?? "escalated", supportCase.AssigneeId));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        await db.Interactions.Where(i => i.CaseId == caseId).LoadAsync(cancellationToken);
-        return supportCase.ToMessage();
+        var now = time.UtcNowInMicroseconds();
+        var changed = await ChangeCaseAsync(caseId, request.ExpectedVersion, withInteractions: true, supportCase => supportCase.MoveTo(next, note, now), context.CancellationToken);
+        return changed.ToResponse(supportCase => supportCase.ToMessage());
     }
 }

@@ -1,9 +1,10 @@
 using Crm.Messaging.Data;
 using Crm.Api;
-using Crm.Common.Grpc.V1;
-using Crm.Contracts.Support;
+using Crm.Domain;
 using Crm.Grpc;
+using Crm.Support.Domain;
 using Grpc.Core;
+using Wire = Crm.Common.Grpc.V1;
 using V1 = Crm.Support.Grpc.V1;
 
 namespace Crm.Support.Features;
@@ -44,23 +45,19 @@ public sealed partial class SupportApi
             return Status.InvalidArgument("department", $"{(int)request.Department} is not a department");
         }
 
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (supportCase, found) = await LockForChangeAsync(caseId, expectedVersion: 0, cancellationToken);
-        if (supportCase is null)
-        {
-            return found;
-        }
-
-        var department = request.Department != Department.Unspecified
-            ? request.Department
-            : supportCase.Kind == CaseKind.Problem ? Department.TechnicalSupport : Department.CustomerService;
         var now = time.UtcNowInMicroseconds();
-        var interaction = supportCase.Log(request.Channel, summary, department, Caller.Of(context), now);
-        db.Publish(new InteractionLogged(
-            Guid.NewGuid(), now, supportCase.CustomerId, interaction.Id, 1, supportCase.Id, request.Channel.ToContract(), summary, interaction.LoggedBy));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return interaction.ToMessage();
+        var by = Caller.Of(context);
+        Interaction? logged = null;
+        var changed = await ChangeCaseAsync(
+            caseId,
+            expectedVersion: 0,
+            withInteractions: false,
+            supportCase =>
+            {
+                logged = supportCase.Log(EnumNames.Convert<V1.InteractionChannel, InteractionChannel>(request.Channel), summary, EnumNames.Convert<Wire.Department, Department>(request.Department), by, now);
+                return Result.Done;
+            },
+            context.CancellationToken);
+        return changed.ToResponse(_ => logged!.ToMessage());
     }
 }

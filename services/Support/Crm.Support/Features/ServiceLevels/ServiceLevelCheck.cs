@@ -43,10 +43,8 @@ internal sealed partial class ServiceLevelCheck(
             .ToListAsync(cancellationToken);
         foreach (var supportCase in due)
         {
-            foreach (var (target, dueAt, version) in supportCase.RecordBreaches(now))
+            foreach (var (target, dueAt) in supportCase.RecordBreaches(now))
             {
-                db.Publish(new ServiceLevelBreached(
-                    Guid.NewGuid(), now, supportCase.CustomerId, supportCase.Id, version, SupportMessages.ToPriority(supportCase.Priority), target, dueAt));
                 LogBreached(Logger, supportCase.Id, target, dueAt);
             }
         }
