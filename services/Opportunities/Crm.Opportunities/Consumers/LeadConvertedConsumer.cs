@@ -38,9 +38,27 @@ internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvi
         }
 
         var now = clock.UtcNowInMicroseconds();
-        var account = await MatchAsync(message, context, cancellationToken) ?? Create(message, context, now);
-        AddContactUnlessKnown(message, account, context, now);
-        Open(message, account, context, now);
+        var account = await MatchAsync(message, context, cancellationToken);
+        if (account is null)
+        {
+            account = Account.Create(message.Company, OwnerOf(message), now);
+            context.Accounts.Add(account);
+        }
+
+        if (account.AddContact(message.Contact, now) is { } contact && context.Entry(account).State != EntityState.Added)
+        {
+            context.Contacts.Add(contact);
+        }
+
+        var budget = message.Qualification.Budget;
+        context.Opportunities.Add(Opportunity.Open(
+            new OpportunityOrigin(message.OpportunityId, message.LeadId, message.Source, message.CampaignId),
+            account.CustomerId,
+            string.IsNullOrWhiteSpace(message.OpportunityName) ? account.Name : message.OpportunityName.Trim(),
+            OwnerOf(message),
+            budget ?? new Money(DefaultCurrency, 0m),
+            message.Qualification.DecisionBy ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(DefaultDaysToClose),
+            now));
     }
 
     private static async Task<Account?> MatchAsync(LeadConverted message, OpportunitiesDbContext context, CancellationToken cancellationToken)
@@ -56,97 +74,6 @@ internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvi
             .Where(a => a.Contacts.Any(c => c.NormalizedEmail == email))
             .OrderBy(a => a.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    private static Account Create(LeadConverted message, OpportunitiesDbContext context, DateTimeOffset now)
-    {
-        var company = message.Company;
-        var account = new Account
-        {
-            CustomerId = Guid.NewGuid(),
-            Name = company.Name.Trim(),
-            NormalizedName = CustomerMatching.NormalizeName(company.Name),
-            Industry = company.Industry,
-            Website = company.Website,
-            Street = company.Address?.Street,
-            City = company.Address?.City,
-            Region = company.Address?.Region,
-            PostalCode = company.Address?.PostalCode,
-            Country = company.Address?.Country,
-            OwnerId = OwnerOf(message),
-            CreatedAt = now,
-            Version = 1,
-        };
-        context.Accounts.Add(account);
-        context.Publish(new AccountCreated(
-            Guid.NewGuid(), now, account.CustomerId, account.Version, account.Name, account.Industry, account.Website, company.Address, account.OwnerId));
-        return account;
-    }
-
-    private static void AddContactUnlessKnown(LeadConverted message, Account account, OpportunitiesDbContext context, DateTimeOffset now)
-    {
-        var person = message.Contact;
-        var email = CustomerMatching.NormalizeEmail(person.Email);
-        var known = email is null
-            ? account.Contacts.Any(c => c.NormalizedEmail is null && string.Equals(c.FirstName, person.FirstName, StringComparison.OrdinalIgnoreCase) && string.Equals(c.LastName, person.LastName, StringComparison.OrdinalIgnoreCase))
-            : account.Contacts.Any(c => c.NormalizedEmail == email);
-        if (known)
-        {
-            return;
-        }
-
-        var contact = new Contact
-        {
-            ContactId = Guid.NewGuid(),
-            CustomerId = account.CustomerId,
-            FirstName = person.FirstName,
-            LastName = person.LastName,
-            Title = person.Title,
-            Email = person.Email?.Trim(),
-            NormalizedEmail = email,
-            Phone = person.Phone,
-            NormalizedPhone = CustomerMatching.NormalizePhone(person.Phone),
-            BuyingRole = person.BuyingRole,
-            AddedAt = now,
-        };
-        account.Contacts.Add(contact);
-        if (context.Entry(account).State != EntityState.Added)
-        {
-            context.Contacts.Add(contact);
-        }
-
-        account.Version++;
-        context.Publish(new ContactAdded(
-            Guid.NewGuid(), now, account.CustomerId, account.Version, contact.ContactId, contact.FirstName, contact.LastName,
-            contact.Email, contact.Phone, contact.Title, contact.BuyingRole));
-    }
-
-    private static void Open(LeadConverted message, Account account, OpportunitiesDbContext context, DateTimeOffset now)
-    {
-        var budget = message.Qualification.Budget;
-        var opportunity = new Opportunity
-        {
-            OpportunityId = message.OpportunityId,
-            CustomerId = account.CustomerId,
-            Name = string.IsNullOrWhiteSpace(message.OpportunityName) ? account.Name : message.OpportunityName.Trim(),
-            Stage = OpportunityStage.Qualification,
-            Probability = StageProbability.Default(OpportunityStage.Qualification),
-            Amount = budget?.Amount ?? 0m,
-            Currency = budget?.Currency ?? DefaultCurrency,
-            CloseDate = message.Qualification.DecisionBy ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(DefaultDaysToClose),
-            ForecastCategory = ForecastCategory.Pipeline,
-            OwnerId = OwnerOf(message),
-            LeadId = message.LeadId,
-            Source = message.Source,
-            CampaignId = message.CampaignId,
-            OpenedAt = now,
-            Version = 1,
-        };
-        context.Opportunities.Add(opportunity);
-        context.Publish(new OpportunityOpened(
-            Guid.NewGuid(), now, account.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.Name, opportunity.OwnerId,
-            opportunity.Stage, opportunity.Probability, new Money(opportunity.Currency, opportunity.Amount), opportunity.CloseDate,
-            opportunity.Source, opportunity.CampaignId, opportunity.LeadId));
     }
 
     private static string OwnerOf(LeadConverted message) =>

@@ -1,38 +1,110 @@
+using Crm.Contracts;
+using Crm.Contracts.Leads;
+using Crm.Contracts.Opportunities;
+using Crm.Domain;
+
 namespace Crm.Opportunities.Domain;
 
 /// <summary>
 /// A customer account: the customer master. Its <see cref="CustomerId"/> is the one id every service uses for the
-/// customer from the moment the account exists.
+/// customer from the moment the account exists. Its contacts are part of it: adding one is a change of the account.
 /// </summary>
-internal sealed class Account
+internal sealed class Account : AggregateRoot
 {
-    public Guid CustomerId { get; init; }
+    private Account()
+    {
+    }
 
-    public required string Name { get; set; }
+    public Guid CustomerId { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
 
     /// <summary>The name as matched on lead conversion (<see cref="CustomerMatching.NormalizeName"/>); unique.</summary>
-    public required string NormalizedName { get; set; }
+    public string NormalizedName { get; private set; } = string.Empty;
 
-    public string? Industry { get; set; }
+    public string? Industry { get; private set; }
 
-    public string? Website { get; set; }
+    public string? Website { get; private set; }
 
-    public string? Street { get; set; }
+    public string? Street { get; private set; }
 
-    public string? City { get; set; }
+    public string? City { get; private set; }
 
-    public string? Region { get; set; }
+    public string? Region { get; private set; }
 
-    public string? PostalCode { get; set; }
+    public string? PostalCode { get; private set; }
 
-    public string? Country { get; set; }
+    public string? Country { get; private set; }
 
-    public string? OwnerId { get; set; }
+    public string? OwnerId { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>1 when created, one more for each change (a contact added); AccountCreated and ContactAdded carry it.</summary>
-    public long Version { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
     public ICollection<Contact> Contacts { get; } = [];
+
+    /// <summary>Where the account is, when its street, city and country are known.</summary>
+    public PostalAddress? Address =>
+        this is { Street: { } street, City: { } city, Country: { } country } ? new PostalAddress(street, city, Region, PostalCode ?? string.Empty, country) : null;
+
+    /// <summary>A new account for <paramref name="company"/>, owned by <paramref name="ownerId"/>.</summary>
+    public static Account Create(CompanyDetails company, string? ownerId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var account = new Account
+        {
+            CustomerId = Guid.CreateVersion7(at),
+            Name = company.Name.Trim(),
+            NormalizedName = CustomerMatching.NormalizeName(company.Name),
+            Industry = company.Industry,
+            Website = company.Website,
+            Street = company.Address?.Street,
+            City = company.Address?.City,
+            Region = company.Address?.Region,
+            PostalCode = company.Address?.PostalCode,
+            Country = company.Address?.Country,
+            OwnerId = ownerId,
+            CreatedAt = at,
+            Version = 1,
+        };
+        account.Raise(new AccountCreated(
+            Guid.CreateVersion7(at), at, account.CustomerId, account.Version, account.Name, account.Industry, account.Website, company.Address, ownerId));
+        return account;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="person"/> as a contact unless the account knows them already (the same e-mail or, without
+    /// one, the same name); null when known.
+    /// </summary>
+    public Contact? AddContact(ContactDetails person, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var email = CustomerMatching.NormalizeEmail(person.Email);
+        var known = email is null
+            ? Contacts.Any(c => c.NormalizedEmail is null && string.Equals(c.FirstName, person.FirstName, StringComparison.OrdinalIgnoreCase) && string.Equals(c.LastName, person.LastName, StringComparison.OrdinalIgnoreCase))
+            : Contacts.Any(c => c.NormalizedEmail == email);
+        if (known)
+        {
+            return null;
+        }
+
+        var contact = new Contact
+        {
+            ContactId = Guid.CreateVersion7(at),
+            CustomerId = CustomerId,
+            FirstName = person.FirstName,
+            LastName = person.LastName,
+            Title = person.Title,
+            Email = person.Email?.Trim(),
+            NormalizedEmail = email,
+            Phone = person.Phone,
+            NormalizedPhone = CustomerMatching.NormalizePhone(person.Phone),
+            BuyingRole = person.BuyingRole,
+            AddedAt = at,
+        };
+        Contacts.Add(contact);
+        Version++;
+        Raise(new ContactAdded(
+            Guid.CreateVersion7(at), at, CustomerId, Version, contact.ContactId, contact.FirstName, contact.LastName, contact.Email, contact.Phone, contact.Title, contact.BuyingRole));
+        return contact;
+    }
 }

@@ -1,55 +1,219 @@
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
+using Crm.Domain;
 
 namespace Crm.Opportunities.Domain;
 
-/// <summary>A deal worked through the stages to a win or a loss: what, when, how likely and how much.</summary>
-internal sealed class Opportunity
+/// <summary>
+/// A deal worked through the stages to a win or a loss: what, when, how likely and how much. Its rules: a closed deal
+/// no longer changes; WON and LOST are reached only by winning (with the final lines) and losing (with a reason); the
+/// amount is in the currency of the lines. Each change raises the event that tells the other services, at the new
+/// <see cref="AggregateRoot.Version"/>.
+/// </summary>
+internal sealed class Opportunity : AggregateRoot
 {
-    public Guid OpportunityId { get; init; }
+    private Opportunity()
+    {
+    }
 
-    public Guid CustomerId { get; init; }
+    public Guid OpportunityId { get; private set; }
 
-    public required string Name { get; set; }
+    public Guid CustomerId { get; private set; }
 
-    public OpportunityStage Stage { get; set; }
+    public string Name { get; private set; } = string.Empty;
+
+    public OpportunityStage Stage { get; private set; }
 
     /// <summary>0..100: the stage's default (<see cref="StageProbability"/>) unless a rep set it.</summary>
-    public int Probability { get; set; }
+    public int Probability { get; private set; }
 
-    public decimal Amount { get; set; }
+    public decimal Amount { get; private set; }
 
-    public required string Currency { get; set; }
+    public string Currency { get; private set; } = string.Empty;
 
-    public DateOnly CloseDate { get; set; }
+    public DateOnly CloseDate { get; private set; }
 
-    public ForecastCategory ForecastCategory { get; set; }
+    public ForecastCategory ForecastCategory { get; private set; }
 
-    public required string OwnerId { get; set; }
+    public string OwnerId { get; private set; } = string.Empty;
 
-    public Guid? LeadId { get; init; }
+    public Guid? LeadId { get; private set; }
 
-    public LeadSource? Source { get; init; }
+    public LeadSource? Source { get; private set; }
 
-    public Guid? CampaignId { get; init; }
+    public Guid? CampaignId { get; private set; }
 
-    public string? LossReason { get; set; }
+    public string? LossReason { get; private set; }
 
-    public string? PurchaseOrderNumber { get; set; }
+    public string? PurchaseOrderNumber { get; private set; }
 
-    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset OpenedAt { get; private set; }
 
-    public DateTimeOffset? ClosedAt { get; set; }
-
-    /// <summary>1 when opened, one more for each change; every event of the opportunity carries it.</summary>
-    public long Version { get; set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
 
     public ICollection<OpportunityLineItem> Lines { get; } = [];
 
     public bool IsOpen => Stage is not (OpportunityStage.Won or OpportunityStage.Lost);
 
-    /// <summary>Replaces the lines with <paramref name="lines"/>, in their order.</summary>
-    public void ReplaceLines(IEnumerable<OpportunityLine> lines)
+    /// <summary>What <paramref name="lines"/> add up to, in their currency (there is at least one).</summary>
+    public static Money TotalOf(IReadOnlyList<OpportunityLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return new Money(lines[0].UnitPrice.Currency, lines.Sum(l => l.Quantity * l.UnitPrice.Amount));
+    }
+
+    /// <summary>Opens a deal in Qualification, at the stage's default probability, in the Pipeline category.</summary>
+    public static Opportunity Open(OpportunityOrigin origin, Guid customerId, string name, string ownerId, Money amount, DateOnly closeDate, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(amount);
+        var opportunity = new Opportunity
+        {
+            OpportunityId = origin.OpportunityId,
+            CustomerId = customerId,
+            Name = name,
+            Stage = OpportunityStage.Qualification,
+            Probability = StageProbability.Default(OpportunityStage.Qualification),
+            Amount = amount.Amount,
+            Currency = amount.Currency,
+            CloseDate = closeDate,
+            ForecastCategory = ForecastCategory.Pipeline,
+            OwnerId = ownerId,
+            LeadId = origin.LeadId,
+            Source = origin.Source,
+            CampaignId = origin.CampaignId,
+            OpenedAt = at,
+            Version = 1,
+        };
+        opportunity.Raise(new OpportunityOpened(
+            Guid.CreateVersion7(at), at, customerId, opportunity.OpportunityId, opportunity.Version, name, ownerId, opportunity.Stage,
+            opportunity.Probability, amount, closeDate, origin.Source, origin.CampaignId, origin.LeadId));
+        return opportunity;
+    }
+
+    /// <summary>Moves an open deal to another open stage, at that stage's default probability; the same stage changes nothing.</summary>
+    public Result MoveTo(OpportunityStage stage, string by, DateTimeOffset at)
+    {
+        if (stage is OpportunityStage.Won or OpportunityStage.Lost)
+        {
+            return DomainError.Invalid("stage", "WON and LOST are reached through WinOpportunity and LoseOpportunity");
+        }
+
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (stage == Stage)
+        {
+            return Result.Done;
+        }
+
+        var previous = Stage;
+        Stage = stage;
+        Probability = StageProbability.Default(stage);
+        Version++;
+        Raise(new OpportunityStageChanged(Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, previous, stage, Probability, by));
+        return Result.Done;
+    }
+
+    /// <summary>
+    /// Revises what, how much, when and how likely; a part left null keeps its value. New lines replace the old ones and,
+    /// without an amount, set it to their total; the amount must be in the lines' currency.
+    /// </summary>
+    public Result Revise(DealRevision revision, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        var lines = revision.Lines;
+        var amount = revision.Amount ?? (lines.Count > 0 ? TotalOf(lines) : null);
+        var linesCurrency = lines.Count > 0 ? lines[0].UnitPrice.Currency : Lines.FirstOrDefault()?.Currency;
+        if (amount is not null && linesCurrency is not null && amount.Currency != linesCurrency)
+        {
+            return DomainError.Invalid("amount.currency_code", $"must be {linesCurrency}, the currency of the opportunity's lines");
+        }
+
+        if (lines.Count > 0)
+        {
+            ReplaceLines(lines);
+        }
+
+        if (amount is not null)
+        {
+            Amount = amount.Amount;
+            Currency = amount.Currency;
+        }
+
+        CloseDate = revision.CloseDate ?? CloseDate;
+        Probability = revision.Probability ?? Probability;
+        ForecastCategory = revision.Category ?? ForecastCategory;
+        Version++;
+        Raise(new ForecastUpdated(
+            Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId, Stage, ForecastCategory, Probability, new Money(Currency, Amount), CloseDate));
+        return Result.Done;
+    }
+
+    /// <summary>
+    /// Wins an open deal with its final <paramref name="lines"/>, which become its amount; the order is booked from the
+    /// event alone, so it carries the lines, where to ship and the customer's purchase order number.
+    /// </summary>
+    public Result Win(IReadOnlyList<OpportunityLine> lines, PostalAddress? shipTo, string? purchaseOrderNumber, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0)
+        {
+            return DomainError.Invalid("lines", "are required: the order is booked from them");
+        }
+
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        var total = TotalOf(lines);
+        ReplaceLines(lines);
+        Stage = OpportunityStage.Won;
+        Probability = StageProbability.Default(OpportunityStage.Won);
+        Amount = total.Amount;
+        Currency = total.Currency;
+        ClosedAt = at;
+        PurchaseOrderNumber = purchaseOrderNumber;
+        Version++;
+        Raise(new OpportunityWon(
+            Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId, lines, total, DateOnly.FromDateTime(at.UtcDateTime), shipTo, purchaseOrderNumber));
+        return Result.Done;
+    }
+
+    /// <summary>Loses an open deal with the reason; the event keeps the stage it was lost in and the amount lost.</summary>
+    public Result Lose(string reason, DateTimeOffset at)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        var lastStage = Stage;
+        Stage = OpportunityStage.Lost;
+        Probability = StageProbability.Default(OpportunityStage.Lost);
+        LossReason = reason;
+        ClosedAt = at;
+        Version++;
+        Raise(new OpportunityLost(
+            Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId, lastStage, reason, null, new Money(Currency, Amount)));
+        return Result.Done;
+    }
+
+    public IReadOnlyList<OpportunityLine> ContractLines() =>
+        [.. Lines.OrderBy(l => l.Position).Select(l => new OpportunityLine(l.ProductId, l.ProductName, l.Quantity, new Money(l.Currency, l.UnitPrice)))];
+
+    private DomainError? Closed() =>
+        IsOpen ? null : DomainError.Precondition($"opportunity {OpportunityId} is already {Stage.ToString().ToLowerInvariant()}: a closed deal no longer changes");
+
+    private void ReplaceLines(IEnumerable<OpportunityLine> lines)
     {
         Lines.Clear();
         var position = 0;
@@ -68,11 +232,4 @@ internal sealed class Opportunity
             });
         }
     }
-
-    public IReadOnlyList<OpportunityLine> ContractLines() =>
-        [.. Lines.OrderBy(l => l.Position).Select(l => new OpportunityLine(l.ProductId, l.ProductName, l.Quantity, new Money(l.Currency, l.UnitPrice)))];
-
-    /// <summary>The forecast as the ForecastUpdated event states it.</summary>
-    public ForecastUpdated ForecastUpdated(DateTimeOffset now) => new(
-        Guid.NewGuid(), now, CustomerId, OpportunityId, Version, OwnerId, Stage, ForecastCategory, Probability, new Money(Currency, Amount), CloseDate);
 }

@@ -1,3 +1,5 @@
+using Crm.Domain;
+using Crm.Messaging.Commands;
 using Crm.Messaging.Data;
 using Crm.Grpc;
 using Grpc.Core;
@@ -12,31 +14,27 @@ namespace Crm.Opportunities.Features;
 /// <summary>
 /// <c>crm.opportunities.v1.OpportunitiesService</c>. One partial class per capability folder (Accounts, Deals,
 /// Closing, Activities, Meetings, CustomerSales); this part holds what they share. Every command validates its whole
-/// request before it writes, and writes state and events in one SaveChanges.
+/// request before it writes, then changes its aggregate through the one command path (a new record: added and saved).
 /// </summary>
 internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimeProvider clock) : Wire.OpportunitiesService.OpportunitiesServiceBase
 {
     private DateTimeOffset Now => clock.UtcNowInMicroseconds();
 
-    /// <summary>An open opportunity to change, or why it cannot be changed.</summary>
-    private async Task<(Opportunity? Opportunity, Status Status)> OpenOpportunityAsync(Guid opportunityId, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var opportunity = await db.Opportunities.Include(o => o.Lines).FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, cancellationToken);
-        if (opportunity is null)
-        {
-            return (null, Status.NotFound($"opportunity {opportunityId} does not exist"));
-        }
+    /// <summary>
+    /// Changes a deal (with its lines) through <see cref="CommandPath"/>: NOT_FOUND when there is none, ABORTED when it
+    /// is not at <paramref name="expectedVersion"/> or changed under a caller who named one.
+    /// </summary>
+    private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, CancellationToken, Task<Result>> apply, CancellationToken cancellationToken) =>
+        db.ChangeAsync(
+            token => db.Opportunities.Include(o => o.Lines).FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
+            new CommandTarget("opportunity_id", $"opportunity {opportunityId}"),
+            expectedVersion,
+            apply,
+            cancellationToken);
 
-        var version = ExpectedVersion.Check(expectedVersion, opportunity.Version, $"opportunity {opportunityId}");
-        if (!version.IsOk)
-        {
-            return (null, version);
-        }
-
-        return opportunity.IsOpen
-            ? (opportunity, Status.Ok)
-            : (null, Status.FailedPrecondition($"opportunity {opportunityId} is already {opportunity.Stage}: a closed deal no longer changes"));
-    }
+    /// <inheritdoc cref="ChangeOpportunityAsync(Guid, long, Func{Opportunity, CancellationToken, Task{Result}}, CancellationToken)"/>
+    private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, Result> apply, CancellationToken cancellationToken) =>
+        ChangeOpportunityAsync(opportunityId, expectedVersion, (opportunity, _) => Task.FromResult(apply(opportunity)), cancellationToken);
 
     /// <summary>
     /// Checks that the customer exists and, when <paramref name="opportunityId"/> is given, that the deal is theirs;
@@ -56,19 +54,5 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
         }
 
         return (account, Status.Ok);
-    }
-
-    /// <summary>Saves the command's state and events together; a concurrent change of the same record is ABORTED.</summary>
-    private async Task<Status> SaveAsync(string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Status.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ExpectedVersion.Changed(what);
-        }
     }
 }

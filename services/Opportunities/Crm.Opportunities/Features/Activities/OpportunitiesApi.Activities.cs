@@ -47,24 +47,9 @@ internal sealed partial class OpportunitiesApi
             return found;
         }
 
-        var now = Now;
-        var activity = new Domain.Activity
-        {
-            ActivityId = Guid.NewGuid(),
-            CustomerId = customerId,
-            OpportunityId = opportunityId,
-            Kind = kind,
-            Subject = subject,
-            Notes = notes,
-            LoggedBy = Caller.Of(context),
-            Department = WireEnums.Store(request.Department),
-            OccurredAt = occurredAt ?? now,
-            LoggedAt = now,
-        };
+        var activity = Domain.Activity.Log(customerId, opportunityId, kind, subject, notes, Caller.Of(context), WireEnums.Store(request.Department), occurredAt, Now);
         db.Activities.Add(activity);
-        db.Publish(new ActivityLogged(
-            Guid.NewGuid(), now, customerId, activity.ActivityId, 1, opportunityId, kind, activity.Subject, activity.OccurredAt, activity.LoggedBy));
-        var saved = await SaveAsync($"activity {activity.ActivityId}", context.CancellationToken);
-        return saved.IsOk ? activity.ToWire() : saved;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return activity.ToWire();
     }
 }

@@ -25,11 +25,6 @@ internal sealed partial class OpportunitiesApi
             return failed;
         }
 
-        if (lines.Count == 0)
-        {
-            return Status.InvalidArgument("lines", "are required: the order is booked from them");
-        }
-
         var check = new RequestCheck();
         var purchaseOrderNumber = check.OptionalText(request.PurchaseOrderNumber, "purchase_order_number", TextLimits.Reference);
         if (check.Failure is { } failure)
@@ -37,28 +32,18 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
-        if (opportunity is null)
-        {
-            return found;
-        }
-
-        var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerId == opportunity.CustomerId, context.CancellationToken);
-        var total = DealLines.Total(lines);
+        // Without an address in the request the order ships to the account's, so orders never asks again.
         var now = Now;
-        opportunity.ReplaceLines(lines);
-        opportunity.Stage = OpportunityStage.Won;
-        opportunity.Probability = StageProbability.Default(OpportunityStage.Won);
-        opportunity.Amount = total.Amount;
-        opportunity.Currency = total.Currency;
-        opportunity.ClosedAt = now;
-        opportunity.PurchaseOrderNumber = purchaseOrderNumber;
-        opportunity.Version++;
-        db.Publish(new OpportunityWon(
-            Guid.NewGuid(), now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
-            lines, total, DateOnly.FromDateTime(now.UtcDateTime), shipTo ?? ShipToAddress.Of(account), opportunity.PurchaseOrderNumber));
-        var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
-        return saved.IsOk ? opportunity.ToWire() : saved;
+        var changed = await ChangeOpportunityAsync(
+            opportunityId,
+            request.ExpectedVersion,
+            async (opportunity, token) =>
+            {
+                var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerId == opportunity.CustomerId, token);
+                return opportunity.Win(lines, shipTo ?? account.Address, purchaseOrderNumber, now);
+            },
+            context.CancellationToken);
+        return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 
     public override Task<Wire.Opportunity> LoseOpportunity(Wire.LoseOpportunityRequest request, ServerCallContext context) => LoseOpportunityAsync(request, context).Answer();
@@ -73,23 +58,8 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
-        if (opportunity is null)
-        {
-            return found;
-        }
-
         var now = Now;
-        var lastStage = opportunity.Stage;
-        opportunity.Stage = OpportunityStage.Lost;
-        opportunity.Probability = StageProbability.Default(OpportunityStage.Lost);
-        opportunity.LossReason = reason;
-        opportunity.ClosedAt = now;
-        opportunity.Version++;
-        db.Publish(new OpportunityLost(
-            Guid.NewGuid(), now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, opportunity.OwnerId,
-            lastStage, opportunity.LossReason, null, new Money(opportunity.Currency, opportunity.Amount)));
-        var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
-        return saved.IsOk ? opportunity.ToWire() : saved;
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.Lose(reason, now), context.CancellationToken);
+        return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 }

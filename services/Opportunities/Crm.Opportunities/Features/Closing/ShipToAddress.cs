@@ -6,7 +6,7 @@ using Shared = Crm.Common.Grpc.V1;
 
 namespace Crm.Opportunities.Features;
 
-/// <summary>Where a won deal ships: the request's address, else the account's, so orders never asks again.</summary>
+/// <summary>Where a won deal ships, as the request states it (without one, the account's address: see WinOpportunity).</summary>
 internal static class ShipToAddress
 {
     public static (PostalAddress? Address, Status Status) Read(Shared.PostalAddress? address, string field)
@@ -32,9 +32,4 @@ internal static class ShipToAddress
         var region = string.IsNullOrWhiteSpace(address.Region) ? null : address.Region.Trim();
         return (new PostalAddress(address.Street.Trim(), address.City.Trim(), region, address.PostalCode.Trim(), address.Country), Status.Ok);
     }
-
-    public static PostalAddress? Of(Account account) =>
-        account is { Street: { } street, City: { } city, Country: { } country }
-            ? new PostalAddress(street, city, account.Region, account.PostalCode ?? string.Empty, country)
-            : null;
 }

@@ -8,14 +8,8 @@ using Wire = Crm.Opportunities.Grpc.V1;
 
 namespace Crm.Opportunities.Features;
 
-/// <summary>An UpdateDeal request, read and validated: each part is null when the request keeps the current value.</summary>
-internal sealed record DealChange(
-    Guid OpportunityId,
-    Money? Amount,
-    DateOnly? CloseDate,
-    IReadOnlyList<OpportunityLine> Lines,
-    int? Probability,
-    ForecastCategory? Category)
+/// <summary>An UpdateDeal request, read and validated: the deal and its revision (a part left out keeps its value).</summary>
+internal sealed record DealChange(Guid OpportunityId, DealRevision Revision)
 {
     /// <summary>The probability value that keeps the current one for clients from before the field had presence.</summary>
     public const int KeepProbability = -1;
@@ -49,34 +43,6 @@ internal sealed record DealChange(
         }
 
         int? probability = !request.HasProbability || request.Probability == KeepProbability ? null : request.Probability;
-        return (new DealChange(opportunityId, money, closeDate, lines, probability, WireEnums.ToCategory(request.ForecastCategory)), Status.Ok);
-    }
-
-    /// <summary>Applies the change; new lines without an amount set the amount to their total.</summary>
-    public Status ApplyTo(Opportunity opportunity)
-    {
-        ArgumentNullException.ThrowIfNull(opportunity);
-        var amount = Amount ?? (Lines.Count > 0 ? DealLines.Total(Lines) : null);
-        var linesCurrency = Lines.Count > 0 ? Lines[0].UnitPrice.Currency : opportunity.Lines.FirstOrDefault()?.Currency;
-        if (amount is not null && linesCurrency is not null && amount.Currency != linesCurrency)
-        {
-            return Status.InvalidArgument("amount.currency_code", $"must be {linesCurrency}, the currency of the opportunity's lines");
-        }
-
-        if (Lines.Count > 0)
-        {
-            opportunity.ReplaceLines(Lines);
-        }
-
-        if (amount is not null)
-        {
-            opportunity.Amount = amount.Amount;
-            opportunity.Currency = amount.Currency;
-        }
-
-        opportunity.CloseDate = CloseDate ?? opportunity.CloseDate;
-        opportunity.Probability = Probability ?? opportunity.Probability;
-        opportunity.ForecastCategory = Category ?? opportunity.ForecastCategory;
-        return Status.Ok;
+        return (new DealChange(opportunityId, new DealRevision(money, closeDate, lines, probability, WireEnums.ToCategory(request.ForecastCategory))), Status.Ok);
     }
 }

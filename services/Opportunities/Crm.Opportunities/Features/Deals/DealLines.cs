@@ -3,6 +3,7 @@ using Crm.Api;
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Crm.Opportunities.Domain;
 using Grpc.Core;
 using Google.Protobuf.Collections;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -38,14 +39,10 @@ internal static class DealLines
         }
 
         // Each line is below a trillion; their sum may not be, and it becomes the deal's amount.
-        return read.Count > 0 && Total(read).Amount >= MoneyConversions.MaxAmount
+        return read.Count > 0 && Opportunity.TotalOf(read).Amount >= MoneyConversions.MaxAmount
             ? ([], Status.InvalidArgument(field, "add up to one trillion or more, more than any amount may be"))
             : (read, Status.Ok);
     }
-
-    /// <summary>What the lines add up to, in their currency.</summary>
-    public static Money Total(IReadOnlyList<OpportunityLine> lines) =>
-        new(lines[0].UnitPrice.Currency, lines.Sum(l => l.Quantity * l.UnitPrice.Amount));
 
     private static (OpportunityLine? Line, Status Status) ReadLine(Wire.OpportunityLine line, string field)
     {

@@ -76,30 +76,10 @@ internal sealed partial class OpportunitiesApi
             return Status.InvalidArgument("stage", "is required");
         }
 
-        if (stage is OpportunityStage.Won or OpportunityStage.Lost)
-        {
-            return Status.InvalidArgument("stage", "WON and LOST are reached through WinOpportunity and LoseOpportunity");
-        }
-
-        var (opportunity, found) = await OpenOpportunityAsync(opportunityId, request.ExpectedVersion, context.CancellationToken);
-        if (opportunity is null)
-        {
-            return found;
-        }
-
-        if (opportunity.Stage == stage)
-        {
-            return opportunity.ToWire();
-        }
-
-        var previous = opportunity.Stage;
-        opportunity.Stage = stage;
-        opportunity.Probability = StageProbability.Default(stage);
-        opportunity.Version++;
-        db.Publish(new OpportunityStageChanged(
-            Guid.NewGuid(), Now, opportunity.CustomerId, opportunity.OpportunityId, opportunity.Version, previous, stage, opportunity.Probability, Caller.Of(context)));
-        var saved = await SaveAsync($"opportunity {opportunityId}", context.CancellationToken);
-        return saved.IsOk ? opportunity.ToWire() : saved;
+        var by = Caller.Of(context);
+        var now = Now;
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.MoveTo(stage, by, now), context.CancellationToken);
+        return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 
     public override Task<Wire.Opportunity> UpdateDeal(Wire.UpdateDealRequest request, ServerCallContext context) => UpdateDealAsync(request, context).Answer();
@@ -112,21 +92,8 @@ internal sealed partial class OpportunitiesApi
             return status;
         }
 
-        var (opportunity, found) = await OpenOpportunityAsync(change.OpportunityId, request.ExpectedVersion, context.CancellationToken);
-        if (opportunity is null)
-        {
-            return found;
-        }
-
-        var applied = change.ApplyTo(opportunity);
-        if (!applied.IsOk)
-        {
-            return applied;
-        }
-
-        opportunity.Version++;
-        db.Publish(opportunity.ForecastUpdated(Now));
-        var saved = await SaveAsync($"opportunity {change.OpportunityId}", context.CancellationToken);
-        return saved.IsOk ? opportunity.ToWire() : saved;
+        var now = Now;
+        var changed = await ChangeOpportunityAsync(change.OpportunityId, request.ExpectedVersion, opportunity => opportunity.Revise(change.Revision, now), context.CancellationToken);
+        return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 }

@@ -4,6 +4,7 @@ using Crm.Contracts.Opportunities;
 using Crm.Grpc;
 using Grpc.Core;
 using Crm.Opportunities.Domain;
+using Crm.Messaging.Commands;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
 
@@ -18,7 +19,7 @@ internal sealed partial class OpportunitiesApi
     {
         var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
         var (opportunityId, opportunityStatus) = IdConversions.ReadOptional(request.OpportunityId, "opportunity_id");
-        var (window, windowStatus) = ReadMeetingTime(request.StartsAt, "starts_at", request.EndsAt, "ends_at", null);
+        var (window, windowStatus) = ReadMeetingTime(request.StartsAt, request.EndsAt);
         var failed = new[] { status, opportunityStatus, windowStatus }.FirstOrDefault(s => !s.IsOk);
         if (!failed.IsOk)
         {
@@ -55,24 +56,10 @@ internal sealed partial class OpportunitiesApi
             return Status.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"attendee_contact_ids[{stranger}]"), $"{attendees[stranger]} is not a contact of customer {customerId}");
         }
 
-        var meeting = new Meeting
-        {
-            MeetingId = Guid.NewGuid(),
-            CustomerId = customerId,
-            OpportunityId = opportunityId,
-            Subject = subject,
-            StartsAt = window.StartsAt,
-            EndsAt = window.EndsAt,
-            AttendeeContactIds = attendees,
-            OrganizerId = Caller.Of(context),
-            Version = 1,
-        };
+        var meeting = Meeting.Schedule(customerId, opportunityId, subject, window.StartsAt, window.EndsAt, attendees, Caller.Of(context), Now);
         db.Meetings.Add(meeting);
-        db.Publish(new MeetingScheduled(
-            Guid.NewGuid(), Now, customerId, meeting.MeetingId, meeting.Version, opportunityId, meeting.Subject, meeting.StartsAt, meeting.EndsAt,
-            meeting.OrganizerId, [.. attendees.Select(a => a.ToString())]));
-        var saved = await SaveAsync($"meeting {meeting.MeetingId}", context.CancellationToken);
-        return saved.IsOk ? meeting.ToWire() : saved;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return meeting.ToWire();
     }
 
     public override Task<Wire.Meeting> PostponeMeeting(Wire.PostponeMeetingRequest request, ServerCallContext context) => PostponeMeetingAsync(request, context).Answer();
@@ -87,54 +74,41 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.MeetingId == meetingId, context.CancellationToken);
-        if (meeting is null)
+        var (startsAt, startsStatus) = Instants.Read(request.NewStartsAt, "new_starts_at");
+        var (endsAt, endsStatus) = Instants.Read(request.NewEndsAt, "new_ends_at", required: false);
+        if (!startsStatus.IsOk || !endsStatus.IsOk)
         {
-            return Status.NotFound($"meeting {meetingId} does not exist");
+            return startsStatus.IsOk ? endsStatus : startsStatus;
         }
 
-        var (window, windowStatus) = ReadMeetingTime(request.NewStartsAt, "new_starts_at", request.NewEndsAt, "new_ends_at", meeting.EndsAt - meeting.StartsAt);
-        if (!windowStatus.IsOk)
-        {
-            return windowStatus;
-        }
-
-        if (window.StartsAt <= meeting.StartsAt)
-        {
-            return Status.InvalidArgument("new_starts_at", $"must be later than the meeting's current start {meeting.StartsAt:O}");
-        }
-
-        var previous = meeting.StartsAt;
-        meeting.StartsAt = window.StartsAt;
-        meeting.EndsAt = window.EndsAt;
-        meeting.Postponed = true;
-        meeting.PostponeReason = reason;
-        meeting.Version++;
-        db.Publish(new MeetingPostponed(
-            Guid.NewGuid(), Now, meeting.CustomerId, meeting.MeetingId, meeting.Version, previous, meeting.StartsAt, meeting.EndsAt, meeting.PostponeReason ?? string.Empty));
-        var saved = await SaveAsync($"meeting {meetingId}", context.CancellationToken);
-        return saved.IsOk ? meeting.ToWire() : saved;
+        var now = Now;
+        var changed = await db.ChangeAsync(
+            token => db.Meetings.FirstOrDefaultAsync(m => m.MeetingId == meetingId, token),
+            new CommandTarget("meeting_id", $"meeting {meetingId}"),
+            expectedVersion: 0,
+            meeting => meeting.Postpone(startsAt!.Value, endsAt, reason, now),
+            context.CancellationToken);
+        return changed.ToResponse(meeting => meeting.ToWire());
     }
 
-    /// <summary>A meeting's time: it starts in the future and ends after it starts; without an end, it lasts <paramref name="duration"/>.</summary>
+    /// <summary>A new meeting's time: it starts in the future and ends after it starts.</summary>
     private ((DateTimeOffset StartsAt, DateTimeOffset EndsAt) Window, Status Status) ReadMeetingTime(
-        Google.Protobuf.WellKnownTypes.Timestamp? startsAt, string startsField, Google.Protobuf.WellKnownTypes.Timestamp? endsAt, string endsField, TimeSpan? duration)
+        Google.Protobuf.WellKnownTypes.Timestamp? startsAt, Google.Protobuf.WellKnownTypes.Timestamp? endsAt)
     {
-        var (starts, startsStatus) = Instants.Read(startsAt, startsField);
-        var (ends, endsStatus) = Instants.Read(endsAt, endsField, required: duration is null);
+        var (starts, startsStatus) = Instants.Read(startsAt, "starts_at");
+        var (ends, endsStatus) = Instants.Read(endsAt, "ends_at");
         if (!startsStatus.IsOk || !endsStatus.IsOk)
         {
             return (default, startsStatus.IsOk ? endsStatus : startsStatus);
         }
 
-        var end = ends ?? starts!.Value + duration!.Value;
         if (starts!.Value <= Now)
         {
-            return (default, Status.InvalidArgument(startsField, "must be in the future"));
+            return (default, Status.InvalidArgument("starts_at", "must be in the future"));
         }
 
-        return end <= starts.Value
-            ? (default, Status.InvalidArgument(endsField, $"must be after {startsField}"))
-            : ((starts.Value, end), Status.Ok);
+        return ends!.Value <= starts.Value
+            ? (default, Status.InvalidArgument("ends_at", "must be after starts_at"))
+            : ((starts.Value, ends.Value), Status.Ok);
     }
 }

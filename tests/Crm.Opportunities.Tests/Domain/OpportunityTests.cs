@@ -1,0 +1,104 @@
+extern alias service;
+
+using Crm.Contracts;
+using Crm.Contracts.Opportunities;
+using Crm.Domain;
+using service::Crm.Opportunities.Domain;
+
+namespace Crm.Opportunities.Tests.Domain;
+
+/// <summary>A deal's rules as a plain object: no database, no gRPC. Each change raises the event other services read.</summary>
+public sealed class OpportunityTests
+{
+    private static readonly DateTimeOffset Opened = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly OpportunityLine Licences = new(Guid.NewGuid(), "Licences", 10m, new Money("EUR", 1_200m));
+
+    private static Opportunity NewDeal()
+    {
+        var deal = Opportunity.Open(
+            new OpportunityOrigin(Guid.NewGuid(), null, LeadSource.TradeShow, null), Guid.NewGuid(), "Acme rollout", "olga.outside", new Money("EUR", 10_000m), new DateOnly(2026, 6, 30), Opened);
+        var opened = Assert.IsType<OpportunityOpened>(Assert.Single(deal.TakeDomainEvents()));
+        Assert.Equal((OpportunityStage.Qualification, 10, 1L), (opened.Stage, opened.Probability, opened.Version));
+        return deal;
+    }
+
+    [Fact]
+    public void Losing_closes_the_deal_at_the_one_time_its_event_states()
+    {
+        var deal = NewDeal();
+        deal.MoveTo(OpportunityStage.Negotiation, "olga.outside", Opened.AddDays(3));
+        deal.TakeDomainEvents();
+        var at = Opened.AddDays(10);
+
+        Assert.True(deal.Lose("Chose a competitor", at).IsDone);
+
+        var lost = Assert.IsType<OpportunityLost>(Assert.Single(deal.TakeDomainEvents()));
+        Assert.Equal((OpportunityStage.Lost, 0, at, 3L), (deal.Stage, deal.Probability, deal.ClosedAt, deal.Version));
+        Assert.Equal((at, 3L, OpportunityStage.Negotiation, new Money("EUR", 10_000m)), (lost.OccurredAt, lost.Version, lost.LastStage, lost.Amount));
+    }
+
+    [Fact]
+    public void Winning_takes_the_final_lines_as_the_amount_and_a_closed_deal_no_longer_changes()
+    {
+        var deal = NewDeal();
+        var at = Opened.AddDays(20);
+        var shipTo = new PostalAddress("1 Main St", "Springfield", null, "12345", "US");
+
+        Assert.True(deal.Win([Licences], shipTo, "PO-77", at).IsDone);
+
+        var won = Assert.IsType<OpportunityWon>(Assert.Single(deal.TakeDomainEvents()));
+        Assert.Equal((OpportunityStage.Won, 100, 12_000m, "EUR"), (deal.Stage, deal.Probability, deal.Amount, deal.Currency));
+        Assert.Equal((new Money("EUR", 12_000m), shipTo, "PO-77", new DateOnly(2026, 4, 21)), (won.Total, won.ShipTo, won.PurchaseOrderNumber, won.WonOn));
+        foreach (var refused in new[]
+        {
+            deal.Lose("Changed our mind", at.AddDays(1)),
+            deal.MoveTo(OpportunityStage.Closing, "olga.outside", at.AddDays(1)),
+            deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, null), at.AddDays(1)),
+            deal.Win([Licences], null, null, at.AddDays(1)),
+        })
+        {
+            Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
+        }
+
+        Assert.Equal((OpportunityStage.Won, 2L), (deal.Stage, deal.Version));
+        Assert.Empty(deal.PendingDomainEvents());
+    }
+
+    [Fact]
+    public void Won_and_lost_are_not_stages_to_move_to_and_a_win_needs_lines()
+    {
+        var deal = NewDeal();
+
+        Assert.Equal(("stage", DomainErrorKind.Invalid), (deal.MoveTo(OpportunityStage.Won, "olga.outside", Opened).Error?.Field, deal.MoveTo(OpportunityStage.Lost, "olga.outside", Opened).Error?.Kind));
+        Assert.Equal("lines", deal.Win([], null, null, Opened).Error?.Field);
+        Assert.Equal((OpportunityStage.Qualification, 1L), (deal.Stage, deal.Version));
+    }
+
+    [Fact]
+    public void A_revision_keeps_what_it_leaves_out_and_states_the_whole_forecast()
+    {
+        var deal = NewDeal();
+        deal.MoveTo(OpportunityStage.Proposal, "olga.outside", Opened.AddDays(1));
+        deal.TakeDomainEvents();
+
+        Assert.True(deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, ForecastCategory.BestCase), Opened.AddDays(2)).IsDone);
+
+        var updated = Assert.IsType<ForecastUpdated>(Assert.Single(deal.TakeDomainEvents()));
+        Assert.Equal((25, 10_000m, new DateOnly(2026, 9, 30)), (deal.Probability, deal.Amount, deal.CloseDate));
+        Assert.Equal((OpportunityStage.Proposal, 25, new Money("EUR", 10_000m), new DateOnly(2026, 9, 30), ForecastCategory.BestCase, 3L), (updated.Stage, updated.Probability, updated.Amount, updated.ExpectedCloseOn, updated.Category, updated.Version));
+    }
+
+    [Fact]
+    public void The_amount_stays_in_the_currency_of_the_lines()
+    {
+        var deal = NewDeal();
+        Assert.True(deal.Revise(new DealRevision(null, null, [Licences], null, null), Opened.AddDays(1)).IsDone);
+        Assert.Equal((12_000m, "EUR"), (deal.Amount, deal.Currency));
+
+        var refused = deal.Revise(new DealRevision(new Money("USD", 5_000m), null, [], 40, null), Opened.AddDays(2));
+
+        Assert.Equal((DomainErrorKind.Invalid, "amount.currency_code"), (refused.Error?.Kind, refused.Error?.Field));
+        Assert.Equal((12_000m, "EUR", 10, 2L), (deal.Amount, deal.Currency, deal.Probability, deal.Version));
+    }
+}
