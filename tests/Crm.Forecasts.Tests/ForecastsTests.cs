@@ -85,6 +85,23 @@ public sealed class ForecastsTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_close_date_revised_before_a_stage_change_counts_even_when_it_arrives_after_it()
+    {
+        var owner = "rep-late-close-date";
+        var deal = Deals.New(owner);
+
+        // Version 2 moved the close into the second quarter; version 3 (a stage change, which carries no close date)
+        // arrived first. The deal belongs in Q2, as the opportunity says, not in Q1 where it opened.
+        await _service.PublishAsync(deal.Opened(100m, EndOfQ1), deal.StageChanged(3, OpportunityStage.Proposal, OpportunityStage.Negotiation, 50));
+        await _service.PublishAsync(deal.Updated(2, OpportunityStage.Proposal, 25, 100m, EndOfQ1.AddMonths(2)));
+
+        var q1 = await _service.ForecastAsync(new Wire.GetForecastRequest { Period = Wire.PeriodKind.Quarter, Within = Date(2027, 2, 15), OwnerId = owner });
+        var q2 = await _service.ForecastAsync(new Wire.GetForecastRequest { Period = Wire.PeriodKind.Quarter, Within = Date(2027, 5, 15), OwnerId = owner });
+        Assert.Equal(0, q1.Total.OpenCount);
+        Assert.Equal((1, 100m, 50m), (q2.Total.OpenCount, Amount(q2.Total.OpenTotal), Amount(q2.Total.Weighted)));
+    }
+
+    [Fact]
     public async Task A_close_date_on_the_last_day_of_a_quarter_counts_in_that_quarter_and_not_the_next()
     {
         var owner = "rep-quarters";

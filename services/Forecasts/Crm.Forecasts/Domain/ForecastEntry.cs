@@ -31,36 +31,66 @@ internal sealed class ForecastEntry
     /// <summary>The version of the newest event applied.</summary>
     public long Version { get; set; }
 
+    /// <summary>The version of the event that told <see cref="OwnerId"/>; each fact keeps its own (see <see cref="Apply"/>).</summary>
+    public long OwnerVersion { get; set; }
+
+    public long StageVersion { get; set; }
+
+    public long ProbabilityVersion { get; set; }
+
+    /// <summary>The version of the event that told <see cref="Amount"/> and <see cref="Currency"/>.</summary>
+    public long AmountVersion { get; set; }
+
+    public long CloseOnVersion { get; set; }
+
+    public long ClosedOnVersion { get; set; }
+
     public bool IsOpen => Stage is not null and not (OpportunityStage.Won or OpportunityStage.Lost);
 
     /// <summary>
-    /// Applies what an event of <paramref name="version"/> says. A newer event overwrites every fact it carries; an older
-    /// one (arriving late) only fills facts nothing newer has told yet, such as the owner and amount an OpportunityOpened
-    /// carries when a later stage change came first. Repeated and out-of-order events so end in the latest state.
+    /// Applies what an event of <paramref name="version"/> says. Each fact takes the value of the newest event that told
+    /// it: an event states the facts it carries as they stood at its version, and a later event that does not carry a
+    /// fact did not change it. So whatever the order of arrival (a close date revised at version 2 arriving after a stage
+    /// change at version 3), and however often an event is repeated, the entry ends equal to the deal's latest state.
     /// </summary>
     public void Apply(long version, ForecastFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var newer = version > Version;
-        CustomerId = CustomerId == Guid.Empty || newer ? facts.CustomerId : CustomerId;
-        OwnerId = Pick(OwnerId, facts.OwnerId, newer);
-        Stage = Pick(Stage, facts.Stage, newer);
-        Probability = Pick(Probability, facts.Probability, newer);
-        if (facts.Amount is { } money && (newer || Amount is null))
+        if (CustomerId == Guid.Empty)
         {
-            Amount = money.Amount;
-            Currency = money.Currency;
+            CustomerId = facts.CustomerId;
         }
 
-        CloseOn = Pick(CloseOn, facts.CloseOn, newer);
-        ClosedOn = Pick(ClosedOn, facts.ClosedOn, newer);
+        if (facts.OwnerId is { } owner && version > OwnerVersion)
+        {
+            (OwnerId, OwnerVersion) = (owner, version);
+        }
+
+        if (facts.Stage is { } stage && version > StageVersion)
+        {
+            (Stage, StageVersion) = (stage, version);
+        }
+
+        if (facts.Probability is { } probability && version > ProbabilityVersion)
+        {
+            (Probability, ProbabilityVersion) = (probability, version);
+        }
+
+        if (facts.Amount is { } money && version > AmountVersion)
+        {
+            (Amount, Currency, AmountVersion) = (money.Amount, money.Currency, version);
+        }
+
+        if (facts.CloseOn is { } closeOn && version > CloseOnVersion)
+        {
+            (CloseOn, CloseOnVersion) = (closeOn, version);
+        }
+
+        if (facts.ClosedOn is { } closedOn && version > ClosedOnVersion)
+        {
+            (ClosedOn, ClosedOnVersion) = (closedOn, version);
+        }
+
         Version = Math.Max(Version, version);
     }
-
-    private static T? Pick<T>(T? current, T? told, bool newer)
-        where T : struct =>
-        told is not null && (newer || current is null) ? told : current;
-
-    private static string? Pick(string? current, string? told, bool newer) =>
-        told is not null && (newer || current is null) ? told : current;
 }

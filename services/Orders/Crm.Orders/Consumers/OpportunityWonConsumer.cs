@@ -29,54 +29,13 @@ public sealed partial class OpportunityWonConsumer(OrdersDbContext db, TimeProvi
             return;
         }
 
-        var now = time.UtcNowInMicroseconds();
         var credit = await context.CreditAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.CustomerId == message.CustomerId, cancellationToken);
-        var rejection = Rejection(message, credit);
-        var order = new Order
-        {
-            Id = Guid.NewGuid(),
-            CustomerId = message.CustomerId,
-            OpportunityId = message.OpportunityId,
-            OwnerId = message.OwnerId,
-            Status = rejection is null ? OrderStatus.Booked : OrderStatus.Rejected,
-            Lines = [.. message.Lines.Select(l => new OrderLine(l.ProductId, l.ProductName, l.Quantity, l.UnitPrice.Amount))],
-            Currency = message.Total.Currency,
-            Total = message.Total.Amount,
-            ShipTo = message.ShipTo is { } to ? new ShippingAddress(to.Street, to.City, to.Region, to.PostalCode, to.Country) : null,
-            PurchaseOrderNumber = message.PurchaseOrderNumber,
-            RejectionReason = rejection?.Detail,
-            BookedAt = now,
-        };
+        var order = Order.Book(message, credit, time.UtcNowInMicroseconds());
         context.Orders.Add(order);
-        if (rejection is { } rejected)
+        if (order.Status == OrderStatus.Rejected)
         {
-            context.Publish(new OrderRejected(Guid.NewGuid(), now, order.CustomerId, order.Id, order.Version, order.OpportunityId, rejected.Reason, rejected.Detail));
-            LogRejected(message.OpportunityId, rejected.Detail);
-            return;
+            LogRejected(message.OpportunityId, order.RejectionReason!);
         }
-
-        context.Publish(new OrderBooked(
-            Guid.NewGuid(), now, order.CustomerId, order.Id, order.Version, order.OpportunityId, order.OwnerId,
-            [.. order.Lines.Select(l => new Contracts.Orders.OrderLine(l.ProductId, l.ProductName, l.Quantity, new(order.Currency, l.UnitPrice), new(order.Currency, l.LineTotal)))],
-            message.Total, message.ShipTo));
-    }
-
-    /// <summary>Why the deal cannot be booked, or null when it can.</summary>
-    private static (OrderRejectionReason Reason, string Detail)? Rejection(OpportunityWon message, CreditAccount? credit)
-    {
-        if (credit is { OnHold: true })
-        {
-            return (OrderRejectionReason.CreditHold, $"customer on credit hold: {credit.Reason}");
-        }
-
-        if (message.Lines.Count == 0)
-        {
-            return (OrderRejectionReason.InvalidLines, "the won opportunity has no lines to book");
-        }
-
-        return message.Lines.Any(l => l.UnitPrice.Currency != message.Total.Currency)
-            ? (OrderRejectionReason.InvalidLines, $"a line is priced in another currency than the total ({message.Total.Currency})")
-            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opportunity {OpportunityId} already has its order; nothing booked")]

@@ -34,12 +34,8 @@ internal sealed partial class OverdueInvoiceCheck(
         var due = await db.Invoices
             .FromSql($"SELECT * FROM invoices WHERE status = {open} AND due_on < {today} ORDER BY due_on, id LIMIT {options.Value.OverdueCheckBatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
-        foreach (var invoice in due)
+        foreach (var invoice in due.Where(i => i.MarkOverdue(today, now)))
         {
-            invoice.MarkOverdue();
-            db.Publish(new InvoiceOverdue(
-                Guid.NewGuid(), now, invoice.CustomerId, invoice.Id, invoice.Version, invoice.OrderId,
-                new Contracts.Money(invoice.Currency, invoice.Outstanding), invoice.DueOn, today.DayNumber - invoice.DueOn.DayNumber));
             LogOverdue(Logger, invoice.Number, invoice.DueOn);
         }
 

@@ -1,3 +1,4 @@
+using Crm.Messaging.Commands;
 using Crm.Messaging.Data;
 using System.Globalization;
 using Crm.Api;
@@ -34,44 +35,21 @@ public sealed partial class OrdersApi
             return dueStatus;
         }
 
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.LockOrderAsync(orderId, cancellationToken);
-        if (order is null)
-        {
-            return Status.NotFound($"order {orderId} does not exist");
-        }
-
-        if (order.Status == Domain.OrderStatus.Rejected)
-        {
-            return Status.FailedPrecondition($"order {orderId} was rejected ({order.RejectionReason}): there is nothing to invoice");
-        }
-
-        if (order.Invoices.FirstOrDefault() is { } existing)
-        {
-            return Status.FailedPrecondition($"order {orderId} is already invoiced ({existing.Number})");
-        }
-
-        var sequence = await db.Database.SqlQuery<long>($"SELECT nextval('invoice_numbers') AS \"Value\"").SingleAsync(cancellationToken);
         var now = time.UtcNowInMicroseconds();
-        var invoice = new Domain.Invoice
-        {
-            Id = Guid.NewGuid(),
-            Number = string.Create(CultureInfo.InvariantCulture, $"INV-{sequence:D6}"),
-            OrderId = order.Id,
-            CustomerId = order.CustomerId,
-            Currency = order.Currency,
-            Amount = order.Total,
-            DueOn = dueOn!.Value,
-            IssuedAt = now,
-        };
-        order.Invoices.Add(invoice);
-        order.MarkInvoiced();
-        db.Publish(new InvoiceIssued(
-            Guid.NewGuid(), now, order.CustomerId, invoice.Id, invoice.Version, order.Id, invoice.Number,
-            new Contracts.Money(invoice.Currency, invoice.Amount), DateOnly.FromDateTime(now.UtcDateTime), invoice.DueOn));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return invoice.ToMessage();
+        Domain.Invoice? issued = null;
+        var changed = await db.ChangeAsync(
+            token => db.OrdersWithInvoices.SingleOrDefaultAsync(o => o.Id == orderId, token),
+            new CommandTarget("order_id", $"order {orderId}"),
+            expectedVersion: 0,
+            async (order, token) =>
+            {
+                // A number taken by an attempt that does not commit is skipped: numbers are unique, not gapless.
+                var sequence = await db.Database.SqlQuery<long>($"SELECT nextval('invoice_numbers') AS \"Value\"").SingleAsync(token);
+                var invoiced = order.Invoice(string.Create(CultureInfo.InvariantCulture, $"INV-{sequence:D6}"), dueOn!.Value, now);
+                issued = invoiced.Value;
+                return invoiced;
+            },
+            context.CancellationToken);
+        return changed.ToResponse(_ => issued!.ToMessage());
     }
 }

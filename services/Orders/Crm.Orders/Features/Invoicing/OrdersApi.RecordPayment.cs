@@ -1,3 +1,4 @@
+using Crm.Messaging.Commands;
 using Crm.Messaging.Data;
 using System.Globalization;
 using Crm.Api;
@@ -36,42 +37,31 @@ public sealed partial class OrdersApi
             return amountStatus;
         }
 
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var invoice = await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {invoiceId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
-        if (invoice is null)
-        {
-            return Status.NotFound($"invoice {invoiceId} does not exist");
-        }
-
-        await db.Payments.Where(p => p.InvoiceId == invoiceId).LoadAsync(cancellationToken);
         var now = time.UtcNowInMicroseconds();
-        var wasOverdue = invoice.Status == InvoiceStatus.Overdue;
-        var (payment, refused) = invoice.Receive(amount, currency, now, Caller.Of(context));
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        db.Publish(new PaymentReceived(
-            Guid.NewGuid(), now, invoice.CustomerId, invoice.Id, invoice.Version, payment!.Id,
-            new Contracts.Money(currency, amount), DateOnly.FromDateTime(now.UtcDateTime), new Contracts.Money(currency, invoice.Outstanding)));
-        if (invoice.Status == InvoiceStatus.PaidInFull)
-        {
-            var order = await db.LockOrderAsync(invoice.OrderId, cancellationToken);
-            if (order!.Invoices.All(i => i.Status == InvoiceStatus.PaidInFull))
+        var by = Caller.Of(context);
+        var changed = await db.ChangeAsync(
+            token => db.Invoices.Include(i => i.Payments).SingleOrDefaultAsync(i => i.Id == invoiceId, token),
+            new CommandTarget("invoice_id", $"invoice {invoiceId}"),
+            expectedVersion: 0,
+            async (invoice, token) =>
             {
-                order.MarkPaid();
-            }
+                var wasOverdue = invoice.Status == InvoiceStatus.Overdue;
+                var received = invoice.Receive(amount, currency, now, by);
+                if (!received.IsDone || invoice.Status != InvoiceStatus.PaidInFull)
+                {
+                    return received;
+                }
 
-            if (wasOverdue)
-            {
-                await CreditReview.ReviewAsync(db, invoice.CustomerId, now, cancellationToken);
-            }
-        }
+                var order = await db.OrdersWithInvoices.SingleAsync(o => o.Id == invoice.OrderId, token);
+                order.SettleIfPaid();
+                if (wasOverdue)
+                {
+                    await CreditReview.ReviewAsync(db, invoice.CustomerId, now, token);
+                }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return invoice.ToMessage();
+                return received;
+            },
+            context.CancellationToken);
+        return changed.ToResponse(invoice => invoice.ToMessage());
     }
 }

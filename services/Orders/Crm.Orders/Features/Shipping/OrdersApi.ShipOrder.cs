@@ -26,30 +26,9 @@ public sealed partial class OrdersApi
             return failure;
         }
 
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.LockOrderAsync(orderId, cancellationToken);
-        if (order is null)
-        {
-            return Status.NotFound($"order {orderId} does not exist");
-        }
-
-        if (order.Status == OrderStatus.Rejected)
-        {
-            return Status.FailedPrecondition($"order {orderId} was rejected ({order.RejectionReason}): it cannot ship");
-        }
-
-        if (order.IsShipped)
-        {
-            return Status.FailedPrecondition($"order {orderId} already shipped with {order.Carrier} ({order.TrackingNumber})");
-        }
-
+        var by = Caller.Of(context);
         var now = time.UtcNowInMicroseconds();
-        order.Ship(carrier, tracking, now, Caller.Of(context));
-        db.Publish(new OrderShipped(
-            Guid.NewGuid(), now, order.CustomerId, order.Id, order.Version, order.ShipmentId!.Value, carrier, tracking, DateOnly.FromDateTime(now.UtcDateTime)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return order.ToMessage();
+        var changed = await ChangeOrderAsync(orderId, order => order.Ship(carrier, tracking, by, now), context.CancellationToken);
+        return changed.ToResponse(order => order.ToMessage());
     }
 }
