@@ -25,7 +25,8 @@ public sealed class CaptureTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal(LeadSource.TradeShow, lead.Source);
         Assert.Equal(campaign.CampaignId, lead.CampaignId);
         Assert.Equal(request.Company, lead.Company);
-        Assert.Equal(request.Contact, lead.Contact);
+        // The phone is kept in E.164, as every service compares it.
+        Assert.Equal(new Person(request.Contact) { Phone = request.Contact.Phone.Replace(" ", "", StringComparison.Ordinal) }, lead.Contact);
         Assert.Equal(1, lead.Version);
         Assert.Equal(lead, await leads.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = lead.LeadId }, o)));
 
@@ -84,6 +85,19 @@ public sealed class CaptureTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal(first.Lead.LeadId, again.Lead.LeadId);
         Assert.Equal(before, await leads.SnapshotAsync());
         Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE phone_key = '+442079460958'"));
+    }
+
+    [Fact]
+    public async Task A_phone_without_its_country_code_is_read_in_the_company_country_and_kept_in_E164()
+    {
+        var subscriber = Random.Shared.Next(2_000_000, 9_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var captured = await leads.CallAsync((api, o) => api.CaptureLeadAsync(Requests.Lead(phone: "(040) " + subscriber), o));
+
+        Assert.Equal("+4940" + subscriber, captured.Lead.Contact.Phone);
+        var abroad = Requests.Lead(phone: "040 " + subscriber);
+        abroad.Company.Address = null;
+        await leads.InvalidAsync((api, o) => api.CaptureLeadAsync(abroad, o), "contact.phone");
     }
 
     [Fact]

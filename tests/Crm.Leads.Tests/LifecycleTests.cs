@@ -141,16 +141,17 @@ public sealed class LifecycleTests(LeadsHost leads) : IClassFixture<LeadsHost>
     }
 
     [Fact]
-    public async Task A_converted_lead_cannot_be_disqualified_qualified_or_converted_again()
+    public async Task A_converted_lead_cannot_be_disqualified_qualified_or_converted_for_another_owner()
     {
         var lead = await QualifiedLeadAsync();
         await leads.CallAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o));
 
         var disqualify = await leads.RefusedAsync((api, o) => api.DisqualifyLeadAsync(new DisqualifyLeadRequest { LeadId = lead.LeadId, Reason = DisqualificationReason.NoBudget }, o), StatusCode.FailedPrecondition);
         await leads.RefusedAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, o), StatusCode.FailedPrecondition);
-        await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o), StatusCode.FailedPrecondition);
+        var otherOwner = await leads.RefusedAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "olga.outside" }, o), StatusCode.FailedPrecondition);
 
         Assert.Contains("already converted", disqualify.Detail, StringComparison.Ordinal);
+        Assert.Contains("for oscar.outside", otherOwner.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Crm.Contracts.Leads;
 using Crm.Contracts.Opportunities;
 using Grpc.Core;
 using Crm.Leads.Grpc.V1;
@@ -29,6 +30,12 @@ public sealed class OriginTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal(converted.OpportunityId, lead.OpportunityId);
         Assert.Equal(converted.Lead.Version + 1, lead.Version);
         Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", opened.EventId));
+
+        // Converting again (a retry) answers the conversion as it stands, now with its customer, and changes nothing.
+        var again = await leads.CallAsync((api, o) => api.ConvertLeadAsync(new ConvertLeadRequest { LeadId = converted.Lead.LeadId, OpportunityOwnerId = "oscar.outside" }, o));
+        Assert.Equal((customerId.ToString(), converted.OpportunityId, lead.Version), (again.CustomerId, again.OpportunityId, again.Lead.Version));
+        Assert.Equal(string.Empty, converted.CustomerId);
+        Assert.Single(await leads.EventsAsync<LeadConverted>(Guid.Parse(converted.Lead.LeadId)));
 
         var origin = await leads.CallAsync((api, o) => api.GetCustomerOriginAsync(new GetCustomerOriginRequest { CustomerId = customerId.ToString() }, o));
         Assert.Equal(customerId.ToString(), origin.CustomerId);

@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Contracts;
 using Crm.Contracts.Opportunities;
+using Crm.Contracts.Orders;
 using Grpc.Core;
 using Crm.Testing;
 using Shared = Crm.Common.Grpc.V1;
@@ -193,6 +194,33 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
 
         var message = Assert.Single(await _service.EventsAsync<OpportunityWon>(id));
         Assert.Equal(new PostalAddress("Hauptstr. 1", "Berlin", null, "10115", "DE"), message.ShipTo);
+    }
+
+    [Fact]
+    public async Task A_deal_of_a_customer_on_credit_hold_is_not_won_until_the_hold_is_released()
+    {
+        var id = await OpenAsync("Initrode");
+        var customerId = Guid.Parse((await GetAsync(id)).CustomerId);
+        const string Reason = "invoice INV-000031 overdue since 2026-03-02 (due 2026-03-01), 1200.00 EUR open";
+        await _service.DeliverAsync(new CreditStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, customerId, 1, CreditStatus.Good, CreditStatus.Hold, Reason));
+        var request = new Wire.WinOpportunityRequest { OpportunityId = id.ToString() };
+        request.Lines.Add(Line(Licence, "Licence", "1", 10m));
+
+        var refused = await _service.StatusOfAsync((api, o) => api.WinOpportunityAsync(request, o));
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("credit hold (" + Reason + ")", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(Reason, (await _service.CallAsync((api, o) => api.GetAccountAsync(new Wire.GetAccountRequest { CustomerId = customerId.ToString() }, o))).CreditHoldReason);
+        Assert.Empty(await _service.EventsAsync<OpportunityWon>(id));
+        Assert.Equal(Wire.Stage.Qualification, (await GetAsync(id)).Stage);
+
+        // A stale hold (version 1 again, redelivered late) after the release changes nothing.
+        await _service.DeliverAsync(new CreditStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, customerId, 2, CreditStatus.Hold, CreditStatus.Good, "every overdue invoice is paid"));
+        await _service.DeliverAsync(new CreditStatusChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, customerId, 1, CreditStatus.Good, CreditStatus.Hold, Reason));
+
+        var won = await _service.CallAsync((api, o) => api.WinOpportunityAsync(request, o));
+        Assert.Equal(Wire.Stage.Won, won.Stage);
+        Assert.Single(await _service.EventsAsync<OpportunityWon>(id));
     }
 
     [Theory]

@@ -138,17 +138,23 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Accounts_are_found_by_part_of_the_name_a_contact_e_mail_or_a_phone_number()
+    public async Task Accounts_are_found_by_part_of_the_name_a_contact_name_e_mail_or_a_phone_number_with_or_without_country_code()
     {
         var (customer, _) = await CustomerAsync("Pied Piper", "richard@piedpiper.example");
 
         var byName = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "ed pip" }, o));
         var byEmail = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "RICHARD@piedpiper.example" }, o));
         var byPhone = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "+49 30 1234567" }, o));
+        var byLocalPhone = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "030 / 123 45 67" }, o));
+        var byContactName = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "ada LOVEL" }, o));
+        var byTooFewDigits = await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "4567" }, o));
 
         Assert.Equal(customer, Assert.Single(byName.Accounts).CustomerId);
         Assert.Equal(customer, Assert.Single(byEmail.Accounts).CustomerId);
         Assert.Contains(customer, byPhone.Accounts.Select(a => a.CustomerId), StringComparer.Ordinal);
+        Assert.Contains(customer, byLocalPhone.Accounts.Select(a => a.CustomerId), StringComparer.Ordinal);
+        Assert.Contains(customer, byContactName.Accounts.Select(a => a.CustomerId), StringComparer.Ordinal);
+        Assert.Empty(byTooFewDigits.Accounts);
         Assert.Empty((await _service.CallAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = "zz%" }, o))).Accounts);
         DealTests.AssertNamesField(await _service.StatusOfAsync((api, o) => api.SearchAccountsAsync(new Wire.SearchAccountsRequest { Query = " p " }, o)), "query");
     }

@@ -18,7 +18,7 @@ public sealed class BadInputTests(CrmTestServers servers) : IAsyncLifetime
     public async Task Bad_input_names_the_field_and_writes_nothing()
     {
         var client = _host.Client;
-        var customer = Guid.NewGuid().ToString();
+        var customer = (await _host.KnownCustomerAsync()).ToString();
         var valid = new OpenCaseRequest { CustomerId = customer, Kind = CaseKind.Inquiry, Priority = 2, Subject = "Where is my order?" };
         var opened = await client.OpenCaseAsync(valid);
         var unknown = Guid.NewGuid().ToString();
@@ -41,6 +41,7 @@ public sealed class BadInputTests(CrmTestServers servers) : IAsyncLifetime
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = "" }), "customer_id");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = customer, RecentDays = -1 }), "recent_days");
 
+        await Refused.WithAsync(StatusCode.NotFound, () => client.OpenCaseAsync(new OpenCaseRequest(valid) { CustomerId = unknown }), "customer_id");
         await Refused.WithAsync(StatusCode.NotFound, () => client.GetCaseAsync(unknown));
         await Refused.WithAsync(StatusCode.NotFound, () => client.UpdateCaseStatusAsync(new UpdateCaseStatusRequest { CaseId = unknown, Status = CaseStatus.InProgress }));
         await Refused.WithAsync(StatusCode.NotFound, () => client.LogInteractionAsync(new LogInteractionRequest { CaseId = unknown, Channel = InteractionChannel.Chat, Summary = "Hi" }));
@@ -58,7 +59,7 @@ public sealed class BadInputTests(CrmTestServers servers) : IAsyncLifetime
     public async Task Text_beyond_its_limit_is_refused_naming_the_field()
     {
         var client = _host.Client;
-        var valid = new OpenCaseRequest { CustomerId = Guid.NewGuid().ToString(), Kind = CaseKind.Problem, Priority = 1, Subject = "Down" };
+        var valid = new OpenCaseRequest { CustomerId = (await _host.KnownCustomerAsync()).ToString(), Kind = CaseKind.Problem, Priority = 1, Subject = "Down" };
         var note = new string('n', 4001);
         var megabyte = new string('m', 1 << 20);
 

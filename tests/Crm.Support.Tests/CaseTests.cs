@@ -20,7 +20,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
     [InlineData(4, 48, 240)]
     public async Task Opening_a_case_sets_the_service_level_targets_of_its_priority(int priority, int respondHours, int resolveHours)
     {
-        var customer = Guid.NewGuid();
+        var customer = await _host.KnownCustomerAsync();
 
         var opened = await _host.Client.OpenProblemAsync(customer, priority);
 
@@ -40,7 +40,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task Escalating_publishes_CaseEscalated_and_a_stale_version_is_aborted()
     {
-        var opened = await _host.Client.OpenProblemAsync(Guid.NewGuid());
+        var opened = await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync());
 
         var working = await _host.Client.UpdateCaseStatusAsync(new UpdateCaseStatusRequest { CaseId = opened.CaseId, Status = CaseStatus.InProgress, ExpectedVersion = 1 });
         var escalated = await _host.Client.UpdateCaseStatusAsync(new UpdateCaseStatusRequest
@@ -67,7 +67,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task A_resolved_case_is_resolved_once_and_its_status_no_longer_changes()
     {
-        var opened = await _host.Client.OpenProblemAsync(Guid.NewGuid(), priority: 2);
+        var opened = await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync(), priority: 2);
 
         await Refused.WithAsync(StatusCode.InvalidArgument, () => _host.Client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = opened.CaseId, Resolution = " " }), "resolution");
         await Refused.WithAsync(StatusCode.Aborted, () => _host.Client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = opened.CaseId, Resolution = "x", ExpectedVersion = 7 }));
@@ -87,7 +87,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task Interactions_land_on_the_case_with_the_department_and_the_first_answers_it()
     {
-        var customer = Guid.NewGuid();
+        var customer = await _host.KnownCustomerAsync();
         var opened = await _host.Client.OpenProblemAsync(customer);
 
         var call = await _host.Client.LogInteractionAsync(new LogInteractionRequest { CaseId = opened.CaseId, Channel = InteractionChannel.Phone, Summary = "Customer reports all units offline" });
@@ -112,7 +112,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task Customer_cases_are_the_open_and_recently_resolved_newest_first()
     {
-        var customer = Guid.NewGuid();
+        var customer = await _host.KnownCustomerAsync();
         var old = await _host.Client.OpenProblemAsync(customer, priority: 3);
         await _host.Client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = old.CaseId, Resolution = "Replaced the unit" });
         _host.Clock.Advance(TimeSpan.FromDays(100));
@@ -120,7 +120,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
         await _host.Client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = recent.CaseId, Resolution = "Answered" });
         _host.Clock.Advance(TimeSpan.FromMinutes(1));
         var open = await _host.Client.OpenCaseAsync(new OpenCaseRequest { CustomerId = customer.ToString(), Kind = CaseKind.Inquiry, Priority = 4, Subject = "Has order PO-2026-117 shipped?" });
-        await _host.Client.OpenProblemAsync(Guid.NewGuid());
+        await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync());
 
         var cases = await _host.Client.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = customer.ToString() });
         var longer = await _host.Client.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = customer.ToString(), RecentDays = 365 });

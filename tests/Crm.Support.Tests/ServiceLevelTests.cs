@@ -14,10 +14,10 @@ public sealed class ServiceLevelTests(CrmTestServers servers) : IAsyncLifetime
     [Fact]
     public async Task A_missed_target_is_published_once_per_case_and_target()
     {
-        var unanswered = await _host.Client.OpenProblemAsync(Guid.NewGuid(), priority: 1);
-        var answered = await _host.Client.OpenProblemAsync(Guid.NewGuid(), priority: 1);
+        var unanswered = await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync(), priority: 1);
+        var answered = await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync(), priority: 1);
         await _host.Client.LogInteractionAsync(new LogInteractionRequest { CaseId = answered.CaseId, Channel = InteractionChannel.Phone, Summary = "Called back at once" });
-        var resolvedInTime = await _host.Client.OpenProblemAsync(Guid.NewGuid(), priority: 1);
+        var resolvedInTime = await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync(), priority: 1);
         await _host.Client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = resolvedInTime.CaseId, Resolution = "Power cycled" });
 
         // P1: respond within 1 h, resolve within 4 h.
@@ -34,7 +34,7 @@ public sealed class ServiceLevelTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal("Resolution", answeredLate.Body.GetProperty("target").GetString());
 
         // A case opened now breaches in its turn: once its breach is out, later checks have run over the others.
-        var marker = await _host.Client.OpenProblemAsync(Guid.NewGuid(), priority: 1);
+        var marker = await _host.Client.OpenProblemAsync(await _host.KnownCustomerAsync(), priority: 1);
         _host.Clock.Advance(TimeSpan.FromMinutes(61));
         await _host.Service.PublishedAsync("ServiceLevelBreached", Guid.Parse(marker.CaseId), version: 2);
         var breaches = (await _host.Service.EventsAsync()).Where(e => e.Type == "ServiceLevelBreached").ToList();

@@ -1,5 +1,6 @@
 extern alias service;
 
+using Crm.Contracts.Opportunities;
 using Grpc.Net.Client;
 using service::Crm.Support;
 using Crm.Testing;
@@ -32,6 +33,14 @@ internal sealed class SupportHost : IAsyncDisposable
             builder => builder.AddSupportService(),
             app => app.MapSupportService(),
             "--Support:ServiceLevelCheckInterval=00:00:00.100"));
+
+    /// <summary>A new customer the service knows, announced as the customer master announces one (AccountCreated).</summary>
+    public async Task<Guid> KnownCustomerAsync()
+    {
+        var customerId = Guid.NewGuid();
+        await Service.DeliverAsync(new AccountCreated(Guid.NewGuid(), DateTimeOffset.UtcNow, customerId, 1, "Harbor Robotics", null, null, null, "olga.outside"));
+        return customerId;
+    }
 
     public async ValueTask DisposeAsync()
     {

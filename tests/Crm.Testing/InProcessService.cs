@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Crm.Contracts;
 using CrmPlatform.LocalServers;
+using MassTransit;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,6 +111,25 @@ public sealed class InProcessService : IAsyncDisposable
             TimeSpan.FromSeconds(30),
             TestContext.Current.CancellationToken);
         return published ? found! : throw new TimeoutException($"no {type} v{version} of {aggregateId} was published in 30 s");
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> (another service's event) through the broker, as its publisher would, and
+    /// waits until the service under test has consumed it (its inbox holds the event's id).
+    /// </summary>
+    public async Task DeliverAsync<TEvent>(TEvent message)
+        where TEvent : class, IIntegrationEvent
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await Services.GetRequiredService<IBus>().Publish(message, TestContext.Current.CancellationToken);
+        var consumed = await Poll.UntilAsync(
+            async _ => await CountAsync($"SELECT 1 FROM inbox_messages WHERE message_id = '{message.EventId}'") > 0,
+            TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken);
+        if (!consumed)
+        {
+            throw new TimeoutException($"the {typeof(TEvent).Name} {message.EventId} was not consumed in 30 s");
+        }
     }
 
     /// <summary>How many rows <paramref name="sql"/> returns from the service's database.</summary>

@@ -56,6 +56,29 @@ public sealed class RequestCheck
         return text;
     }
 
+    /// <summary>
+    /// An optional phone number in E.164 (<see cref="Phones"/>), read in <paramref name="country"/> when written without
+    /// a country code; null when empty.
+    /// </summary>
+    public string? OptionalPhone(string? value, string field, string? country)
+    {
+        var written = OptionalText(value, field, TextLimits.Phone);
+        if (written is null || written.Length > TextLimits.Phone)
+        {
+            return null;
+        }
+
+        var e164 = Phones.ToE164(written, country);
+        if (e164 is null)
+        {
+            Fail(field, country is null
+                ? $"'{Echo.Shorten(written)}' is not a phone number: write it with its country code (+49 30 1234567)"
+                : $"'{Echo.Shorten(written)}' is not a phone number in {country} or with a country code (+49 30 1234567)");
+        }
+
+        return e164;
+    }
+
     /// <summary>A required id (a UUID; see <see cref="IdConversions"/>).</summary>
     public Guid Id(string? value, string field)
     {

@@ -15,7 +15,11 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.AddServiceMessaging<OpportunitiesDbContext>(CrmResources.Opportunities, bus => bus.AddConsumer<LeadConvertedConsumer>());
+        builder.AddServiceMessaging<OpportunitiesDbContext>(CrmResources.Opportunities, bus =>
+        {
+            bus.AddConsumer<LeadConvertedConsumer>();
+            bus.AddConsumer<CreditStatusChangedConsumer>();
+        });
         builder.AddGrpcServer();
         return builder;
     }

@@ -30,7 +30,8 @@ internal static class InteropTools
             Service = { missingService },
         };
         var set = new FileDescriptorSet { File = { echo, missing } };
-        var path = Path.Combine(Path.GetTempPath(), $"crm-echo-{Environment.ProcessId}.binpb");
+        // One file per caller: each test deletes its own when done, while tests of other classes still read theirs.
+        var path = Path.Combine(Path.GetTempPath(), $"crm-echo-{Guid.NewGuid():N}.binpb");
         File.WriteAllBytes(path, set.ToByteArray());
         return path;
     }

@@ -45,7 +45,7 @@ public sealed class OpportunityTests
         var at = Opened.AddDays(20);
         var shipTo = new PostalAddress("1 Main St", "Springfield", null, "12345", "US");
 
-        Assert.True(deal.Win([Licences], shipTo, "PO-77", at).IsDone);
+        Assert.True(deal.Win([Licences], shipTo, "PO-77", null, at).IsDone);
 
         var won = Assert.IsType<OpportunityWon>(Assert.Single(deal.TakeDomainEvents()));
         Assert.Equal((OpportunityStage.Won, 100, 12_000m, "EUR"), (deal.Stage, deal.Probability, deal.Amount, deal.Currency));
@@ -55,7 +55,7 @@ public sealed class OpportunityTests
             deal.Lose("Changed our mind", at.AddDays(1)),
             deal.MoveTo(OpportunityStage.Closing, "olga.outside", at.AddDays(1)),
             deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, null), at.AddDays(1)),
-            deal.Win([Licences], null, null, at.AddDays(1)),
+            deal.Win([Licences], null, null, null, at.AddDays(1)),
         })
         {
             Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
@@ -71,8 +71,21 @@ public sealed class OpportunityTests
         var deal = NewDeal();
 
         Assert.Equal(("stage", DomainErrorKind.Invalid), (deal.MoveTo(OpportunityStage.Won, "olga.outside", Opened).Error?.Field, deal.MoveTo(OpportunityStage.Lost, "olga.outside", Opened).Error?.Kind));
-        Assert.Equal("lines", deal.Win([], null, null, Opened).Error?.Field);
+        Assert.Equal("lines", deal.Win([], null, null, null, Opened).Error?.Field);
         Assert.Equal((OpportunityStage.Qualification, 1L), (deal.Stage, deal.Version));
+    }
+
+    [Fact]
+    public void A_deal_of_a_customer_on_credit_hold_stays_open_and_the_refusal_names_the_hold()
+    {
+        var deal = NewDeal();
+
+        var refused = deal.Win([Licences], null, null, "invoice INV-000031 overdue", Opened.AddDays(5));
+
+        Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
+        Assert.Contains("credit hold (invoice INV-000031 overdue)", refused.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal((OpportunityStage.Qualification, 1L, 0), (deal.Stage, deal.Version, deal.Lines.Count));
+        Assert.Empty(deal.PendingDomainEvents());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class Lead : AggregateRoot
     /// <summary>The normalised e-mail (<see cref="ContactPoints.EmailKey"/>), unique among leads.</summary>
     public string? EmailKey { get; private set; }
 
-    /// <summary>The normalised phone (<see cref="ContactPoints.PhoneKey"/>), unique among leads.</summary>
+    /// <summary>The phone in E.164 (as captured), unique among leads.</summary>
     public string? PhoneKey { get; private set; }
 
     public string? Notes { get; private set; }
@@ -66,7 +66,7 @@ public sealed class Lead : AggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>A new lead; the caller has validated the details, including an e-mail or a phone.</summary>
+    /// <summary>A new lead; the caller has validated the details, including an e-mail or a phone (in E.164).</summary>
     public static Lead Capture(LeadSource source, Guid? campaignId, CompanyDetails company, ContactDetails contact, string? notes, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(contact);
@@ -79,7 +79,7 @@ public sealed class Lead : AggregateRoot
             Company = company,
             Contact = contact,
             EmailKey = ContactPoints.EmailKey(contact.Email),
-            PhoneKey = ContactPoints.PhoneKey(contact.Phone),
+            PhoneKey = contact.Phone,
             Notes = notes,
             CapturedAt = at,
             CapturedBy = by,
@@ -127,9 +127,22 @@ public sealed class Lead : AggregateRoot
         return Result.Done;
     }
 
-    /// <summary>Converts a QUALIFIED lead and assigns the id of the opportunity to open for <paramref name="ownerId"/>.</summary>
+    /// <summary>
+    /// Converts a QUALIFIED lead and assigns the id of the opportunity to open for <paramref name="ownerId"/>. Converting
+    /// it again for the same owner (a retry) changes nothing and raises nothing.
+    /// </summary>
     public Result Convert(string ownerId, string opportunityName, string by, DateTimeOffset at)
     {
+        if (Status is LeadStatus.Converted && OpportunityOwnerId == ownerId)
+        {
+            return Result.Done;
+        }
+
+        if (Status is LeadStatus.Converted)
+        {
+            return DomainError.Precondition($"lead {LeadId} is already converted into opportunity {OpportunityId} for {OpportunityOwnerId}");
+        }
+
         if (Status is not LeadStatus.Qualified)
         {
             return DomainError.Precondition(Status == LeadStatus.New

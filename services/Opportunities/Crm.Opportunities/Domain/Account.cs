@@ -1,6 +1,7 @@
 using Crm.Contracts;
 using Crm.Contracts.Leads;
 using Crm.Contracts.Opportunities;
+using Crm.Contracts.Orders;
 using Crm.Domain;
 
 namespace Crm.Opportunities.Domain;
@@ -40,6 +41,9 @@ internal sealed class Account : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Why Accounting holds the customer's credit, as orders announced it; null in good standing.</summary>
+    public string? CreditHoldReason { get; private set; }
+
     public ICollection<Contact> Contacts { get; } = [];
 
     /// <summary>Where the account is, when its street, city and country are known.</summary>
@@ -70,6 +74,13 @@ internal sealed class Account : AggregateRoot
             Guid.CreateVersion7(at), at, account.CustomerId, account.Version, account.Name, account.Industry, account.Website, company.Address, ownerId));
         return account;
     }
+
+    /// <summary>
+    /// Records the credit standing orders announced. It is orders' fact, learnt here so that sales sees it and no deal
+    /// is won for a customer whose order would be refused: no version of the account's own, no event.
+    /// </summary>
+    public void RecordCreditStanding(CreditStatus status, string reason) =>
+        CreditHoldReason = status == CreditStatus.Hold ? reason : null;
 
     /// <summary>
     /// Adds <paramref name="person"/> as a contact unless the account knows them already (the same e-mail or, without

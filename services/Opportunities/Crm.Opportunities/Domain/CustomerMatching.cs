@@ -4,7 +4,8 @@ namespace Crm.Opportunities.Domain;
 
 /// <summary>
 /// How a company or person is recognised again: "ACME GmbH", "Acme" and " acme, gmbh " are one account; e-mails match
-/// case-insensitively; phones by their digits ("+49 (30) 123-45" and "4930 12345").
+/// case-insensitively; phones by their digits ("+49 (30) 123-45" and "4930 12345"), and in a search also as written
+/// without the country code ("030 12345").
 /// </summary>
 internal static class CustomerMatching
 {
@@ -37,5 +38,25 @@ internal static class CustomerMatching
     {
         var digits = phone is null ? string.Empty : string.Concat(phone.Where(char.IsAsciiDigit));
         return digits.Length == 0 ? null : digits;
+    }
+
+    /// <summary>The fewest digits a phone search needs: shorter numbers would match half the customer master.</summary>
+    public const int PhoneSearchDigits = 6;
+
+    /// <summary>
+    /// What a phone typed into a search must end with among the stored digits: its digits without the leading zeros of a
+    /// trunk or international prefix, so that "030 1234567" and "0049 30 1234567" find "+49 30 1234567". Null when the
+    /// query is not a phone number (it has letters, or fewer than <see cref="PhoneSearchDigits"/> digits).
+    /// </summary>
+    public static string? PhoneSearchSuffix(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Any(char.IsLetter))
+        {
+            return null;
+        }
+
+        var digits = string.Concat(query.Where(char.IsAsciiDigit)).TrimStart('0');
+        return digits.Length < PhoneSearchDigits ? null : digits;
     }
 }

@@ -159,9 +159,11 @@ internal sealed class Opportunity : AggregateRoot
 
     /// <summary>
     /// Wins an open deal with its final <paramref name="lines"/>, which become its amount; the order is booked from the
-    /// event alone, so it carries the lines, where to ship and the customer's purchase order number.
+    /// event alone, so it carries the lines, where to ship and the customer's purchase order number. Not while the
+    /// customer is on credit hold (<paramref name="creditHold"/>, its reason): orders would refuse the order, and the
+    /// deal would count as won revenue that never comes. It stays open, to be won once Accounting releases the hold.
     /// </summary>
-    public Result Win(IReadOnlyList<OpportunityLine> lines, PostalAddress? shipTo, string? purchaseOrderNumber, DateTimeOffset at)
+    public Result Win(IReadOnlyList<OpportunityLine> lines, PostalAddress? shipTo, string? purchaseOrderNumber, string? creditHold, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0)
@@ -172,6 +174,12 @@ internal sealed class Opportunity : AggregateRoot
         if (Closed() is { } closed)
         {
             return closed;
+        }
+
+        if (creditHold is not null)
+        {
+            return DomainError.Precondition(
+                $"customer {CustomerId} is on credit hold ({creditHold}): the deal stays open and can be won once Accounting releases the hold (when the overdue invoices are paid)");
         }
 
         var total = TotalOf(lines);

@@ -20,6 +20,7 @@ internal static class WireMapping
             OwnerId = account.OwnerId ?? string.Empty,
             CreatedAt = DateConversions.ToTimestamp(account.CreatedAt),
             Version = account.Version,
+            CreditHoldReason = account.CreditHoldReason ?? string.Empty,
         };
         if (account.Street is not null || account.City is not null || account.Country is not null)
         {

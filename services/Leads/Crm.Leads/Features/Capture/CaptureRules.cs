@@ -10,8 +10,6 @@ namespace Crm.Leads.Features;
 /// <summary>What a captured lead must carry: a company with a name, a person with a last name, and a way to reach them.</summary>
 internal static class CaptureRules
 {
-    private const int MinPhoneDigits = 5;
-
     public static CompanyDetails Company(Company? company, RequestCheck check)
     {
         if (company is null)
@@ -31,7 +29,8 @@ internal static class CaptureRules
         return new CompanyDetails(name, industry, website, company.EmployeeCount > 0 ? company.EmployeeCount : null, Address(company.Address, check));
     }
 
-    public static ContactDetails Contact(Person? person, RequestCheck check)
+    /// <summary>The person to reach; a phone without its country code is read in <paramref name="country"/> (the company's).</summary>
+    public static ContactDetails Contact(Person? person, string? country, RequestCheck check)
     {
         if (person is null)
         {
@@ -43,19 +42,14 @@ internal static class CaptureRules
         var lastName = check.Text(person.LastName, "contact.last_name");
         var title = check.OptionalText(person.Title, "contact.title");
         var email = check.OptionalText(person.Email, "contact.email", TextLimits.Email);
-        var phone = check.OptionalText(person.Phone, "contact.phone", TextLimits.Phone);
+        var phone = check.OptionalPhone(person.Phone, "contact.phone", country);
         var role = check.Known(person.BuyingRole, "contact.buying_role", required: false);
         if (email is not null && !LooksLikeEmail(email))
         {
             check.Fail("contact.email", $"'{email}' is not an e-mail address");
         }
 
-        if (phone is not null && ContactPoints.Digits(ContactPoints.PhoneKey(phone)!) < MinPhoneDigits)
-        {
-            check.Fail("contact.phone", $"'{phone}' has fewer than {MinPhoneDigits} digits");
-        }
-
-        if (email is null && phone is null)
+        if (email is null && string.IsNullOrWhiteSpace(person.Phone))
         {
             check.Fail("contact.email", "an e-mail or a phone (contact.phone) is required");
         }

@@ -28,7 +28,7 @@ public sealed partial class LeadsApi
         var source = check.Known(request.Source, "source", required: true);
         var campaignId = check.OptionalId(request.CampaignId, "campaign_id");
         var company = CaptureRules.Company(request.Company, check);
-        var contact = CaptureRules.Contact(request.Contact, check);
+        var contact = CaptureRules.Contact(request.Contact, company.Address is { Country.Length: > 0 } address ? address.Country : null, check);
         var notes = check.OptionalText(request.Notes, "notes", TextLimits.Note);
         if (check.Failure is { } failure)
         {
@@ -42,7 +42,7 @@ public sealed partial class LeadsApi
         }
 
         var emailKey = ContactPoints.EmailKey(contact.Email);
-        var phoneKey = ContactPoints.PhoneKey(contact.Phone);
+        var phoneKey = contact.Phone;
         if (await FindDuplicateAsync(emailKey, phoneKey, cancellationToken) is { } existing)
         {
             return new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true };

@@ -33,6 +33,9 @@ public sealed partial class LeadsApi
         var by = Caller.Of(context);
         var now = Now();
         var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Convert(owner, name ?? lead.Company.Name, by, now), context.CancellationToken);
-        return changed.ToResponse(lead => new ConvertLeadResponse { Lead = lead.ToMessage(), OpportunityId = lead.OpportunityId!.Value.ToString() });
+        return changed.ToResponse(lead => new ConvertLeadResponse
+        {
+            Lead = lead.ToMessage(), OpportunityId = lead.OpportunityId!.Value.ToString(), CustomerId = lead.CustomerId?.ToString() ?? string.Empty,
+        });
     }
 }

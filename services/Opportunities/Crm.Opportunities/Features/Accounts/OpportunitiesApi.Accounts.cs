@@ -7,7 +7,7 @@ using Wire = Crm.Opportunities.Grpc.V1;
 
 namespace Crm.Opportunities.Features;
 
-/// <summary>Accounts: the customer master, read and searched.</summary>
+/// <summary>Accounts: the customer master, read and searched (by the account's name, a contact's name, e-mail or phone).</summary>
 internal sealed partial class OpportunitiesApi
 {
     public override Task<Wire.Account> GetAccount(Wire.GetAccountRequest request, ServerCallContext context) => GetAccountAsync(request, context).Answer();
@@ -49,10 +49,12 @@ internal sealed partial class OpportunitiesApi
 
         var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var email = CustomerMatching.NormalizeEmail(query);
-        var phone = CustomerMatching.NormalizePhone(query);
+        var phone = CustomerMatching.PhoneSearchSuffix(query);
         var found = await db.Accounts.AsNoTracking().Include(a => a.Contacts)
             .Where(a => EF.Functions.ILike(a.Name, pattern)
-                || a.Contacts.Any(c => c.NormalizedEmail == email || (phone != null && c.NormalizedPhone == phone)))
+                || a.Contacts.Any(c => c.NormalizedEmail == email
+                    || EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern)
+                    || (phone != null && c.NormalizedPhone!.EndsWith(phone))))
             .OrderBy(a => a.Name).ThenBy(a => a.CustomerId)
             .Skip(window.Offset).Take(window.Size + 1)
             .ToListAsync(context.CancellationToken);

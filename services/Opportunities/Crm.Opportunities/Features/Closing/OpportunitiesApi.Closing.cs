@@ -32,7 +32,8 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        // Without an address in the request the order ships to the account's, so orders never asks again.
+        // Without an address in the request the order ships to the account's, so orders never asks again; the account
+        // also says whether the customer is on credit hold.
         var now = Now;
         var changed = await ChangeOpportunityAsync(
             opportunityId,
@@ -40,7 +41,7 @@ internal sealed partial class OpportunitiesApi
             async (opportunity, token) =>
             {
                 var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerId == opportunity.CustomerId, token);
-                return opportunity.Win(lines, shipTo ?? account.Address, purchaseOrderNumber, now);
+                return opportunity.Win(lines, shipTo ?? account.Address, purchaseOrderNumber, account.CreditHoldReason, now);
             },
             context.CancellationToken);
         return changed.ToResponse(opportunity => opportunity.ToWire());

@@ -3,6 +3,7 @@ using Crm.Api;
 using Crm.Contracts.Support;
 using Crm.Grpc;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Crm.Support.Domain;
 using V1 = Crm.Support.Grpc.V1;
 
@@ -11,7 +12,8 @@ namespace Crm.Support.Features;
 public sealed partial class SupportApi
 {
     /// <summary>Opens a case with the service-level targets of its priority (P1: respond 1 h / resolve 4 h, P2: 4 h / 1 day,
-    /// P3: 1 day / 3 days, P4: 2 days / 10 days); it is assigned to whoever opened it.</summary>
+    /// P3: 1 day / 3 days, P4: 2 days / 10 days); it is assigned to whoever opened it. The customer must exist (support
+    /// learns every customer from AccountCreated).</summary>
     public override Task<V1.Case> OpenCase(V1.OpenCaseRequest request, ServerCallContext context) => OpenCaseAsync(request, context).Answer();
 
     private async Task<GrpcResult<V1.Case>> OpenCaseAsync(V1.OpenCaseRequest request, ServerCallContext context)
@@ -40,6 +42,11 @@ public sealed partial class SupportApi
         if (check.Failure is { } failure)
         {
             return failure;
+        }
+
+        if (!await db.Customers.AnyAsync(c => c.CustomerId == customerId, context.CancellationToken))
+        {
+            return Status.NotFound($"customer_id: customer {customerId} does not exist");
         }
 
         var now = time.UtcNowInMicroseconds();
