@@ -106,6 +106,20 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(0, (await _service.EventsAsync<ForecastUpdated>(id))[^1].Probability);
     }
 
+    /// <summary>Regression: a deal of any number of lines made lists of deals pass the message limit.</summary>
+    [Fact]
+    public async Task A_deal_takes_at_most_200_lines()
+    {
+        var id = await OpenAsync("Tyrell");
+        var request = new Wire.UpdateDealRequest { OpportunityId = id.ToString() };
+        request.Lines.AddRange(Enumerable.Range(0, 201).Select(i => Line(Guid.NewGuid(), $"Part {i}", "1", 1m)));
+
+        AssertNamesField(await _service.StatusOfAsync((api, o) => api.UpdateDealAsync(request, o)), "lines");
+
+        request.Lines.RemoveAt(200);
+        Assert.Equal(200, (await _service.CallAsync((api, o) => api.UpdateDealAsync(request, o))).Lines.Count);
+    }
+
     [Theory]
     [InlineData("opportunity_id")]
     [InlineData("probability")]

@@ -129,4 +129,34 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal([open.CaseId, recent.CaseId, old.CaseId], longer.Cases.Select(c => c.CaseId).ToArray());
         Assert.Empty((await _host.Client.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = Guid.NewGuid().ToString() })).Cases);
     }
+
+    /// <summary>Regression: descriptions and interactions of megabytes made the customer's cases exceed the message
+    /// limit, and the customer view lost its support section. Texts have limits now, a case carries its latest 20
+    /// interactions, and the list stops at its byte budget, saying so.</summary>
+    [Fact]
+    public async Task A_customer_with_many_long_cases_is_answered_within_the_limit_and_told_what_was_left_out()
+    {
+        var customer = await _host.KnownCustomerAsync();
+        var longest = new string('€', 4000);
+        var first = await _host.Client.OpenCaseAsync(new OpenCaseRequest { CustomerId = customer.ToString(), Kind = CaseKind.Problem, Priority = 2, Subject = "Case 0", Description = longest });
+        for (var i = 0; i < 25; i++)
+        {
+            await _host.Client.LogInteractionAsync(new LogInteractionRequest { CaseId = first.CaseId, Channel = InteractionChannel.Email, Summary = longest });
+        }
+
+        for (var i = 1; i < 30; i++)
+        {
+            _host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await _host.Client.OpenCaseAsync(new OpenCaseRequest { CustomerId = customer.ToString(), Kind = CaseKind.Problem, Priority = 2, Subject = $"Case {i}", Description = longest });
+        }
+
+        var cases = await _host.Client.GetCustomerCasesAsync(new GetCustomerCasesRequest { CustomerId = customer.ToString() });
+        var busy = await _host.Client.GetCaseAsync(first.CaseId);
+
+        Assert.True(cases.Truncated);
+        Assert.InRange(cases.CalculateSize(), 1, 400 * 1024);
+        Assert.InRange(cases.Cases.Count, 10, 29);
+        Assert.Equal("Case 29", cases.Cases[0].Subject);
+        Assert.Equal((20, 25), (busy.Interactions.Count, busy.InteractionCount));
+    }
 }

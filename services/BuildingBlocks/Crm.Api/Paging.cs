@@ -1,11 +1,13 @@
 using System.Globalization;
 using Crm.Common.Grpc.V1;
+using Google.Protobuf;
 
 namespace Crm.Api;
 
 /// <summary>
-/// Pages of a list ordered newest first by a store-assigned position. The token is the position of the last item
-/// of the previous page, so a page does not shift when new rows arrive meanwhile.
+/// The one paging scheme of every list: newest first by a store-assigned position (keyset). The token is the position
+/// of the last item of the previous page, so a page does not shift when new rows arrive meanwhile; a page holds at
+/// most the size asked for, and fewer when <see cref="ResponseBudget"/> cuts it.
 /// </summary>
 public static class Paging
 {
@@ -32,22 +34,21 @@ public static class Paging
         return (size, before);
     }
 
-    /// <summary>The token of the page after <paramref name="items"/>, fetched with one extra row to tell whether there is one;
-    /// empty when this is the last page. Drops the extra row.</summary>
-    public static string Next<T>(IList<T> items, int size, Func<T, long> position)
+    /// <summary>
+    /// The page of <paramref name="fetched"/> (read with one row more than <paramref name="size"/>, to tell whether
+    /// another page follows) as messages, cut where <see cref="ResponseBudget"/> says the response would grow too
+    /// large, and the token of the next page: the position of the last item given, or empty after the last page.
+    /// </summary>
+    public static (IReadOnlyList<TMessage> Page, string NextToken) Cut<T, TMessage>(IReadOnlyList<T> fetched, int size, Func<T, long> position, Func<T, TMessage> toMessage)
+        where TMessage : IMessage
     {
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(fetched);
         ArgumentNullException.ThrowIfNull(position);
-        if (items.Count <= size)
-        {
-            return string.Empty;
-        }
-
-        while (items.Count > size)
-        {
-            items.RemoveAt(items.Count - 1);
-        }
-
-        return position(items[^1]).ToString(CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(toMessage);
+        var wanted = fetched.Take(size).ToList();
+        var (page, truncated) = ResponseBudget.Fit(wanted.Select(toMessage));
+        return truncated || fetched.Count > size
+            ? (page, position(wanted[page.Count - 1]).ToString(CultureInfo.InvariantCulture))
+            : (page, string.Empty);
     }
 }

@@ -122,4 +122,19 @@ public sealed class OrderTests
         var released = Assert.IsType<CreditStatusChanged>(Assert.Single(credit.TakeDomainEvents()));
         Assert.Equal((CreditStatus.Good, CreditAccount.ReleasedReason, false), (released.Status, released.Reason, credit.OnHold));
     }
+
+    [Fact]
+    public void An_invoice_takes_at_most_500_payments()
+    {
+        var invoice = Invoiced(Booked(), new DateOnly(2026, 4, 30));
+        for (var i = 0; i < Invoice.MaxPayments; i++)
+        {
+            Assert.True(invoice.Receive(0.01m, "EUR", Now, "alice.accounting").IsDone);
+        }
+
+        var refused = invoice.Receive(0.01m, "EUR", Now, "alice.accounting");
+
+        Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
+        Assert.Equal((500, 5m), (invoice.Payments.Count, invoice.Paid));
+    }
 }

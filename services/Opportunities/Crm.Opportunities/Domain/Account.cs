@@ -18,6 +18,9 @@ internal sealed class Account : AggregateRoot
 
     public Guid CustomerId { get; private set; }
 
+    /// <summary>Orders lists, newest first; also the page token.</summary>
+    public long Position { get; private set; }
+
     public string Name { get; private set; } = string.Empty;
 
     /// <summary>The name as matched on lead conversion (<see cref="CustomerMatching.NormalizeName"/>); unique.</summary>

@@ -20,6 +20,9 @@ internal sealed class Opportunity : AggregateRoot
 
     public Guid CustomerId { get; private set; }
 
+    /// <summary>Orders lists, newest first; also the page token.</summary>
+    public long Position { get; private set; }
+
     public string Name { get; private set; } = string.Empty;
 
     public OpportunityStage Stage { get; private set; }

@@ -9,6 +9,9 @@ namespace Crm.Opportunities.Features;
 /// <summary>The domain's records as the API answers them.</summary>
 internal static class WireMapping
 {
+    /// <summary>The contacts an account message carries at most (documented in the API).</summary>
+    public const int ContactsShown = 50;
+
     public static Wire.Account ToWire(this Account account)
     {
         var wire = new Wire.Account
@@ -34,7 +37,9 @@ internal static class WireMapping
             };
         }
 
-        wire.Contacts.AddRange(account.Contacts.OrderBy(c => c.AddedAt).ThenBy(c => c.ContactId).Select(ToWire));
+        // The most recent contacts, in the order they were added: an account of any size fits in a response.
+        wire.Contacts.AddRange(account.Contacts.OrderByDescending(c => c.AddedAt).ThenByDescending(c => c.ContactId).Take(ContactsShown).Reverse().Select(ToWire));
+        wire.ContactCount = account.Contacts.Count;
         return wire;
     }
 

@@ -38,6 +38,9 @@ public sealed class Invoice : AggregateRoot
 
     public ICollection<Payment> Payments { get; private set; } = [];
 
+    /// <summary>The most payments one invoice takes (documented in docs/api.md): an order of any history fits in a response.</summary>
+    public const int MaxPayments = 500;
+
     public decimal Outstanding => Amount - Paid;
 
     /// <summary>An invoice for <paramref name="order"/>'s total (see <see cref="Order.Invoice"/>).</summary>
@@ -83,6 +86,11 @@ public sealed class Invoice : AggregateRoot
         if (Status == InvoiceStatus.PaidInFull)
         {
             return DomainError.Precondition($"invoice {Number} is paid in full");
+        }
+
+        if (Payments.Count >= MaxPayments)
+        {
+            return DomainError.Precondition($"invoice {Number} already has {MaxPayments} payments, the most one takes: settle the rest in one payment");
         }
 
         if (amount <= 0)

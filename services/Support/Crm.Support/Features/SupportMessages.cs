@@ -9,6 +9,9 @@ namespace Crm.Support.Features;
 /// <summary>The service's records as the API shows them, and the API's and the events' names for the same things.</summary>
 internal static class SupportMessages
 {
+    /// <summary>The interactions a case message carries at most (documented in the API).</summary>
+    public const int InteractionsShown = 20;
+
     public static V1.Case ToMessage(this SupportCase supportCase)
     {
         var message = new V1.Case
@@ -36,7 +39,9 @@ internal static class SupportMessages
             ResolvedAt = ToTimestamp(supportCase.ResolvedAt),
             Version = supportCase.Version,
         };
-        message.Interactions.AddRange(supportCase.Interactions.OrderByDescending(i => i.OccurredAt).Select(ToMessage));
+        // The most recent interactions: a case of any length fits in a response.
+        message.Interactions.AddRange(supportCase.Interactions.OrderByDescending(i => i.OccurredAt).Take(InteractionsShown).Select(ToMessage));
+        message.InteractionCount = supportCase.Interactions.Count;
         return message;
     }
 

@@ -1,3 +1,4 @@
+using Crm.Api;
 using Crm.Common.Grpc.V1;
 using Crm.Gateway.Grpc.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -55,8 +56,11 @@ public static class TimelineBuilder
         return [.. entries.Where(e => e.At is not null).OrderByDescending(e => e.At.ToDateTimeOffset()).Take(limit)];
     }
 
+    /// <summary>The longest summary a timeline line shows; the record it refers to has the whole text.</summary>
+    public const int SummaryLength = 200;
+
     private static TimelineEntry Entry(Timestamp? at, TimelineSource source, Department department, string summary, string actor, string reference) =>
-        new() { At = at, Source = source, Department = department, Summary = summary, Actor = actor, ReferenceId = reference };
+        new() { At = at, Source = source, Department = department, Summary = Echo.Shorten(summary, SummaryLength), Actor = actor, ReferenceId = reference };
 
     private static string Format(Date? date) => date is null ? "?" : $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
 }

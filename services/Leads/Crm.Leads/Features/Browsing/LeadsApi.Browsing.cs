@@ -61,7 +61,7 @@ public sealed partial class LeadsApi
         }
 
         var leads = await query.OrderByDescending(l => l.Position).Take(size + 1).ToListAsync(context.CancellationToken);
-        var next = Paging.Next(leads, size, l => l.Position);
-        return new ListLeadsResponse { Leads = { leads.Select(l => l.ToMessage()) }, NextPageToken = next };
+        var (page, next) = Paging.Cut(leads, size, l => l.Position, l => l.ToMessage());
+        return new ListLeadsResponse { Leads = { page }, NextPageToken = next };
     }
 }

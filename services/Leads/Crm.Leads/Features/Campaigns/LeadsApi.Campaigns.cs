@@ -124,8 +124,8 @@ public sealed partial class LeadsApi
         }
 
         var campaigns = await query.OrderByDescending(c => c.Position).Take(size + 1).ToListAsync(context.CancellationToken);
-        var next = Paging.Next(campaigns, size, c => c.Position);
-        return new ListCampaignsResponse { Campaigns = { campaigns.Select(c => c.ToMessage()) }, NextPageToken = next };
+        var (page, next) = Paging.Cut(campaigns, size, c => c.Position, c => c.ToMessage());
+        return new ListCampaignsResponse { Campaigns = { page }, NextPageToken = next };
     }
 
     private static Status CampaignNotFound(Guid campaignId) => Status.NotFound($"campaign_id: campaign {campaignId} does not exist");

@@ -40,12 +40,15 @@ public sealed partial class LeadsApi
             .ToListAsync(cancellationToken);
 
         // Drip marketing does not exist yet: no touch has been sent to anyone.
+        var (fittedLeads, leadsCut) = ResponseBudget.Fit(leads.Select(l => l.ToMessage()));
+        var (fittedCampaigns, campaignsCut) = ResponseBudget.Fit(campaigns.Select(c => c.ToMessage()));
         return new CustomerOrigin
         {
             CustomerId = customerId.ToString(),
-            Leads = { leads.Select(l => l.ToMessage()) },
-            Campaigns = { campaigns.Select(c => c.ToMessage()) },
+            Leads = { fittedLeads },
+            Campaigns = { fittedCampaigns },
             TouchesSent = 0,
+            Truncated = leadsCut || campaignsCut,
         };
     }
 }

@@ -12,6 +12,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.ToTable("accounts");
         builder.HasKey(a => a.CustomerId);
         builder.Property(a => a.CustomerId).ValueGeneratedNever();
+        builder.Property(a => a.Position).ValueGeneratedOnAdd();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasMany(a => a.Contacts).WithOne().HasForeignKey(c => c.CustomerId);
     }

@@ -12,6 +12,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.ToTable("opportunities");
         builder.HasKey(o => o.OpportunityId);
         builder.Property(o => o.OpportunityId).ValueGeneratedNever();
+        builder.Property(o => o.Position).ValueGeneratedOnAdd();
         builder.Property(o => o.Stage).HasConversion<string>();
         builder.Property(o => o.ForecastCategory).HasConversion<string>();
         builder.Property(o => o.Source).HasConversion<string>();

@@ -31,6 +31,7 @@ internal sealed partial class OpportunitiesApi
     {
         var check = new RequestCheck();
         var query = check.Text(request.Query, "query", TextLimits.Line);
+        var (size, before) = Paging.Read(request.Page, check);
         if (check.Failure is { } failure)
         {
             return failure;
@@ -41,26 +42,21 @@ internal sealed partial class OpportunitiesApi
             return Status.InvalidArgument("query", "needs at least 2 characters");
         }
 
-        var (window, status) = PageWindow.Read(request.Page);
-        if (!status.IsOk)
-        {
-            return status;
-        }
-
         var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var email = CustomerMatching.NormalizeEmail(query);
         var phone = CustomerMatching.PhoneSearchSuffix(query);
-        var found = await db.Accounts.AsNoTracking().Include(a => a.Contacts)
+        var matches = db.Accounts.AsNoTracking().Include(a => a.Contacts)
             .Where(a => EF.Functions.ILike(a.Name, pattern)
                 || a.Contacts.Any(c => c.NormalizedEmail == email
                     || EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern)
-                    || (phone != null && c.NormalizedPhone!.EndsWith(phone))))
-            .OrderBy(a => a.Name).ThenBy(a => a.CustomerId)
-            .Skip(window.Offset).Take(window.Size + 1)
-            .ToListAsync(context.CancellationToken);
-        var (page, next) = window.Cut(found);
-        var response = new Wire.SearchAccountsResponse { NextPageToken = next };
-        response.Accounts.AddRange(page.Select(a => a.ToWire()));
-        return response;
+                    || (phone != null && c.NormalizedPhone!.EndsWith(phone))));
+        if (before is { } position)
+        {
+            matches = matches.Where(a => a.Position < position);
+        }
+
+        var found = await matches.OrderByDescending(a => a.Position).Take(size + 1).ToListAsync(context.CancellationToken);
+        var (page, next) = Paging.Cut(found, size, a => a.Position, a => a.ToWire());
+        return new Wire.SearchAccountsResponse { Accounts = { page }, NextPageToken = next };
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class OpportunitiesApi
 
         var now = Now;
         var closedSince = now - RecentlyClosed;
-        var activityLimit = request.ActivityLimit <= 0 ? PageWindow.DefaultSize : Math.Min(request.ActivityLimit, PageWindow.MaxSize);
+        var activityLimit = request.ActivityLimit <= 0 ? Paging.DefaultSize : Math.Min(request.ActivityLimit, Paging.MaxSize);
         var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Lines)
             .Where(o => o.CustomerId == customerId
                 && ((o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost) || o.ClosedAt >= closedSince))
@@ -50,10 +50,16 @@ internal sealed partial class OpportunitiesApi
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.LoggedAt).Take(activityLimit)
             .ToListAsync(cancellationToken);
 
-        var sales = new Wire.CustomerSales { Account = account.ToWire() };
-        sales.Opportunities.AddRange(opportunities.Select(o => o.ToWire()));
-        sales.UpcomingMeetings.AddRange(meetings.Select(m => m.ToWire()));
-        sales.Activities.AddRange(activities.Select(a => a.ToWire()));
-        return sales;
+        var (deals, dealsCut) = ResponseBudget.Fit(opportunities.Select(o => o.ToWire()));
+        var (upcoming, meetingsCut) = ResponseBudget.Fit(meetings.Select(m => m.ToWire()));
+        var (latest, activitiesCut) = ResponseBudget.Fit(activities.Select(a => a.ToWire()));
+        return new Wire.CustomerSales
+        {
+            Account = account.ToWire(),
+            Opportunities = { deals },
+            UpcomingMeetings = { upcoming },
+            Activities = { latest },
+            Truncated = dealsCut || meetingsCut || activitiesCut,
+        };
     }
 }

@@ -19,8 +19,16 @@ internal static class DealLines
     /// <summary>The largest quantity a line takes (documented in docs/api.md).</summary>
     public const decimal MaxQuantity = 1_000_000m;
 
+    /// <summary>The most lines a deal holds (documented in docs/api.md): an opportunity of any size fits in a list response.</summary>
+    public const int MaxLines = 200;
+
     public static (IReadOnlyList<OpportunityLine> Lines, Status Status) Read(RepeatedField<Wire.OpportunityLine> lines, string field)
     {
+        if (lines.Count > MaxLines)
+        {
+            return ([], Status.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"hold {lines.Count} lines, more than the {MaxLines} a deal takes")));
+        }
+
         var read = new List<OpportunityLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {

@@ -30,11 +30,13 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.ListOpportunitiesResponse>> ListOpportunitiesAsync(Wire.ListOpportunitiesRequest request, ServerCallContext context)
     {
-        var (customerId, status) = IdConversions.ReadOptional(request.CustomerId, "customer_id");
-        var (window, pageStatus) = PageWindow.Read(request.Page);
-        if (!status.IsOk || !pageStatus.IsOk)
+        var check = new RequestCheck();
+        var customerId = check.OptionalId(request.CustomerId, "customer_id");
+        var ownerId = check.OptionalText(request.OwnerId, "owner_id");
+        var (size, before) = Paging.Read(request.Page, check);
+        if (check.Failure is { } failure)
         {
-            return status.IsOk ? pageStatus : status;
+            return failure;
         }
 
         var query = db.Opportunities.AsNoTracking().Include(o => o.Lines).AsQueryable();
@@ -43,9 +45,9 @@ internal sealed partial class OpportunitiesApi
             query = query.Where(o => o.CustomerId == customer);
         }
 
-        if (request.OwnerId.Length > 0)
+        if (ownerId is not null)
         {
-            query = query.Where(o => o.OwnerId == request.OwnerId);
+            query = query.Where(o => o.OwnerId == ownerId);
         }
 
         if (request.OpenOnly)
@@ -53,12 +55,14 @@ internal sealed partial class OpportunitiesApi
             query = query.Where(o => o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost);
         }
 
-        var found = await query.OrderByDescending(o => o.OpenedAt).ThenBy(o => o.OpportunityId)
-            .Skip(window.Offset).Take(window.Size + 1).ToListAsync(context.CancellationToken);
-        var (page, next) = window.Cut(found);
-        var response = new Wire.ListOpportunitiesResponse { NextPageToken = next };
-        response.Opportunities.AddRange(page.Select(o => o.ToWire()));
-        return response;
+        if (before is { } position)
+        {
+            query = query.Where(o => o.Position < position);
+        }
+
+        var found = await query.OrderByDescending(o => o.Position).Take(size + 1).ToListAsync(context.CancellationToken);
+        var (page, next) = Paging.Cut(found, size, o => o.Position, o => o.ToWire());
+        return new Wire.ListOpportunitiesResponse { Opportunities = { page }, NextPageToken = next };
     }
 
     public override Task<Wire.Opportunity> ChangeStage(Wire.ChangeStageRequest request, ServerCallContext context) => ChangeStageAsync(request, context).Answer();

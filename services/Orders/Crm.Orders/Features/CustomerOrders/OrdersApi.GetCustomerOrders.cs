@@ -26,8 +26,7 @@ public sealed partial class OrdersApi
         var orders = await db.Orders.AsNoTracking().Include(o => o.Invoices).ThenInclude(i => i.Payments)
             .Where(o => o.CustomerId == customerId).OrderByDescending(o => o.BookedAt).AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var response = new CustomerOrders { Credit = await CreditStatusOfAsync(customerId, cancellationToken) };
-        response.Orders.AddRange(orders.Select(o => o.ToMessage()));
-        return response;
+        var (fitted, truncated) = ResponseBudget.Fit(orders.Select(o => o.ToMessage()));
+        return new CustomerOrders { Credit = await CreditStatusOfAsync(customerId, cancellationToken), Orders = { fitted }, Truncated = truncated };
     }
 }

@@ -39,8 +39,7 @@ public sealed partial class SupportApi
             .Where(c => c.CustomerId == customerId && (c.Status != CaseStatus.Resolved || c.ResolvedAt >= since))
             .OrderByDescending(c => c.OpenedAt).Take(MaxCustomerCases).AsSplitQuery()
             .ToListAsync(context.CancellationToken);
-        var response = new CustomerCases();
-        response.Cases.AddRange(cases.Select(c => c.ToMessage()));
-        return response;
+        var (fitted, truncated) = ResponseBudget.Fit(cases.Select(c => c.ToMessage()));
+        return new CustomerCases { Cases = { fitted }, Truncated = truncated };
     }
 }
