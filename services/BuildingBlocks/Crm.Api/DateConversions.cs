@@ -9,6 +9,12 @@ namespace Crm.Api;
 /// <see cref="DateTimeOffset"/>.</summary>
 public static class DateConversions
 {
+    /// <summary>The first day a business date or instant may fall on (a close date, a due date, a meeting).</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>The last day a business date or instant may fall on.</summary>
+    public static readonly DateOnly Latest = new(2100, 12, 31);
+
     public static Date ToDate(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     public static Date? ToDate(DateOnly? date) => date is { } d ? ToDate(d) : null;
@@ -27,7 +33,32 @@ public static class DateConversions
             return (null, Status.InvalidArgument(field, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2} is not a calendar date"));
         }
 
-        return (new DateOnly(date.Year, date.Month, date.Day), Status.Ok);
+        var read = new DateOnly(date.Year, date.Month, date.Day);
+        return read < Earliest || read > Latest
+            ? (null, Status.InvalidArgument(field, $"{read:yyyy-MM-dd} is outside {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}"))
+            : (read, Status.Ok);
+    }
+
+    /// <summary>The instant, or the status naming <paramref name="field"/> when it is missing (and required), not a valid
+    /// timestamp, or outside <see cref="Earliest"/> to <see cref="Latest"/> (UTC).</summary>
+    public static (DateTimeOffset? Instant, Status Status) Read(Timestamp? timestamp, string field, bool required = true)
+    {
+        if (timestamp is null)
+        {
+            return (null, required ? Status.InvalidArgument(field, "is required") : Status.Ok);
+        }
+
+        // What google.protobuf.Timestamp allows: 0001-01-01 to 9999-12-31.
+        if (timestamp.Seconds is < -62_135_596_800 or > 253_402_300_799 || timestamp.Nanos is < 0 or > 999_999_999)
+        {
+            return (null, Status.InvalidArgument(field, "is not a valid timestamp"));
+        }
+
+        var instant = timestamp.ToDateTimeOffset();
+        var day = DateOnly.FromDateTime(instant.UtcDateTime);
+        return day < Earliest || day > Latest
+            ? (null, Status.InvalidArgument(field, $"{instant:yyyy-MM-dd'T'HH:mm:ss'Z'} is outside {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}"))
+            : (instant, Status.Ok);
     }
 
     public static Timestamp ToTimestamp(DateTimeOffset instant) => Timestamp.FromDateTimeOffset(instant);

@@ -1,6 +1,8 @@
 using Crm.Grpc;
 using Grpc.Core;
 using ContractMoney = Crm.Contracts.Money;
+using ContractAddress = Crm.Contracts.PostalAddress;
+using WireAddress = Crm.Common.Grpc.V1.PostalAddress;
 using WireDate = Crm.Common.Grpc.V1.Date;
 using WireMoney = Crm.Common.Grpc.V1.Money;
 
@@ -117,6 +119,51 @@ public sealed class RequestCheck
         var (amount, currency, status) = MoneyConversions.Read(value, field, required);
         Add(status);
         return status.IsOk && value is not null ? new ContractMoney(currency, amount) : null;
+    }
+
+    /// <summary>
+    /// A postal address, its parts within their limits and the country an ISO 3166-1 alpha-2 code; null when missing or
+    /// empty. A <paramref name="complete"/> one (where goods ship) needs street, city, postal code and country.
+    /// </summary>
+    public ContractAddress? Address(WireAddress? address, string field, bool complete)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        var street = OptionalText(address.Street, field + ".street", TextLimits.Address);
+        var city = OptionalText(address.City, field + ".city");
+        var region = OptionalText(address.Region, field + ".region");
+        var postalCode = OptionalText(address.PostalCode, field + ".postal_code", TextLimits.PostalCode);
+        var country = OptionalText(address.Country, field + ".country", 2);
+        if (complete)
+        {
+            foreach (var (value, name) in new[] { (street, "street"), (city, "city"), (postalCode, "postal_code"), (country, "country") })
+            {
+                if (value is null)
+                {
+                    Fail($"{field}.{name}", "is required");
+                }
+            }
+        }
+
+        if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        {
+            Fail(field + ".country", "must be an ISO 3166-1 alpha-2 code such as DE");
+        }
+
+        return street is null && city is null && region is null && postalCode is null && country is null
+            ? null
+            : new ContractAddress(street ?? string.Empty, city ?? string.Empty, region, postalCode ?? string.Empty, country ?? string.Empty);
+    }
+
+    /// <summary>An instant; null when it is optional and missing.</summary>
+    public DateTimeOffset? Instant(Google.Protobuf.WellKnownTypes.Timestamp? value, string field, bool required)
+    {
+        var (instant, status) = DateConversions.Read(value, field, required);
+        Add(status);
+        return instant;
     }
 
     /// <summary>A calendar date; null when it is optional and missing.</summary>

@@ -15,10 +15,11 @@ internal sealed partial class ForecastsApi
 
     private async Task<GrpcResult<Wire.Forecast>> GetForecastAsync(Wire.GetForecastRequest request, ServerCallContext context)
     {
-        var (within, dateStatus) = DateConversions.Read(request.Within, "within", required: false);
-        if (!dateStatus.IsOk)
+        var check = new RequestCheck();
+        var within = check.Date(request.Within, "within", required: false);
+        if (check.Failure is { } invalid)
         {
-            return dateStatus;
+            return invalid;
         }
 
         var (period, periodStatus) = PeriodBounds.Of(request.Period, within ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -19,10 +19,11 @@ public sealed class CustomerViewApi(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var sections = await fetcher.FetchAsync(customerId.ToString(), context.Deadline, context.CancellationToken);

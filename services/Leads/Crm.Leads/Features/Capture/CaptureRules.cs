@@ -26,7 +26,7 @@ internal static class CaptureRules
             check.Fail("company.employee_count", "must not be negative");
         }
 
-        return new CompanyDetails(name, industry, website, company.EmployeeCount > 0 ? company.EmployeeCount : null, Address(company.Address, check));
+        return new CompanyDetails(name, industry, website, company.EmployeeCount > 0 ? company.EmployeeCount : null, check.Address(company.Address, "company.address", complete: false));
     }
 
     /// <summary>The person to reach; a phone without its country code is read in <paramref name="country"/> (the company's).</summary>
@@ -55,28 +55,6 @@ internal static class CaptureRules
         }
 
         return new ContactDetails(firstName, lastName, title, email, phone, WireMapping.ToContract(role));
-    }
-
-    private static Contracts.PostalAddress? Address(Crm.Common.Grpc.V1.PostalAddress? address, RequestCheck check)
-    {
-        if (address is null)
-        {
-            return null;
-        }
-
-        var street = check.OptionalText(address.Street, "company.address.street", TextLimits.Address) ?? string.Empty;
-        var city = check.OptionalText(address.City, "company.address.city") ?? string.Empty;
-        var region = check.OptionalText(address.Region, "company.address.region");
-        var postalCode = check.OptionalText(address.PostalCode, "company.address.postal_code", TextLimits.PostalCode) ?? string.Empty;
-        var country = check.OptionalText(address.Country, "company.address.country", 2) ?? string.Empty;
-        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
-        {
-            check.Fail("company.address.country", "must be an ISO 3166-1 alpha-2 code such as DE");
-        }
-
-        return street.Length + city.Length + postalCode.Length + country.Length == 0 && region is null
-            ? null
-            : new Contracts.PostalAddress(street, city, region, postalCode, country);
     }
 
     /// <summary>One @ with something on both sides and a dot in the domain: enough to catch a typo, not a full RFC 5322 check.</summary>

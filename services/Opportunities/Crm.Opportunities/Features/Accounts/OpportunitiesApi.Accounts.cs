@@ -14,10 +14,11 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Account>> GetAccountAsync(Wire.GetAccountRequest request, ServerCallContext context)
     {
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var account = await db.Accounts.AsNoTracking().Include(a => a.Contacts)

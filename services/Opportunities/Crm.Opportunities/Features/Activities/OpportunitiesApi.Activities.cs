@@ -14,26 +14,21 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Activity>> LogActivityAsync(Wire.LogActivityRequest request, ServerCallContext context)
     {
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        var (opportunityId, opportunityStatus) = IdConversions.ReadOptional(request.OpportunityId, "opportunity_id");
-        var (occurredAt, occurredStatus) = Instants.Read(request.OccurredAt, "occurred_at", required: false);
-        var failed = new[] { status, opportunityStatus, occurredStatus }.FirstOrDefault(s => !s.IsOk);
-        if (!failed.IsOk)
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        var opportunityId = check.OptionalId(request.OpportunityId, "opportunity_id");
+        var occurredAt = check.Instant(request.OccurredAt, "occurred_at", required: false);
+        var kind = WireEnums.ToKind(request.Kind);
+        if (kind is null)
         {
-            return failed;
-        }
-
-        if (WireEnums.ToKind(request.Kind) is not { } kind)
-        {
-            return Status.InvalidArgument("kind", "is required (call, meeting, e-mail in or out, letter, note, document sent)");
+            check.Fail("kind", "is required (call, meeting, e-mail in or out, letter, note, document sent)");
         }
 
         if (request.Department == Shared.Department.Unspecified || !Enum.IsDefined(request.Department))
         {
-            return Status.InvalidArgument("department", "is required: the department of whoever logs it");
+            check.Fail("department", "is required: the department of whoever logs it");
         }
 
-        var check = new RequestCheck();
         var subject = check.OptionalText(request.Subject, "subject", TextLimits.Line) ?? string.Empty;
         var notes = check.OptionalText(request.Notes, "notes", TextLimits.Note);
         if (check.Failure is { } failure)
@@ -47,7 +42,7 @@ internal sealed partial class OpportunitiesApi
             return found;
         }
 
-        var activity = Domain.Activity.Log(customerId, opportunityId, kind, subject, notes, Caller.Of(context), WireEnums.Store(request.Department), occurredAt, Now);
+        var activity = Domain.Activity.Log(customerId, opportunityId, kind!.Value, subject, notes, Caller.Of(context), WireEnums.Store(request.Department), occurredAt, Now);
         db.Activities.Add(activity);
         await db.SaveChangesAsync(context.CancellationToken);
         return activity.ToWire();

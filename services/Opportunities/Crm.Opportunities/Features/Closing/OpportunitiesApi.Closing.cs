@@ -16,16 +16,10 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> WinOpportunityAsync(Wire.WinOpportunityRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
-        var (lines, linesStatus) = DealLines.Read(request.Lines, "lines");
-        var (shipTo, shipToStatus) = ShipToAddress.Read(request.ShipTo, "ship_to");
-        var failed = new[] { status, linesStatus, shipToStatus }.FirstOrDefault(s => !s.IsOk);
-        if (!failed.IsOk)
-        {
-            return failed;
-        }
-
         var check = new RequestCheck();
+        var opportunityId = check.Id(request.OpportunityId, "opportunity_id");
+        var lines = DealLines.Read(request.Lines, "lines", check);
+        var shipTo = check.Address(request.ShipTo, "ship_to", complete: true);
         var purchaseOrderNumber = check.OptionalText(request.PurchaseOrderNumber, "purchase_order_number", TextLimits.Reference);
         if (check.Failure is { } failure)
         {

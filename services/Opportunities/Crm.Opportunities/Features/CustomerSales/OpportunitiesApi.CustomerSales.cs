@@ -19,10 +19,11 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.CustomerSales>> GetCustomerSalesAsync(Wire.GetCustomerSalesRequest request, ServerCallContext context)
     {
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var cancellationToken = context.CancellationToken;

@@ -22,69 +22,72 @@ internal static class DealLines
     /// <summary>The most lines a deal holds (documented in docs/api.md): an opportunity of any size fits in a list response.</summary>
     public const int MaxLines = 200;
 
-    public static (IReadOnlyList<OpportunityLine> Lines, Status Status) Read(RepeatedField<Wire.OpportunityLine> lines, string field)
+    /// <summary>The lines, or none after recording the first problem in <paramref name="check"/>.</summary>
+    public static IReadOnlyList<OpportunityLine> Read(RepeatedField<Wire.OpportunityLine> lines, string field, RequestCheck check)
     {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(check);
         if (lines.Count > MaxLines)
         {
-            return ([], Status.InvalidArgument(field, string.Create(CultureInfo.InvariantCulture, $"hold {lines.Count} lines, more than the {MaxLines} a deal takes")));
+            check.Fail(field, string.Create(CultureInfo.InvariantCulture, $"hold {lines.Count} lines, more than the {MaxLines} a deal takes"));
+            return [];
         }
 
         var read = new List<OpportunityLine>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
+        for (var i = 0; i < lines.Count && check.Failure is null; i++)
         {
-            var (line, status) = ReadLine(lines[i], string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"));
-            if (!status.IsOk)
+            var lineField = string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]");
+            if (ReadLine(lines[i], lineField, check) is not { } line)
             {
-                return ([], status);
+                break;
             }
 
-            if (read.Count > 0 && read[0].UnitPrice.Currency != line!.UnitPrice.Currency)
+            if (read.Count > 0 && read[0].UnitPrice.Currency != line.UnitPrice.Currency)
             {
-                return ([], Status.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}].unit_price.currency_code"), $"must be {read[0].UnitPrice.Currency}, as in the first line"));
+                check.Fail(lineField + ".unit_price.currency_code", $"must be {read[0].UnitPrice.Currency}, as in the first line");
+                break;
             }
 
-            read.Add(line!);
+            read.Add(line);
         }
 
         // Each line is below a trillion; their sum may not be, and it becomes the deal's amount.
-        return read.Count > 0 && Opportunity.TotalOf(read).Amount >= MoneyConversions.MaxAmount
-            ? ([], Status.InvalidArgument(field, "add up to one trillion or more, more than any amount may be"))
-            : (read, Status.Ok);
+        if (check.Failure is null && read.Count > 0 && Opportunity.TotalOf(read).Amount >= MoneyConversions.MaxAmount)
+        {
+            check.Fail(field, "add up to one trillion or more, more than any amount may be");
+        }
+
+        return check.Failure is null ? read : [];
     }
 
-    private static (OpportunityLine? Line, Status Status) ReadLine(Wire.OpportunityLine line, string field)
+    private static OpportunityLine? ReadLine(Wire.OpportunityLine line, string field, RequestCheck check)
     {
-        var check = new RequestCheck();
         var productId = check.Id(line.ProductId, field + ".product_id");
         var productName = check.Text(line.ProductName, field + ".product_name", TextLimits.Line);
-        if (check.Failure is { } failure)
+        if (check.Failure is not null)
         {
-            return (null, failure);
+            return null;
         }
 
         if (!decimal.TryParse(line.Quantity, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
         {
-            return (null, Status.InvalidArgument(field + ".quantity", "is not a quantity above 0 (\"2\", \"1.5\")"));
+            check.Fail(field + ".quantity", "is not a quantity above 0 (\"2\", \"1.5\")");
         }
-
-        if (quantity > MaxQuantity)
+        else if (quantity > MaxQuantity)
         {
-            return (null, Status.InvalidArgument(field + ".quantity", "is more than 1,000,000"));
+            check.Fail(field + ".quantity", "is more than 1,000,000");
         }
-
-        if (decimal.Round(quantity, 3) != quantity)
+        else if (decimal.Round(quantity, 3) != quantity)
         {
-            return (null, Status.InvalidArgument(field + ".quantity", "has more than three decimals"));
+            check.Fail(field + ".quantity", "has more than three decimals");
         }
 
-        var (price, currency, priceStatus) = MoneyConversions.Read(line.UnitPrice, field + ".unit_price");
-        if (!priceStatus.IsOk)
+        var price = check.Money(line.UnitPrice, field + ".unit_price", required: true);
+        if (price is { Amount: < 0 })
         {
-            return (null, priceStatus);
+            check.Fail(field + ".unit_price", "must not be negative");
         }
 
-        return price < 0
-            ? (null, Status.InvalidArgument(field + ".unit_price", "must not be negative"))
-            : (new OpportunityLine(productId, productName, quantity, new Money(currency, price)), Status.Ok);
+        return check.Failure is null ? new OpportunityLine(productId, productName, quantity, price!) : null;
     }
 }

@@ -15,10 +15,11 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> GetOpportunityAsync(Wire.GetOpportunityRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var opportunityId = check.Id(request.OpportunityId, "opportunity_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Lines)
@@ -69,20 +70,22 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> ChangeStageAsync(Wire.ChangeStageRequest request, ServerCallContext context)
     {
-        var (opportunityId, status) = IdConversions.Read(request.OpportunityId, "opportunity_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var opportunityId = check.Id(request.OpportunityId, "opportunity_id");
+        var stage = WireEnums.ToStage(request.Stage);
+        if (stage is null)
         {
-            return status;
+            check.Fail("stage", "is required");
         }
 
-        if (WireEnums.ToStage(request.Stage) is not { } stage)
+        if (check.Failure is { } invalid)
         {
-            return Status.InvalidArgument("stage", "is required");
+            return invalid;
         }
 
         var by = Caller.Of(context);
         var now = Now;
-        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.MoveTo(stage, by, now), context.CancellationToken);
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.MoveTo(stage!.Value, by, now), context.CancellationToken);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 
@@ -90,10 +93,10 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Opportunity>> UpdateDealAsync(Wire.UpdateDealRequest request, ServerCallContext context)
     {
-        var (change, status) = DealChange.Read(request);
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        if (DealChange.Read(request, check) is not { } change)
         {
-            return status;
+            return check.Failure!.Value;
         }
 
         var now = Now;

@@ -17,32 +17,15 @@ internal sealed partial class OpportunitiesApi
 
     private async Task<GrpcResult<Wire.Meeting>> ScheduleMeetingAsync(Wire.ScheduleMeetingRequest request, ServerCallContext context)
     {
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        var (opportunityId, opportunityStatus) = IdConversions.ReadOptional(request.OpportunityId, "opportunity_id");
-        var (window, windowStatus) = ReadMeetingTime(request.StartsAt, request.EndsAt);
-        var failed = new[] { status, opportunityStatus, windowStatus }.FirstOrDefault(s => !s.IsOk);
-        if (!failed.IsOk)
-        {
-            return failed;
-        }
-
         var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        var opportunityId = check.OptionalId(request.OpportunityId, "opportunity_id");
+        var window = ReadMeetingTime(request.StartsAt, request.EndsAt, check);
         var subject = check.Text(request.Subject, "subject", TextLimits.Line);
+        var attendees = request.AttendeeContactIds.Select((id, i) => check.Id(id, string.Create(CultureInfo.InvariantCulture, $"attendee_contact_ids[{i}]"))).ToList();
         if (check.Failure is { } failure)
         {
             return failure;
-        }
-
-        var attendees = new List<Guid>();
-        for (var i = 0; i < request.AttendeeContactIds.Count; i++)
-        {
-            var (attendee, attendeeStatus) = IdConversions.Read(request.AttendeeContactIds[i], string.Create(CultureInfo.InvariantCulture, $"attendee_contact_ids[{i}]"));
-            if (!attendeeStatus.IsOk)
-            {
-                return attendeeStatus;
-            }
-
-            attendees.Add(attendee);
         }
 
         var (account, found) = await CustomerAsync(customerId, opportunityId, context.CancellationToken);
@@ -74,11 +57,11 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var (startsAt, startsStatus) = Instants.Read(request.NewStartsAt, "new_starts_at");
-        var (endsAt, endsStatus) = Instants.Read(request.NewEndsAt, "new_ends_at", required: false);
-        if (!startsStatus.IsOk || !endsStatus.IsOk)
+        var startsAt = check.Instant(request.NewStartsAt, "new_starts_at", required: true);
+        var endsAt = check.Instant(request.NewEndsAt, "new_ends_at", required: false);
+        if (check.Failure is { } invalid)
         {
-            return startsStatus.IsOk ? endsStatus : startsStatus;
+            return invalid;
         }
 
         var now = Now;
@@ -92,23 +75,25 @@ internal sealed partial class OpportunitiesApi
     }
 
     /// <summary>A new meeting's time: it starts in the future and ends after it starts.</summary>
-    private ((DateTimeOffset StartsAt, DateTimeOffset EndsAt) Window, Status Status) ReadMeetingTime(
-        Google.Protobuf.WellKnownTypes.Timestamp? startsAt, Google.Protobuf.WellKnownTypes.Timestamp? endsAt)
+    private (DateTimeOffset StartsAt, DateTimeOffset EndsAt) ReadMeetingTime(
+        Google.Protobuf.WellKnownTypes.Timestamp? startsAt, Google.Protobuf.WellKnownTypes.Timestamp? endsAt, RequestCheck check)
     {
-        var (starts, startsStatus) = Instants.Read(startsAt, "starts_at");
-        var (ends, endsStatus) = Instants.Read(endsAt, "ends_at");
-        if (!startsStatus.IsOk || !endsStatus.IsOk)
+        var starts = check.Instant(startsAt, "starts_at", required: true);
+        var ends = check.Instant(endsAt, "ends_at", required: true);
+        if (starts is null || ends is null)
         {
-            return (default, startsStatus.IsOk ? endsStatus : startsStatus);
+            return default;
         }
 
-        if (starts!.Value <= Now)
+        if (starts.Value <= Now)
         {
-            return (default, Status.InvalidArgument("starts_at", "must be in the future"));
+            check.Fail("starts_at", "must be in the future");
+        }
+        else if (ends.Value <= starts.Value)
+        {
+            check.Fail("ends_at", "must be after starts_at");
         }
 
-        return ends!.Value <= starts.Value
-            ? (default, Status.InvalidArgument("ends_at", "must be after starts_at"))
-            : ((starts.Value, ends.Value), Status.Ok);
+        return (starts.Value, ends.Value);
     }
 }

@@ -16,8 +16,9 @@ public sealed partial class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        return status.IsOk ? await CreditStatusOfAsync(customerId, context.CancellationToken) : status;
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        return check.Failure is { } invalid ? invalid : await CreditStatusOfAsync(customerId, context.CancellationToken);
     }
 
     private async Task<CreditStatus> CreditStatusOfAsync(Guid customerId, CancellationToken cancellationToken)

@@ -16,10 +16,11 @@ public sealed partial class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var cancellationToken = context.CancellationToken;

@@ -14,10 +14,11 @@ public sealed partial class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (orderId, status) = IdConversions.Read(request.OrderId, "order_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var orderId = check.Id(request.OrderId, "order_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var order = await db.Orders.AsNoTracking().Include(o => o.Invoices).ThenInclude(i => i.Payments).AsSplitQuery()

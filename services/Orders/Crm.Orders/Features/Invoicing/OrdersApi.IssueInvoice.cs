@@ -23,16 +23,12 @@ public sealed partial class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (orderId, status) = IdConversions.Read(request.OrderId, "order_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var orderId = check.Id(request.OrderId, "order_id");
+        var dueOn = check.Date(request.DueOn, "due_on", required: true);
+        if (check.Failure is { } invalid)
         {
-            return status;
-        }
-
-        var (dueOn, dueStatus) = DateConversions.Read(request.DueOn, "due_on");
-        if (!dueStatus.IsOk)
-        {
-            return dueStatus;
+            return invalid;
         }
 
         var now = time.UtcNowInMicroseconds();

@@ -25,16 +25,12 @@ public sealed partial class OrdersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (invoiceId, status) = IdConversions.Read(request.InvoiceId, "invoice_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var invoiceId = check.Id(request.InvoiceId, "invoice_id");
+        var payment = check.Money(request.Amount, "amount", required: true);
+        if (check.Failure is { } invalid)
         {
-            return status;
-        }
-
-        var (amount, currency, amountStatus) = MoneyConversions.Read(request.Amount, "amount");
-        if (!amountStatus.IsOk)
-        {
-            return amountStatus;
+            return invalid;
         }
 
         var now = time.UtcNowInMicroseconds();
@@ -46,7 +42,7 @@ public sealed partial class OrdersApi
             async (invoice, token) =>
             {
                 var wasOverdue = invoice.Status == InvoiceStatus.Overdue;
-                var received = invoice.Receive(amount, currency, now, by);
+                var received = invoice.Receive(payment!.Amount, payment.Currency, now, by);
                 if (!received.IsDone || invoice.Status != InvoiceStatus.PaidInFull)
                 {
                     return received;

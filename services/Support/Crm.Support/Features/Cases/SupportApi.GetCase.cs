@@ -14,10 +14,11 @@ public sealed partial class SupportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
-        if (!status.IsOk)
+        var check = new RequestCheck();
+        var caseId = check.Id(request.CaseId, "case_id");
+        if (check.Failure is { } invalid)
         {
-            return status;
+            return invalid;
         }
 
         var found = await db.Cases.AsNoTracking().Include(c => c.Interactions).SingleOrDefaultAsync(c => c.Id == caseId, context.CancellationToken);

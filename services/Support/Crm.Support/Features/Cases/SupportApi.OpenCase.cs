@@ -20,23 +20,18 @@ public sealed partial class SupportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        if (!status.IsOk)
-        {
-            return status;
-        }
-
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
         if (request.Kind is not (V1.CaseKind.Inquiry or V1.CaseKind.Problem))
         {
-            return Status.InvalidArgument("kind", "is required: INQUIRY or PROBLEM");
+            check.Fail("kind", "is required: INQUIRY or PROBLEM");
         }
 
         if (request.Priority is < 1 or > 4)
         {
-            return Status.InvalidArgument("priority", $"{request.Priority} is not a priority: 1 (the customer cannot work) to 4 (a question)");
+            check.Fail("priority", $"{request.Priority} is not a priority: 1 (the customer cannot work) to 4 (a question)");
         }
 
-        var check = new RequestCheck();
         var subject = check.Text(request.Subject, "subject", TextLimits.Line);
         var description = check.OptionalText(request.Description, "description", TextLimits.Note) ?? string.Empty;
         if (check.Failure is { } failure)

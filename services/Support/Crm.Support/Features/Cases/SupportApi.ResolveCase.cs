@@ -15,13 +15,8 @@ public sealed partial class SupportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
-        if (!status.IsOk)
-        {
-            return status;
-        }
-
         var check = new RequestCheck();
+        var caseId = check.Id(request.CaseId, "case_id");
         var resolution = check.Text(request.Resolution, "resolution", TextLimits.Note);
         if (check.Failure is { } failure)
         {

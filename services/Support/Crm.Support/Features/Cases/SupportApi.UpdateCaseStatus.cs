@@ -21,23 +21,18 @@ public sealed partial class SupportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
-        if (!status.IsOk)
-        {
-            return status;
-        }
-
+        var check = new RequestCheck();
+        var caseId = check.Id(request.CaseId, "case_id");
+        var next = request.Status.ToSettableStatus();
         if (request.Status == V1.CaseStatus.Resolved)
         {
-            return Status.InvalidArgument("status", "a case is resolved with ResolveCase, which records the resolution");
+            check.Fail("status", "a case is resolved with ResolveCase, which records the resolution");
         }
-
-        if (request.Status.ToSettableStatus() is not { } next)
+        else if (next is null)
         {
-            return Status.InvalidArgument("status", "is required: CASE_OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER or ESCALATED");
+            check.Fail("status", "is required: CASE_OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER or ESCALATED");
         }
 
-        var check = new RequestCheck();
         var note = check.OptionalText(request.Note, "note", TextLimits.Note);
         if (check.Failure is { } failure)
         {
@@ -45,7 +40,7 @@ public sealed partial class SupportApi
         }
 
         var now = time.UtcNowInMicroseconds();
-        var changed = await ChangeCaseAsync(caseId, request.ExpectedVersion, withInteractions: true, supportCase => supportCase.MoveTo(next, note, now), context.CancellationToken);
+        var changed = await ChangeCaseAsync(caseId, request.ExpectedVersion, withInteractions: true, supportCase => supportCase.MoveTo(next!.Value, note, now), context.CancellationToken);
         return changed.ToResponse(supportCase => supportCase.ToMessage());
     }
 }

@@ -23,15 +23,16 @@ public sealed partial class SupportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (customerId, status) = IdConversions.Read(request.CustomerId, "customer_id");
-        if (!status.IsOk)
-        {
-            return status;
-        }
-
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
         if (request.RecentDays is < 0 or > 3650)
         {
-            return Status.InvalidArgument("recent_days", "must be between 0 (meaning 90) and 3650");
+            check.Fail("recent_days", "must be between 0 (meaning 90) and 3650");
+        }
+
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
         }
 
         var since = time.GetUtcNow().AddDays(-(request.RecentDays == 0 ? DefaultRecentDays : request.RecentDays));

@@ -22,27 +22,18 @@ public sealed partial class SupportApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var (caseId, status) = IdConversions.Read(request.CaseId, "case_id");
-        if (!status.IsOk)
-        {
-            return status;
-        }
-
+        var check = new RequestCheck();
+        var caseId = check.Id(request.CaseId, "case_id");
         if (request.Channel == V1.InteractionChannel.Unspecified || !Enum.IsDefined(request.Channel))
         {
-            return Status.InvalidArgument("channel", "is required: PHONE, EMAIL, CHAT, ON_SITE or PORTAL");
+            check.Fail("channel", "is required: PHONE, EMAIL, CHAT, ON_SITE or PORTAL");
         }
 
-        var check = new RequestCheck();
         var summary = check.Text(request.Summary, "summary", TextLimits.Note);
+        check.Known(request.Department, "department", required: false);
         if (check.Failure is { } failure)
         {
             return failure;
-        }
-
-        if (!Enum.IsDefined(request.Department))
-        {
-            return Status.InvalidArgument("department", $"{(int)request.Department} is not a department");
         }
 
         var now = time.UtcNowInMicroseconds();
