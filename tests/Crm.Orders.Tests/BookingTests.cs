@@ -89,4 +89,27 @@ public sealed class BookingTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(customer.ToString(), orders.Credit.CustomerId);
         Assert.Equal(orders.Credit, await _host.Client.GetCreditStatusAsync(customer));
     }
+
+    [Fact]
+    public async Task Orders_are_listed_newest_first_by_customer_deal_and_status_a_page_at_a_time()
+    {
+        var customer = Guid.NewGuid();
+        var first = Deals.Won(customer);
+        var second = Deals.Won(customer);
+        await _host.WinAsync(first);
+        var older = await _host.Client.OrderOfAsync(customer, first.OpportunityId);
+        await _host.WinAsync(second);
+        var newer = await _host.Client.OrderOfAsync(customer, second.OpportunityId);
+        await _host.Client.ShipAsync(older.OrderId);
+
+        var ofDeal = await _host.Client.ListOrdersAsync(new ListOrdersRequest { OpportunityId = first.OpportunityId.ToString() });
+        var booked = await _host.Client.ListOrdersAsync(new ListOrdersRequest { CustomerId = customer.ToString(), Status = OrderStatus.Booked });
+        var page1 = await _host.Client.ListOrdersAsync(new ListOrdersRequest { CustomerId = customer.ToString(), Page = new Common.Grpc.V1.PageRequest { PageSize = 1 } });
+        var page2 = await _host.Client.ListOrdersAsync(new ListOrdersRequest { CustomerId = customer.ToString(), Page = new Common.Grpc.V1.PageRequest { PageSize = 1, PageToken = page1.NextPageToken } });
+
+        Assert.Equal(older.OrderId, Assert.Single(ofDeal.Orders).OrderId);
+        Assert.Equal(newer.OrderId, Assert.Single(booked.Orders).OrderId);
+        Assert.Equal((newer.OrderId, older.OrderId, string.Empty), (Assert.Single(page1.Orders).OrderId, Assert.Single(page2.Orders).OrderId, page2.NextPageToken));
+        await Refused.WithAsync(global::Grpc.Core.StatusCode.InvalidArgument, () => _host.Client.ListOrdersAsync(new ListOrdersRequest { OpportunityId = "deal-7" }), "opportunity_id");
+    }
 }

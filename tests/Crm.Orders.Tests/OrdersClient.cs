@@ -13,6 +13,8 @@ internal sealed class OrdersClient(GrpcChannel channel)
 
     public Task<Order> GetOrderAsync(GetOrderRequest request) => _api.GetOrderAsync(request, Options).ResponseAsync;
 
+    public Task<ListOrdersResponse> ListOrdersAsync(ListOrdersRequest request) => _api.ListOrdersAsync(request, Options).ResponseAsync;
+
     public Task<Order> ShipOrderAsync(ShipOrderRequest request) => _api.ShipOrderAsync(request, Options).ResponseAsync;
 
     public Task<Invoice> IssueInvoiceAsync(IssueInvoiceRequest request) => _api.IssueInvoiceAsync(request, Options).ResponseAsync;

@@ -159,4 +159,25 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal("Case 29", cases.Cases[0].Subject);
         Assert.Equal((20, 25), (busy.Interactions.Count, busy.InteractionCount));
     }
+
+    [Fact]
+    public async Task Cases_are_listed_newest_first_by_customer_status_priority_and_assignee_a_page_at_a_time()
+    {
+        var customer = await _host.KnownCustomerAsync();
+        var urgent = await _host.Client.OpenProblemAsync(customer, priority: 1);
+        var minor = await _host.Client.OpenProblemAsync(customer, priority: 4);
+        var resolved = await _host.Client.OpenProblemAsync(customer, priority: 4);
+        await _host.Client.ResolveCaseAsync(new ResolveCaseRequest { CaseId = resolved.CaseId, Resolution = "Firmware 2.1" });
+
+        var p1 = await _host.Client.ListCasesAsync(new ListCasesRequest { CustomerId = customer.ToString(), Priority = 1 });
+        var open = await _host.Client.ListCasesAsync(new ListCasesRequest { CustomerId = customer.ToString(), Status = CaseStatus.CaseOpen, AssigneeId = SupportClient.Agent });
+        var page1 = await _host.Client.ListCasesAsync(new ListCasesRequest { CustomerId = customer.ToString(), Page = new PageRequest { PageSize = 2 } });
+        var page2 = await _host.Client.ListCasesAsync(new ListCasesRequest { CustomerId = customer.ToString(), Page = new PageRequest { PageSize = 2, PageToken = page1.NextPageToken } });
+
+        Assert.Equal(urgent.CaseId, Assert.Single(p1.Cases).CaseId);
+        Assert.Equal([minor.CaseId, urgent.CaseId], open.Cases.Select(c => c.CaseId).ToArray());
+        Assert.Equal([resolved.CaseId, minor.CaseId, urgent.CaseId], page1.Cases.Concat(page2.Cases).Select(c => c.CaseId).ToArray());
+        Assert.Empty((await _host.Client.ListCasesAsync(new ListCasesRequest { CustomerId = customer.ToString(), AssigneeId = "someone-else" })).Cases);
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => _host.Client.ListCasesAsync(new ListCasesRequest { Priority = 7 }), "priority");
+    }
 }

@@ -24,6 +24,8 @@ internal sealed class SupportClient(GrpcChannel channel)
 
     public Task<CustomerCases> GetCustomerCasesAsync(GetCustomerCasesRequest request) => _api.GetCustomerCasesAsync(request, Options).ResponseAsync;
 
+    public Task<ListCasesResponse> ListCasesAsync(ListCasesRequest request) => _api.ListCasesAsync(request, Options).ResponseAsync;
+
     /// <summary>A priority-<paramref name="priority"/> problem of <paramref name="customerId"/>.</summary>
     public Task<Case> OpenProblemAsync(Guid customerId, int priority = 1) => OpenCaseAsync(new OpenCaseRequest
     {

@@ -23,6 +23,9 @@ public sealed class Order : AggregateRoot
 
     public Guid OpportunityId { get; private set; }
 
+    /// <summary>Orders lists, newest first; also the page token.</summary>
+    public long Position { get; private set; }
+
     public string OwnerId { get; private set; } = string.Empty;
 
     public OrderStatus Status { get; private set; }

@@ -9,6 +9,17 @@ namespace Crm.Orders.Features;
 /// <summary>The service's records as the API shows them.</summary>
 internal static class OrderMessages
 {
+    /// <summary>The domain's status for a known status of the API (a filter).</summary>
+    public static OrderStatus ToDomain(V1.OrderStatus status) => status switch
+    {
+        V1.OrderStatus.Booked => OrderStatus.Booked,
+        V1.OrderStatus.Rejected => OrderStatus.Rejected,
+        V1.OrderStatus.Shipped => OrderStatus.Shipped,
+        V1.OrderStatus.Invoiced => OrderStatus.Invoiced,
+        V1.OrderStatus.Paid => OrderStatus.Paid,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an order status"),
+    };
+
     public static V1.Order ToMessage(this Order order)
     {
         var message = new V1.Order

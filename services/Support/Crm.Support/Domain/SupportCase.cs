@@ -14,6 +14,9 @@ public sealed class SupportCase : AggregateRoot
 
     public required Guid CustomerId { get; init; }
 
+    /// <summary>Orders lists, newest first; also the page token.</summary>
+    public long Position { get; private set; }
+
     public CaseKind Kind { get; init; }
 
     public int Priority { get; init; }

@@ -57,6 +57,10 @@ internal static class SupportMessages
         OccurredAt = ToTimestamp(interaction.OccurredAt),
     };
 
+    /// <summary>The domain's status for a known status of the API (a filter).</summary>
+    public static CaseStatus ToDomain(V1.CaseStatus status) =>
+        status == V1.CaseStatus.Resolved ? CaseStatus.Resolved : status.ToSettableStatus() ?? throw new ArgumentOutOfRangeException(nameof(status), status, "not a case status");
+
     /// <summary>The domain's status for a status the API may set; null for none (unspecified, resolved, unknown).</summary>
     public static CaseStatus? ToSettableStatus(this V1.CaseStatus status) => status switch
     {

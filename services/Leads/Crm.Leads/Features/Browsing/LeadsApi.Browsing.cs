@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
@@ -55,13 +56,7 @@ public sealed partial class LeadsApi
             query = query.Where(l => l.CampaignId == campaign);
         }
 
-        if (before is { } position)
-        {
-            query = query.Where(l => l.Position < position);
-        }
-
-        var leads = await query.OrderByDescending(l => l.Position).Take(size + 1).ToListAsync(context.CancellationToken);
-        var (page, next) = Paging.Cut(leads, size, l => l.Position, l => l.ToMessage());
+        var (page, next) = await query.PageAsync(l => l.Position, before, size, l => l.ToMessage(), context.CancellationToken);
         return new ListLeadsResponse { Leads = { page }, NextPageToken = next };
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
@@ -117,14 +118,7 @@ public sealed partial class LeadsApi
             return failure;
         }
 
-        var query = _db.Campaigns.AsNoTracking();
-        if (before is { } position)
-        {
-            query = query.Where(c => c.Position < position);
-        }
-
-        var campaigns = await query.OrderByDescending(c => c.Position).Take(size + 1).ToListAsync(context.CancellationToken);
-        var (page, next) = Paging.Cut(campaigns, size, c => c.Position, c => c.ToMessage());
+        var (page, next) = await _db.Campaigns.AsNoTracking().PageAsync(c => c.Position, before, size, c => c.ToMessage(), context.CancellationToken);
         return new ListCampaignsResponse { Campaigns = { page }, NextPageToken = next };
     }
 

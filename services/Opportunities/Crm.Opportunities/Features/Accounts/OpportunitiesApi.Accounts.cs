@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
@@ -51,13 +52,7 @@ internal sealed partial class OpportunitiesApi
                 || a.Contacts.Any(c => c.NormalizedEmail == email
                     || EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern)
                     || (phone != null && c.NormalizedPhone!.EndsWith(phone))));
-        if (before is { } position)
-        {
-            matches = matches.Where(a => a.Position < position);
-        }
-
-        var found = await matches.OrderByDescending(a => a.Position).Take(size + 1).ToListAsync(context.CancellationToken);
-        var (page, next) = Paging.Cut(found, size, a => a.Position, a => a.ToWire());
+        var (page, next) = await matches.PageAsync(a => a.Position, before, size, a => a.ToWire(), context.CancellationToken);
         return new Wire.SearchAccountsResponse { Accounts = { page }, NextPageToken = next };
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
@@ -56,13 +57,7 @@ internal sealed partial class OpportunitiesApi
             query = query.Where(o => o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost);
         }
 
-        if (before is { } position)
-        {
-            query = query.Where(o => o.Position < position);
-        }
-
-        var found = await query.OrderByDescending(o => o.Position).Take(size + 1).ToListAsync(context.CancellationToken);
-        var (page, next) = Paging.Cut(found, size, o => o.Position, o => o.ToWire());
+        var (page, next) = await query.PageAsync(o => o.Position, before, size, o => o.ToWire(), context.CancellationToken);
         return new Wire.ListOpportunitiesResponse { Opportunities = { page }, NextPageToken = next };
     }
 

@@ -14,6 +14,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.ToTable("orders");
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Position).ValueGeneratedOnAdd();
         builder.Property(o => o.Status).HasConversion<string>();
         builder.Property(o => o.Lines).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<IReadOnlyList<OrderLine>>())
             .Metadata.SetValueComparer(new ValueComparer<IReadOnlyList<OrderLine>>((a, b) => a!.SequenceEqual(b!), l => l.Count, l => l));

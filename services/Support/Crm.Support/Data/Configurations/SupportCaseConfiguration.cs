@@ -12,6 +12,7 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         builder.ToTable("cases");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Position).ValueGeneratedOnAdd();
         builder.Property(c => c.Kind).HasConversion<string>();
         builder.Property(c => c.Status).HasConversion<string>();
         builder.Property(c => c.Version).IsConcurrencyToken();
