@@ -58,6 +58,20 @@ public sealed class RequestCheck
         return text;
     }
 
+    /// <summary>An optional e-mail address, trimmed; null when empty. One @ with something on both sides and a dot in the
+    /// domain: enough to catch a typo, not a full RFC 5322 check.</summary>
+    public string? OptionalEmail(string? value, string field)
+    {
+        var email = OptionalText(value, field, TextLimits.Email);
+        var at = email?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        if (email is not null && !(at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace)))
+        {
+            Fail(field, $"'{Echo.Shorten(email)}' is not an e-mail address");
+        }
+
+        return email;
+    }
+
     /// <summary>
     /// An optional phone number in E.164 (<see cref="Phones"/>), read in <paramref name="country"/> when written without
     /// a country code; null when empty.

@@ -13,6 +13,9 @@ public sealed record DomainError(DomainErrorKind Kind, string Message, string? F
 
     public static DomainError Conflict(string message) => new(DomainErrorKind.Conflict, message);
 
+    /// <summary>What <paramref name="field"/> names exists already.</summary>
+    public static DomainError Duplicate(string field, string message) => new(DomainErrorKind.Duplicate, message, field);
+
     /// <summary>The message as a caller reads it: <c>field: problem</c> when a field is at fault.</summary>
     public override string ToString() => Field is null ? Message : $"{Field}: {Message}";
 }

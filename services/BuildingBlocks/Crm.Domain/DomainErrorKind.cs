@@ -14,4 +14,7 @@ public enum DomainErrorKind
 
     /// <summary>The record changed since the caller read it.</summary>
     Conflict,
+
+    /// <summary>What the change would create exists already (a contact with that e-mail).</summary>
+    Duplicate,
 }

@@ -15,6 +15,7 @@ public static class DomainStatuses
             DomainErrorKind.NotFound => Status.NotFound(error.ToString()),
             DomainErrorKind.Precondition => Status.FailedPrecondition(error.Message),
             DomainErrorKind.Conflict => new Status(StatusCode.Aborted, error.Message),
+            DomainErrorKind.Duplicate => Status.AlreadyExists(error.ToString()),
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "an unknown kind of refusal"),
         };
     }

@@ -86,6 +86,75 @@ internal sealed class Account : AggregateRoot
         CreditHoldReason = status == CreditStatus.Hold ? reason : null;
 
     /// <summary>
+    /// Changes the profile (a null part keeps its value); the name stays unique among accounts, which the caller
+    /// checks against the others before saving. AccountUpdated carries the whole new profile.
+    /// </summary>
+    public Result Update(AccountProfile change, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Name is { } name)
+        {
+            if (CustomerMatching.NormalizeName(name).Length == 0)
+            {
+                return DomainError.Invalid("name", "must hold a letter or a digit");
+            }
+
+            Name = name;
+            NormalizedName = CustomerMatching.NormalizeName(name);
+        }
+
+        Industry = change.Industry is null ? Industry : Blank(change.Industry);
+        Website = change.Website is null ? Website : Blank(change.Website);
+        OwnerId = change.OwnerId is null ? OwnerId : Blank(change.OwnerId);
+        if (change.Address is { } address)
+        {
+            (Street, City, Region, PostalCode, Country) = (Blank(address.Street), Blank(address.City), address.Region, Blank(address.PostalCode), Blank(address.Country));
+        }
+
+        Version++;
+        Raise(new AccountUpdated(Guid.CreateVersion7(at), at, CustomerId, Version, Name, Industry, Website, Address, OwnerId));
+        return Result.Done;
+    }
+
+    /// <summary>
+    /// Changes a contact (a null part keeps its value; the e-mail stays unique on the account). ContactUpdated
+    /// carries the contact as it is now, at the account's new version.
+    /// </summary>
+    public Result<Contact> UpdateContact(Guid contactId, ContactChange change, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (Contacts.FirstOrDefault(c => c.ContactId == contactId) is not { } contact)
+        {
+            return DomainError.NotFound($"contact {contactId} is not a contact of customer {CustomerId}", "contact_id");
+        }
+
+        var email = change.Email is null ? contact.NormalizedEmail : CustomerMatching.NormalizeEmail(change.Email);
+        if (email is not null && Contacts.Any(c => c.ContactId != contactId && c.NormalizedEmail == email))
+        {
+            return DomainError.Invalid("email", $"another contact of customer {CustomerId} has this e-mail");
+        }
+
+        contact.FirstName = change.FirstName ?? contact.FirstName;
+        contact.LastName = change.LastName ?? contact.LastName;
+        contact.Title = change.Title is null ? contact.Title : Blank(change.Title);
+        if (change.Email is not null)
+        {
+            (contact.Email, contact.NormalizedEmail) = (Blank(change.Email), email);
+        }
+
+        if (change.Phone is not null)
+        {
+            (contact.Phone, contact.NormalizedPhone) = (Blank(change.Phone), CustomerMatching.NormalizePhone(change.Phone));
+        }
+
+        contact.BuyingRole = change.BuyingRole ?? contact.BuyingRole;
+        Version++;
+        Raise(new ContactUpdated(
+            Guid.CreateVersion7(at), at, CustomerId, Version, contact.ContactId, contact.FirstName, contact.LastName, contact.Email, contact.Phone, contact.Title, contact.BuyingRole));
+        return contact;
+    }
+
+    /// <summary>
     /// Adds <paramref name="person"/> as a contact unless the account knows them already (the same e-mail or, without
     /// one, the same name); null when known.
     /// </summary>
@@ -121,4 +190,6 @@ internal sealed class Account : AggregateRoot
             Guid.CreateVersion7(at), at, CustomerId, Version, contact.ContactId, contact.FirstName, contact.LastName, contact.Email, contact.Phone, contact.Title, contact.BuyingRole));
         return contact;
     }
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
 }

@@ -9,23 +9,23 @@ internal sealed class Contact
 
     public Guid CustomerId { get; init; }
 
-    public required string FirstName { get; init; }
+    public required string FirstName { get; set; }
 
-    public required string LastName { get; init; }
+    public required string LastName { get; set; }
 
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>Lower-case e-mail, for matching and search.</summary>
-    public string? NormalizedEmail { get; init; }
+    public string? NormalizedEmail { get; set; }
 
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
     /// <summary>Digits only, for search.</summary>
-    public string? NormalizedPhone { get; init; }
+    public string? NormalizedPhone { get; set; }
 
-    public BuyingRole BuyingRole { get; init; }
+    public BuyingRole BuyingRole { get; set; }
 
     public DateTimeOffset AddedAt { get; init; }
 }

@@ -74,17 +74,6 @@ internal static class WireEnums
         _ => Wire.ActivityKind.Unspecified,
     };
 
-    public static Shared.BuyingRole ToWire(Contracts.BuyingRole role) => role switch
-    {
-        Contracts.BuyingRole.EconomicBuyer => Shared.BuyingRole.EconomicBuyer,
-        Contracts.BuyingRole.DecisionMaker => Shared.BuyingRole.DecisionMaker,
-        Contracts.BuyingRole.TechnicalEvaluator => Shared.BuyingRole.TechnicalEvaluator,
-        Contracts.BuyingRole.Influencer => Shared.BuyingRole.Influencer,
-        Contracts.BuyingRole.User => Shared.BuyingRole.User,
-        Contracts.BuyingRole.Gatekeeper => Shared.BuyingRole.Gatekeeper,
-        _ => Shared.BuyingRole.Unspecified,
-    };
-
     /// <summary>The department as stored: the API enum's C# name (InsideSales), read back with <see cref="ToDepartment"/>.</summary>
     public static string Store(Shared.Department department) => department.ToString();
 

@@ -51,7 +51,7 @@ internal static class WireMapping
         Title = contact.Title ?? string.Empty,
         Email = contact.Email ?? string.Empty,
         Phone = contact.Phone ?? string.Empty,
-        BuyingRole = WireEnums.ToWire(contact.BuyingRole),
+        BuyingRole = CommonEnums.ToWire(contact.BuyingRole),
     };
 
     public static Wire.Opportunity ToWire(this Opportunity opportunity)

@@ -41,26 +41,14 @@ internal static class CaptureRules
         var firstName = check.OptionalText(person.FirstName, "contact.first_name") ?? string.Empty;
         var lastName = check.Text(person.LastName, "contact.last_name");
         var title = check.OptionalText(person.Title, "contact.title");
-        var email = check.OptionalText(person.Email, "contact.email", TextLimits.Email);
+        var email = check.OptionalEmail(person.Email, "contact.email");
         var phone = check.OptionalPhone(person.Phone, "contact.phone", country);
         var role = check.Known(person.BuyingRole, "contact.buying_role", required: false);
-        if (email is not null && !LooksLikeEmail(email))
-        {
-            check.Fail("contact.email", $"'{email}' is not an e-mail address");
-        }
-
         if (email is null && string.IsNullOrWhiteSpace(person.Phone))
         {
             check.Fail("contact.email", "an e-mail or a phone (contact.phone) is required");
         }
 
-        return new ContactDetails(firstName, lastName, title, email, phone, WireMapping.ToContract(role));
-    }
-
-    /// <summary>One @ with something on both sides and a dot in the domain: enough to catch a typo, not a full RFC 5322 check.</summary>
-    private static bool LooksLikeEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
+        return new ContactDetails(firstName, lastName, title, email, phone, CommonEnums.ToContract(role));
     }
 }

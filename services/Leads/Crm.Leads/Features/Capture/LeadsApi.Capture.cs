@@ -48,7 +48,7 @@ public sealed partial class LeadsApi
             return new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true };
         }
 
-        var lead = Lead.Capture(WireMapping.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now());
+        var lead = Lead.Capture(CommonEnums.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now());
         _db.Leads.Add(lead);
         try
         {

@@ -41,7 +41,7 @@ internal static class WireMapping
         {
             LeadId = lead.LeadId.ToString(),
             Status = ToWire(lead.Status),
-            Source = ToWire(lead.Source),
+            Source = CommonEnums.ToWire(lead.Source),
             CampaignId = lead.CampaignId?.ToString() ?? string.Empty,
             Company = ToMessage(lead.Company),
             Contact = ToMessage(lead.Contact),
@@ -71,54 +71,6 @@ internal static class WireMapping
     public static WireLeads.DisqualificationReason ToWire(DisqualificationReason reason) => EnumNames.Convert<DisqualificationReason, WireLeads.DisqualificationReason>(reason);
 
     public static DisqualificationReason ToDomain(WireLeads.DisqualificationReason reason) => EnumNames.Convert<WireLeads.DisqualificationReason, DisqualificationReason>(reason);
-
-    public static Contracts.LeadSource ToContract(Wire.LeadSource source) => source switch
-    {
-        Wire.LeadSource.Advertising => Contracts.LeadSource.Advertising,
-        Wire.LeadSource.TradeShow => Contracts.LeadSource.TradeShow,
-        Wire.LeadSource.Event => Contracts.LeadSource.Event,
-        Wire.LeadSource.DirectMail => Contracts.LeadSource.DirectMail,
-        Wire.LeadSource.WebForm => Contracts.LeadSource.WebForm,
-        Wire.LeadSource.PurchasedList => Contracts.LeadSource.PurchasedList,
-        Wire.LeadSource.Referral => Contracts.LeadSource.Referral,
-        Wire.LeadSource.SocialMedia => Contracts.LeadSource.SocialMedia,
-        _ => Contracts.LeadSource.Other,
-    };
-
-    public static Wire.LeadSource ToWire(Contracts.LeadSource source) => source switch
-    {
-        Contracts.LeadSource.Advertising => Wire.LeadSource.Advertising,
-        Contracts.LeadSource.TradeShow => Wire.LeadSource.TradeShow,
-        Contracts.LeadSource.Event => Wire.LeadSource.Event,
-        Contracts.LeadSource.DirectMail => Wire.LeadSource.DirectMail,
-        Contracts.LeadSource.WebForm => Wire.LeadSource.WebForm,
-        Contracts.LeadSource.PurchasedList => Wire.LeadSource.PurchasedList,
-        Contracts.LeadSource.Referral => Wire.LeadSource.Referral,
-        Contracts.LeadSource.SocialMedia => Wire.LeadSource.SocialMedia,
-        _ => Wire.LeadSource.Other,
-    };
-
-    public static Contracts.BuyingRole ToContract(Wire.BuyingRole role) => role switch
-    {
-        Wire.BuyingRole.EconomicBuyer => Contracts.BuyingRole.EconomicBuyer,
-        Wire.BuyingRole.DecisionMaker => Contracts.BuyingRole.DecisionMaker,
-        Wire.BuyingRole.TechnicalEvaluator => Contracts.BuyingRole.TechnicalEvaluator,
-        Wire.BuyingRole.Influencer => Contracts.BuyingRole.Influencer,
-        Wire.BuyingRole.User => Contracts.BuyingRole.User,
-        Wire.BuyingRole.Gatekeeper => Contracts.BuyingRole.Gatekeeper,
-        _ => Contracts.BuyingRole.Unknown,
-    };
-
-    public static Wire.BuyingRole ToWire(Contracts.BuyingRole role) => role switch
-    {
-        Contracts.BuyingRole.EconomicBuyer => Wire.BuyingRole.EconomicBuyer,
-        Contracts.BuyingRole.DecisionMaker => Wire.BuyingRole.DecisionMaker,
-        Contracts.BuyingRole.TechnicalEvaluator => Wire.BuyingRole.TechnicalEvaluator,
-        Contracts.BuyingRole.Influencer => Wire.BuyingRole.Influencer,
-        Contracts.BuyingRole.User => Wire.BuyingRole.User,
-        Contracts.BuyingRole.Gatekeeper => Wire.BuyingRole.Gatekeeper,
-        _ => Wire.BuyingRole.Unspecified,
-    };
 
     /// <summary>The API's three urgencies on the contract's scale of 1 to 5 (0: not assessed).</summary>
     public static int ToContract(WireLeads.Urgency urgency) => urgency switch
@@ -168,7 +120,7 @@ internal static class WireMapping
         Title = contact.Title ?? string.Empty,
         Email = contact.Email ?? string.Empty,
         Phone = contact.Phone ?? string.Empty,
-        BuyingRole = ToWire(contact.BuyingRole),
+        BuyingRole = CommonEnums.ToWire(contact.BuyingRole),
     };
 
     private static WireLeads.Qualification ToMessage(Qualification qualification)

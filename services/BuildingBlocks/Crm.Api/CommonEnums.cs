@@ -1,0 +1,19 @@
+using Contracts = Crm.Contracts;
+using Wire = Crm.Common.Grpc.V1;
+
+namespace Crm.Api;
+
+/// <summary>The enums every API shares (crm.common.v1) and their contract twins, by member name; UNSPECIFIED is the contracts' Unknown / Other.</summary>
+public static class CommonEnums
+{
+    public static Contracts.BuyingRole ToContract(Wire.BuyingRole role) =>
+        role == Wire.BuyingRole.Unspecified ? Contracts.BuyingRole.Unknown : EnumNames.Convert<Wire.BuyingRole, Contracts.BuyingRole>(role);
+
+    public static Wire.BuyingRole ToWire(Contracts.BuyingRole role) =>
+        role == Contracts.BuyingRole.Unknown ? Wire.BuyingRole.Unspecified : EnumNames.Convert<Contracts.BuyingRole, Wire.BuyingRole>(role);
+
+    public static Contracts.LeadSource ToContract(Wire.LeadSource source) =>
+        source == Wire.LeadSource.Unspecified ? Contracts.LeadSource.Other : EnumNames.Convert<Wire.LeadSource, Contracts.LeadSource>(source);
+
+    public static Wire.LeadSource ToWire(Contracts.LeadSource source) => EnumNames.Convert<Contracts.LeadSource, Wire.LeadSource>(source);
+}
