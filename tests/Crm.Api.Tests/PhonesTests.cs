@@ -20,5 +20,6 @@ public sealed class PhonesTests
     [InlineData("+49 30", null)]
     [InlineData("+999 123456789", null)]
     [InlineData("1-800-FLOWERS 356 356 356 356", "US")]
+    [InlineData("030 1234567", "Germany")]
     public void What_is_not_a_valid_number_of_its_country_is_refused(string written, string? country) => Assert.Null(Phones.ToE164(written, country));
 }

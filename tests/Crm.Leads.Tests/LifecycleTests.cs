@@ -122,6 +122,8 @@ public sealed class LifecycleTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal("Nordwind fleet tracking", published.OpportunityName);
         Assert.Equal("oscar.outside", published.OpportunityOwnerId);
         Assert.Equal(LeadsHost.User, published.ConvertedBy);
+        Assert.Equal((LeadsHost.User, LeadsHost.User, LeadsHost.User, published.OccurredAt), (converted.Lead.CapturedBy, converted.Lead.QualifiedBy, converted.Lead.ConvertedBy, converted.Lead.ConvertedAt.ToDateTimeOffset()));
+        Assert.NotNull(converted.Lead.QualifiedAt);
         Assert.Equal("Nordwind Logistik GmbH", published.Company.Name);
         Assert.Equal("Lindqvist", published.Contact.LastName);
         Assert.Equal(Contracts.BuyingRole.DecisionMaker, published.Contact.BuyingRole);

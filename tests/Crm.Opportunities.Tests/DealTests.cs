@@ -40,6 +40,9 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(OpportunityStage.Closing, events[^1].Stage);
         Assert.Equal(80, events[^1].Probability);
         Assert.All(events, e => Assert.Equal("rep-bob", e.ChangedBy));
+        var history = (await GetAsync(id)).StageChanges;
+        Assert.Equal([(Wire.Stage.Qualification, Wire.Stage.Proposal), (Wire.Stage.HandlingObjections, Wire.Stage.Closing)], new[] { history[0], history[^1] }.Select(c => (c.From, c.To)));
+        Assert.Equal((4, "rep-bob", events[^1].OccurredAt), (history.Count, history[^1].By, history[^1].At.ToDateTimeOffset()));
     }
 
     [Theory]
@@ -183,7 +186,7 @@ public sealed class DealTests(CrmTestServers servers) : IAsyncLifetime
 
         var won = await _service.CallAsync((api, o) => api.WinOpportunityAsync(request, o));
 
-        Assert.Equal((Wire.Stage.Won, 100, 2L), (won.Stage, won.Probability, won.Version));
+        Assert.Equal((Wire.Stage.Won, 100, 2L, "rep-ada"), (won.Stage, won.Probability, won.Version, won.ClosedBy));
         Assert.NotNull(won.ClosedAt);
         var message = Assert.Single(await _service.EventsAsync<OpportunityWon>(id));
         Assert.Equal((2L, Guid.Parse(opened.CustomerId), "rep-ada"), (message.Version, message.CustomerId, message.OwnerId));

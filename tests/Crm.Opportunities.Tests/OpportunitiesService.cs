@@ -79,23 +79,8 @@ internal sealed class OpportunitiesService : IAsyncDisposable
         _host.Services.GetRequiredService<IBus>().Publish(message, TestContext.Current.CancellationToken);
 
     /// <summary>The events of <typeparamref name="TEvent"/> the service wrote to its outbox for one aggregate, oldest first.</summary>
-    public async Task<IReadOnlyList<TEvent>> EventsAsync<TEvent>(Guid aggregateId)
-    {
-        await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT body FROM outbox_messages WHERE aggregate_id = @id AND message_type LIKE @type ORDER BY aggregate_version, created_at", connection);
-        command.Parameters.AddWithValue("id", aggregateId);
-        command.Parameters.AddWithValue("type", typeof(TEvent).FullName + ",%");
-        var events = new List<TEvent>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            events.Add(JsonSerializer.Deserialize<TEvent>(reader.GetString(0), SystemTextJsonMessageSerializer.Options)!);
-        }
-
-        return events;
-    }
+    public Task<IReadOnlyList<TEvent>> EventsAsync<TEvent>(Guid aggregateId)
+        where TEvent : class, IIntegrationEvent => _host.EventsAsync<TEvent>(aggregateId);
 
     /// <summary>Every outbox row, to show that a refused call wrote nothing.</summary>
     public Task<long> OutboxCountAsync() => ScalarAsync("SELECT count(*) FROM outbox_messages");

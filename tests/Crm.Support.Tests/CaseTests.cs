@@ -51,6 +51,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(2, working.Version);
         Assert.Equal(CaseStatus.Escalated, escalated.Status);
         Assert.Equal(3, escalated.Version);
+        Assert.Equal((1, escalated.OpenedAt), (escalated.EscalationLevel, escalated.EscalatedAt));
         var @event = await _host.Service.PublishedAsync("CaseEscalated", Guid.Parse(opened.CaseId), version: 3);
         Assert.Equal(1, @event.Body.GetProperty("level").GetInt32());
         Assert.Equal("second-level: firmware", @event.Body.GetProperty("reason").GetString());
@@ -76,6 +77,7 @@ public sealed class CaseTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(CaseStatus.Resolved, resolved.Status);
         Assert.Equal("Firmware 2.4.1 rolled out", resolved.Resolution);
         Assert.NotNull(resolved.ResolvedAt);
+        Assert.Equal(SupportClient.Agent, resolved.ResolvedBy);
         Assert.Equal(2, resolved.Version);
         var @event = await _host.Service.PublishedAsync("CaseResolved", Guid.Parse(opened.CaseId), version: 2);
         Assert.Equal(SupportClient.Agent, @event.Body.GetProperty("resolvedBy").GetString());

@@ -102,6 +102,33 @@ public sealed class InProcessService : IAsyncDisposable
         return events;
     }
 
+    /// <summary>The events of <typeparamref name="TEvent"/> that <paramref name="aggregateId"/>'s changes put in the outbox, in order, as records.</summary>
+    public async Task<IReadOnlyList<TEvent>> EventsAsync<TEvent>(Guid aggregateId)
+        where TEvent : class, IIntegrationEvent
+    {
+        await using var connection = new NpgsqlConnection(Resources.DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT body, aggregate_version FROM outbox_messages WHERE aggregate_id = $1 AND message_type LIKE $2 ORDER BY sequence", connection)
+        {
+            Parameters = { new() { Value = aggregateId }, new() { Value = typeof(TEvent).FullName + ",%" } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var events = new List<TEvent>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            var message = JsonSerializer.Deserialize<TEvent>(reader.GetString(0), MassTransit.Serialization.SystemTextJsonMessageSerializer.Options)!;
+            if (message.Version != reader.GetInt64(1))
+            {
+                throw new InvalidOperationException($"{typeof(TEvent).Name} {message.EventId} carries version {message.Version}, its outbox row {reader.GetInt64(1)}");
+            }
+
+            events.Add(message);
+        }
+
+        return events;
+    }
+
     /// <summary>Waits until the relay has published an event of <paramref name="type"/> for <paramref name="aggregateId"/> at <paramref name="version"/>.</summary>
     public async Task<PublishedEvent> PublishedAsync(string type, Guid aggregateId, long version = 1)
     {

@@ -146,13 +146,38 @@ internal sealed class DemoLoader(GatewayClients gateway, CancellationToken cance
             CustomerId = customerId, OpportunityId = opportunityId, Subject = "Second line: workshop",
             StartsAt = Timestamp.FromDateTimeOffset(MeetingDay.AddHours(9)), EndsAt = Timestamp.FromDateTimeOffset(MeetingDay.AddHours(11)),
         }, o), "otto");
-        var problem = await CallAsync((api, o) => api.Support.OpenCaseAsync(new OpenCaseRequest
+        var problem = await OpenCaseAsync(new OpenCaseRequest
         {
             CustomerId = customerId, Kind = CaseKind.Problem, Priority = 1, Subject = "Cell 2 stops mid-weld", Description = "Controller fault E-217 since the last firmware update",
-        }, o), "tom");
+        }, "tom");
         await CallAsync((api, o) => api.Support.LogInteractionAsync(new LogInteractionRequest { CaseId = problem.CaseId, Channel = InteractionChannel.Phone, Summary = "Remote diagnosis started", Department = Department.TechnicalSupport }, o), "tom");
-        var inquiry = await CallAsync((api, o) => api.Support.OpenCaseAsync(new OpenCaseRequest { CustomerId = customerId, Kind = CaseKind.Inquiry, Priority = 4, Subject = "Has my order shipped?" }, o), "clara");
+        var inquiry = await OpenCaseAsync(new OpenCaseRequest { CustomerId = customerId, Kind = CaseKind.Inquiry, Priority = 4, Subject = "Has my order shipped?" }, "clara");
         await CallAsync((api, o) => api.Support.ResolveCaseAsync(new ResolveCaseRequest { CaseId = inquiry.CaseId, Resolution = "Shipped with DB Schenker, tracking DBS-204817" }, o), "clara");
+    }
+
+    /// <summary>
+    /// Opens a case once support knows the customer: it learns each one from the customer master's AccountCreated, so
+    /// right after a conversion, on a busy machine, it may answer NOT_FOUND for a moment.
+    /// </summary>
+    private async Task<Case> OpenCaseAsync(OpenCaseRequest request, string user)
+    {
+        Case? opened = null;
+        var known = await Poll.UntilAsync(
+            async _ =>
+            {
+                try
+                {
+                    opened = await CallAsync((api, o) => api.Support.OpenCaseAsync(request, o), user);
+                    return true;
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(60),
+            cancellationToken);
+        return known ? opened! : throw new InvalidOperationException($"support did not learn customer {request.CustomerId} within 60 s");
     }
 
     // Each service's first call builds its code paths and opens its connections: on a busy two-core machine, right

@@ -6,14 +6,16 @@ namespace Crm.Api;
 /// <summary>The enums every API shares (crm.common.v1) and their contract twins, by member name; UNSPECIFIED is the contracts' Unknown / Other.</summary>
 public static class CommonEnums
 {
+    /// <summary>An unspecified or unknown role (the request check refuses the latter) is the contracts' Unknown.</summary>
     public static Contracts.BuyingRole ToContract(Wire.BuyingRole role) =>
-        role == Wire.BuyingRole.Unspecified ? Contracts.BuyingRole.Unknown : EnumNames.Convert<Wire.BuyingRole, Contracts.BuyingRole>(role);
+        role == Wire.BuyingRole.Unspecified || !Enum.IsDefined(role) ? Contracts.BuyingRole.Unknown : EnumNames.Convert<Wire.BuyingRole, Contracts.BuyingRole>(role);
 
     public static Wire.BuyingRole ToWire(Contracts.BuyingRole role) =>
         role == Contracts.BuyingRole.Unknown ? Wire.BuyingRole.Unspecified : EnumNames.Convert<Contracts.BuyingRole, Wire.BuyingRole>(role);
 
+    /// <summary>An unspecified or unknown source (the request check refuses the latter) is the contracts' Other.</summary>
     public static Contracts.LeadSource ToContract(Wire.LeadSource source) =>
-        source == Wire.LeadSource.Unspecified ? Contracts.LeadSource.Other : EnumNames.Convert<Wire.LeadSource, Contracts.LeadSource>(source);
+        source == Wire.LeadSource.Unspecified || !Enum.IsDefined(source) ? Contracts.LeadSource.Other : EnumNames.Convert<Wire.LeadSource, Contracts.LeadSource>(source);
 
     public static Wire.LeadSource ToWire(Contracts.LeadSource source) => EnumNames.Convert<Contracts.LeadSource, Wire.LeadSource>(source);
 }

@@ -26,5 +26,10 @@ public static class Phones
         {
             return null;
         }
+        catch (ArgumentException)
+        {
+            // A region the metadata does not know.
+            return null;
+        }
     }
 }

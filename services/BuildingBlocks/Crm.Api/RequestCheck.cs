@@ -84,12 +84,14 @@ public sealed class RequestCheck
             return null;
         }
 
-        var e164 = Phones.ToE164(written, country);
+        // A country that is no ISO code (already refused where it was read) cannot say how the number is dialled.
+        var region = country is { Length: 2 } && country.All(char.IsAsciiLetterUpper) ? country : null;
+        var e164 = Phones.ToE164(written, region);
         if (e164 is null)
         {
-            Fail(field, country is null
+            Fail(field, region is null
                 ? $"'{Echo.Shorten(written)}' is not a phone number: write it with its country code (+49 30 1234567)"
-                : $"'{Echo.Shorten(written)}' is not a phone number in {country} or with a country code (+49 30 1234567)");
+                : $"'{Echo.Shorten(written)}' is not a phone number in {region} or with a country code (+49 30 1234567)");
         }
 
         return e164;

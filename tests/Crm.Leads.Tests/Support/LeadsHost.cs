@@ -1,19 +1,14 @@
 extern alias service;
 
 using System.Globalization;
-using System.Text.Json;
 using Crm.Contracts;
 using Crm.Testing;
-using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Crm.Leads.Grpc.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;
-using MassTransit.Serialization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using service::Crm.Leads;
 
@@ -31,10 +26,10 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     /// <summary>Who calls, as the gateway forwards it until tokens come.</summary>
     public const string User = "ines.inside";
 
-    private WebApplication? _app;
+    private InProcessService? _service;
     private GrpcChannel? _channel;
 
-    public TestResources Resources { get; private set; } = null!;
+    public TestResources Resources => Service.Resources;
 
     public GrpcChannel Channel => _channel ?? throw new InvalidOperationException("not started");
 
@@ -42,41 +37,17 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     public Crm.Leads.Grpc.V1.LeadsService.LeadsServiceClient Api { get; private set; } = null!;
 
     /// <summary>The service's own bus: publishing through it reaches the same exchanges other services publish to.</summary>
-    public IBus Bus => _app!.Services.GetRequiredService<IBus>();
+    public IBus Bus => Service.Services.GetRequiredService<IBus>();
+
+    private InProcessService Service => _service ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync()
     {
-        Resources = await servers.IsolateAsync("leads");
-        var grpc = Ports.Free();
-        var http = Ports.Free();
-        var builder = WebApplication.CreateBuilder(
-        [
-            $"--ConnectionStrings:{CrmResources.Leads.Database}={Resources.DatabaseConnectionString}",
-            $"--ConnectionStrings:{CrmResources.Messaging}={Resources.MessagingConnectionString}",
-            $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpc}",
-            "--Kestrel:Endpoints:grpc:Protocols=Http2",
-            $"--Kestrel:Endpoints:http:Url=http://127.0.0.1:{http}",
-            "--Kestrel:Endpoints:http:Protocols=Http1",
-
-            // One message at a time: when a later event has been applied, every earlier one has been handled.
-            "--Messaging:ConcurrentMessageLimit=1",
-            "--Messaging:PrefetchCount=1",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:MassTransit=Error",
-        ]);
-        builder.AddServiceDefaults();
-        builder.AddLeadsService();
-        _app = builder.Build();
-        _app.MapDefaultEndpoints();
-        _app.MapLeadsService();
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var health = _app.Services.GetRequiredService<HealthCheckService>();
-        var ready = await Poll.UntilAsync(
-            async token => (await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy,
-            TimeSpan.FromSeconds(60),
-            TestContext.Current.CancellationToken);
-        Assert.True(ready, "the leads service did not become ready");
-        _channel = GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{grpc}"));
+        // One message at a time: when a later event has been applied, every earlier one has been handled.
+        _service = await InProcessService.StartAsync(
+            await servers.IsolateAsync("leads"), CrmResources.Leads, b => b.AddLeadsService(), a => a.MapLeadsService(),
+            "--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
+        _channel = GrpcChannel.ForAddress(_service.GrpcAddress);
         Api = new Crm.Leads.Grpc.V1.LeadsService.LeadsServiceClient(_channel);
     }
 
@@ -150,35 +121,15 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     }
 
     /// <summary>The events of <typeparamref name="TEvent"/> that <paramref name="aggregateId"/>'s changes put in the outbox, in order.</summary>
-    public async Task<IReadOnlyList<TEvent>> EventsAsync<TEvent>(Guid aggregateId)
-        where TEvent : class, IIntegrationEvent
-    {
-        await using var connection = new NpgsqlConnection(Resources.DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT body, aggregate_version FROM outbox_messages WHERE aggregate_id = $1 AND message_type LIKE $2 ORDER BY sequence", connection)
-        {
-            Parameters = { new() { Value = aggregateId }, new() { Value = typeof(TEvent).FullName + ",%" } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var events = new List<TEvent>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            var message = JsonSerializer.Deserialize<TEvent>(reader.GetString(0), SystemTextJsonMessageSerializer.Options)!;
-            Assert.Equal(message.Version, reader.GetInt64(1));
-            events.Add(message);
-        }
-
-        return events;
-    }
+    public Task<IReadOnlyList<TEvent>> EventsAsync<TEvent>(Guid aggregateId)
+        where TEvent : class, IIntegrationEvent => Service.EventsAsync<TEvent>(aggregateId);
 
     public async ValueTask DisposeAsync()
     {
         _channel?.Dispose();
-        if (_app is not null)
+        if (_service is not null)
         {
-            await _app.StopAsync(CancellationToken.None);
-            await _app.DisposeAsync();
+            await _service.DisposeAsync();
         }
     }
 }

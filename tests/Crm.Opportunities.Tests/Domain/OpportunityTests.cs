@@ -31,10 +31,12 @@ public sealed class OpportunityTests
         deal.TakeDomainEvents();
         var at = Opened.AddDays(10);
 
-        Assert.True(deal.Lose("Chose a competitor", at).IsDone);
+        Assert.True(deal.Lose("Chose a competitor", "olga.outside", at).IsDone);
 
         var lost = Assert.IsType<OpportunityLost>(Assert.Single(deal.TakeDomainEvents()));
-        Assert.Equal((OpportunityStage.Lost, 0, at, 3L), (deal.Stage, deal.Probability, deal.ClosedAt, deal.Version));
+        Assert.Equal((OpportunityStage.Lost, 0, at, 3L, "olga.outside"), (deal.Stage, deal.Probability, deal.ClosedAt, deal.Version, deal.ClosedBy));
+        var move = Assert.Single(deal.StageChanges);
+        Assert.Equal((OpportunityStage.Qualification, OpportunityStage.Negotiation, Opened.AddDays(3), "olga.outside"), (move.FromStage, move.ToStage, move.ChangedAt, move.ChangedBy));
         Assert.Equal((at, 3L, OpportunityStage.Negotiation, new Money("EUR", 10_000m)), (lost.OccurredAt, lost.Version, lost.LastStage, lost.Amount));
     }
 
@@ -45,17 +47,17 @@ public sealed class OpportunityTests
         var at = Opened.AddDays(20);
         var shipTo = new PostalAddress("1 Main St", "Springfield", null, "12345", "US");
 
-        Assert.True(deal.Win([Licences], shipTo, "PO-77", null, at).IsDone);
+        Assert.True(deal.Win([Licences], shipTo, "PO-77", null, "olga.outside", at).IsDone);
 
         var won = Assert.IsType<OpportunityWon>(Assert.Single(deal.TakeDomainEvents()));
         Assert.Equal((OpportunityStage.Won, 100, 12_000m, "EUR"), (deal.Stage, deal.Probability, deal.Amount, deal.Currency));
         Assert.Equal((new Money("EUR", 12_000m), shipTo, "PO-77", new DateOnly(2026, 4, 21)), (won.Total, won.ShipTo, won.PurchaseOrderNumber, won.WonOn));
         foreach (var refused in new[]
         {
-            deal.Lose("Changed our mind", at.AddDays(1)),
+            deal.Lose("Changed our mind", "olga.outside", at.AddDays(1)),
             deal.MoveTo(OpportunityStage.Closing, "olga.outside", at.AddDays(1)),
             deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, null), at.AddDays(1)),
-            deal.Win([Licences], null, null, null, at.AddDays(1)),
+            deal.Win([Licences], null, null, null, "olga.outside", at.AddDays(1)),
         })
         {
             Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
@@ -71,7 +73,7 @@ public sealed class OpportunityTests
         var deal = NewDeal();
 
         Assert.Equal(("stage", DomainErrorKind.Invalid), (deal.MoveTo(OpportunityStage.Won, "olga.outside", Opened).Error?.Field, deal.MoveTo(OpportunityStage.Lost, "olga.outside", Opened).Error?.Kind));
-        Assert.Equal("lines", deal.Win([], null, null, null, Opened).Error?.Field);
+        Assert.Equal("lines", deal.Win([], null, null, null, "olga.outside", Opened).Error?.Field);
         Assert.Equal((OpportunityStage.Qualification, 1L), (deal.Stage, deal.Version));
     }
 
@@ -80,7 +82,7 @@ public sealed class OpportunityTests
     {
         var deal = NewDeal();
 
-        var refused = deal.Win([Licences], null, null, "invoice INV-000031 overdue", Opened.AddDays(5));
+        var refused = deal.Win([Licences], null, null, "invoice INV-000031 overdue", "olga.outside", Opened.AddDays(5));
 
         Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
         Assert.Contains("credit hold (invoice INV-000031 overdue)", refused.Error!.Message, StringComparison.Ordinal);

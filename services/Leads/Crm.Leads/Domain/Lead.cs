@@ -42,6 +42,8 @@ public sealed class Lead : AggregateRoot
 
     public string? QualifiedBy { get; private set; }
 
+    public DateTimeOffset? QualifiedAt { get; private set; }
+
     public DisqualificationReason? DisqualificationReason { get; private set; }
 
     public string? DisqualificationNote { get; private set; }
@@ -100,6 +102,7 @@ public sealed class Lead : AggregateRoot
 
         Qualification = qualification;
         QualifiedBy = by;
+        QualifiedAt = at;
         Status = LeadStatus.Qualified;
         Changed(at);
         Raise(LeadEvents.Qualified(this));

@@ -54,7 +54,13 @@ internal sealed class Opportunity : AggregateRoot
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>Who won or lost it.</summary>
+    public string? ClosedBy { get; private set; }
+
     public ICollection<OpportunityLineItem> Lines { get; } = [];
+
+    /// <summary>Every move between open stages, with who made it.</summary>
+    public ICollection<StageChange> StageChanges { get; } = [];
 
     public bool IsOpen => Stage is not (OpportunityStage.Won or OpportunityStage.Lost);
 
@@ -116,6 +122,7 @@ internal sealed class Opportunity : AggregateRoot
         Stage = stage;
         Probability = StageProbability.Default(stage);
         Version++;
+        StageChanges.Add(new StageChange(Guid.CreateVersion7(at), OpportunityId, Version, previous, stage, at, by));
         Raise(new OpportunityStageChanged(Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, previous, stage, Probability, by));
         return Result.Done;
     }
@@ -166,7 +173,7 @@ internal sealed class Opportunity : AggregateRoot
     /// customer is on credit hold (<paramref name="creditHold"/>, its reason): orders would refuse the order, and the
     /// deal would count as won revenue that never comes. It stays open, to be won once Accounting releases the hold.
     /// </summary>
-    public Result Win(IReadOnlyList<OpportunityLine> lines, PostalAddress? shipTo, string? purchaseOrderNumber, string? creditHold, DateTimeOffset at)
+    public Result Win(IReadOnlyList<OpportunityLine> lines, PostalAddress? shipTo, string? purchaseOrderNumber, string? creditHold, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0)
@@ -192,6 +199,7 @@ internal sealed class Opportunity : AggregateRoot
         Amount = total.Amount;
         Currency = total.Currency;
         ClosedAt = at;
+        ClosedBy = by;
         PurchaseOrderNumber = purchaseOrderNumber;
         Version++;
         Raise(new OpportunityWon(
@@ -200,7 +208,7 @@ internal sealed class Opportunity : AggregateRoot
     }
 
     /// <summary>Loses an open deal with the reason; the event keeps the stage it was lost in and the amount lost.</summary>
-    public Result Lose(string reason, DateTimeOffset at)
+    public Result Lose(string reason, string by, DateTimeOffset at)
     {
         if (Closed() is { } closed)
         {
@@ -212,6 +220,7 @@ internal sealed class Opportunity : AggregateRoot
         Probability = StageProbability.Default(OpportunityStage.Lost);
         LossReason = reason;
         ClosedAt = at;
+        ClosedBy = by;
         Version++;
         Raise(new OpportunityLost(
             Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId, lastStage, reason, null, new Money(Currency, Amount)));

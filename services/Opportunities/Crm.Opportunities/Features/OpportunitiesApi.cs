@@ -26,7 +26,7 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
     /// </summary>
     private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, CancellationToken, Task<Result>> apply, CancellationToken cancellationToken) =>
         db.ChangeAsync(
-            token => db.Opportunities.Include(o => o.Lines).FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
+            token => db.Opportunities.Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery().FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
             new CommandTarget("opportunity_id", $"opportunity {opportunityId}"),
             expectedVersion,
             apply,

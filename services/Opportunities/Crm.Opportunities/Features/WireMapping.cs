@@ -9,6 +9,9 @@ namespace Crm.Opportunities.Features;
 /// <summary>The domain's records as the API answers them.</summary>
 internal static class WireMapping
 {
+    /// <summary>The stage changes an opportunity message carries at most, the latest (documented in the API).</summary>
+    public const int StageChangesShown = 20;
+
     /// <summary>The contacts an account message carries at most (documented in the API).</summary>
     public const int ContactsShown = 50;
 
@@ -72,7 +75,12 @@ internal static class WireMapping
             OpenedAt = DateConversions.ToTimestamp(opportunity.OpenedAt),
             ClosedAt = DateConversions.ToTimestamp(opportunity.ClosedAt),
             Version = opportunity.Version,
+            ClosedBy = opportunity.ClosedBy ?? string.Empty,
         };
+        wire.StageChanges.AddRange(opportunity.StageChanges.OrderByDescending(c => c.Version).Take(StageChangesShown).Reverse().Select(c => new Wire.StageChange
+        {
+            From = WireEnums.ToWire(c.FromStage), To = WireEnums.ToWire(c.ToStage), At = DateConversions.ToTimestamp(c.ChangedAt), By = c.ChangedBy,
+        }));
         wire.Lines.AddRange(opportunity.Lines.OrderBy(l => l.Position).Select(l => new Wire.OpportunityLine
         {
             ProductId = l.ProductId.ToString(),

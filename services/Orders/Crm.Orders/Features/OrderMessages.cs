@@ -59,7 +59,7 @@ internal static class OrderMessages
 
         if (order.IsShipped)
         {
-            message.Shipment = new V1.Shipment { Carrier = order.Carrier, TrackingNumber = order.TrackingNumber, ShippedAt = ToTimestamp(order.ShippedAt) };
+            message.Shipment = new V1.Shipment { Carrier = order.Carrier, TrackingNumber = order.TrackingNumber, ShippedAt = ToTimestamp(order.ShippedAt), ShippedBy = order.ShippedBy ?? string.Empty };
         }
 
         message.Invoices.AddRange(order.Invoices.OrderBy(i => i.IssuedAt).Select(ToMessage));
@@ -92,6 +92,7 @@ internal static class OrderMessages
             PaymentId = p.Id.ToString(),
             Amount = ToMoney(p.Amount, invoice.Currency),
             ReceivedAt = ToTimestamp(p.ReceivedAt),
+            RecordedBy = p.RecordedBy,
         }));
         return message;
     }

@@ -39,6 +39,9 @@ public sealed class SupportCase : AggregateRoot
 
     public int EscalationLevel { get; private set; }
 
+    /// <summary>When it was escalated last.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
     public string Resolution { get; private set; } = string.Empty;
 
     public DateTimeOffset? ResolvedAt { get; private set; }
@@ -106,6 +109,7 @@ public sealed class SupportCase : AggregateRoot
         if (status == CaseStatus.Escalated)
         {
             EscalationLevel++;
+            EscalatedAt = at;
             Raise(new CaseEscalated(Guid.CreateVersion7(at), at, CustomerId, Id, Version, PriorityClass, EscalationLevel, reason ?? "escalated", AssigneeId));
         }
 

@@ -38,6 +38,9 @@ internal static class SupportMessages
             OpenedAt = ToTimestamp(supportCase.OpenedAt),
             ResolvedAt = ToTimestamp(supportCase.ResolvedAt),
             Version = supportCase.Version,
+            EscalationLevel = supportCase.EscalationLevel,
+            EscalatedAt = ToTimestamp(supportCase.EscalatedAt),
+            ResolvedBy = supportCase.ResolvedBy ?? string.Empty,
         };
         // The most recent interactions: a case of any length fits in a response.
         message.Interactions.AddRange(supportCase.Interactions.OrderByDescending(i => i.OccurredAt).Take(InteractionsShown).Select(ToMessage));

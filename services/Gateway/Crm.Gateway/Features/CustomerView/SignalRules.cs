@@ -75,7 +75,10 @@ public static class SignalRules
         _ => "Someone",
     };
 
-    private static string Ago(TimeSpan elapsed) => elapsed.TotalHours < 1
-        ? $"{Math.Max(1, (int)elapsed.TotalMinutes)} minutes ago"
-        : elapsed.TotalHours < 24 ? $"{(int)elapsed.TotalHours} hours ago" : "yesterday";
+    /// <summary>"1 minute ago", "5 minutes ago", "1 hour ago", "3 hours ago", "yesterday".</summary>
+    public static string Ago(TimeSpan elapsed) => elapsed.TotalHours < 1
+        ? Count(Math.Max(1, (int)elapsed.TotalMinutes), "minute") + " ago"
+        : elapsed.TotalHours < 24 ? Count((int)elapsed.TotalHours, "hour") + " ago" : "yesterday";
+
+    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }

@@ -51,6 +51,11 @@ internal static class WireMapping
             CapturedAt = DateConversions.ToTimestamp(lead.CapturedAt),
             UpdatedAt = DateConversions.ToTimestamp(lead.UpdatedAt),
             Version = lead.Version,
+            CapturedBy = lead.CapturedBy,
+            QualifiedAt = DateConversions.ToTimestamp(lead.QualifiedAt),
+            QualifiedBy = lead.QualifiedBy ?? string.Empty,
+            ConvertedAt = DateConversions.ToTimestamp(lead.ConvertedAt),
+            ConvertedBy = lead.ConvertedBy ?? string.Empty,
         };
         if (lead.Qualification is { } qualification)
         {

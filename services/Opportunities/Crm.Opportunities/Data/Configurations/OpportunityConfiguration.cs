@@ -19,5 +19,6 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.IsOpen);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OpportunityId);
+        builder.HasMany(o => o.StageChanges).WithOne().HasForeignKey(c => c.OpportunityId);
     }
 }

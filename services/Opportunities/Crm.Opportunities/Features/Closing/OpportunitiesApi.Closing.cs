@@ -28,6 +28,7 @@ internal sealed partial class OpportunitiesApi
 
         // Without an address in the request the order ships to the account's, so orders never asks again; the account
         // also says whether the customer is on credit hold.
+        var by = Caller.Of(context);
         var now = Now;
         var changed = await ChangeOpportunityAsync(
             opportunityId,
@@ -35,7 +36,7 @@ internal sealed partial class OpportunitiesApi
             async (opportunity, token) =>
             {
                 var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerId == opportunity.CustomerId, token);
-                return opportunity.Win(lines, shipTo ?? account.Address, purchaseOrderNumber, account.CreditHoldReason, now);
+                return opportunity.Win(lines, shipTo ?? account.Address, purchaseOrderNumber, account.CreditHoldReason, by, now);
             },
             context.CancellationToken);
         return changed.ToResponse(opportunity => opportunity.ToWire());
@@ -54,7 +55,7 @@ internal sealed partial class OpportunitiesApi
         }
 
         var now = Now;
-        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.Lose(reason, now), context.CancellationToken);
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.Lose(reason, Caller.Of(context), now), context.CancellationToken);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 }

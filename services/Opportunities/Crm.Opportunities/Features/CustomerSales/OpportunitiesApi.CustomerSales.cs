@@ -37,7 +37,7 @@ internal sealed partial class OpportunitiesApi
         var now = Now;
         var closedSince = now - RecentlyClosed;
         var activityLimit = request.ActivityLimit <= 0 ? Paging.DefaultSize : Math.Min(request.ActivityLimit, Paging.MaxSize);
-        var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Lines)
+        var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery()
             .Where(o => o.CustomerId == customerId
                 && ((o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost) || o.ClosedAt >= closedSince))
             .OrderBy(o => o.ClosedAt != null).ThenBy(o => o.CloseDate).ThenBy(o => o.OpportunityId)

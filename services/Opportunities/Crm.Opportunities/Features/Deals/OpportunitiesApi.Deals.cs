@@ -23,7 +23,7 @@ internal sealed partial class OpportunitiesApi
             return invalid;
         }
 
-        var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Lines)
+        var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, context.CancellationToken);
         return opportunity is null ? Status.NotFound($"opportunity {opportunityId} does not exist") : opportunity.ToWire();
     }
@@ -41,7 +41,7 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var query = db.Opportunities.AsNoTracking().Include(o => o.Lines).AsQueryable();
+        var query = db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery().AsQueryable();
         if (customerId is { } customer)
         {
             query = query.Where(o => o.CustomerId == customer);
