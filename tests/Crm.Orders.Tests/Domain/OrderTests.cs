@@ -137,4 +137,22 @@ public sealed class OrderTests
         Assert.Equal(DomainErrorKind.Precondition, refused.Error?.Kind);
         Assert.Equal((500, 5m), (invoice.Payments.Count, invoice.Paid));
     }
+
+    /// <summary>Regression (review): two payments of two overdue invoices at once could both commit, one of them on a
+    /// review that changed nothing and so was never checked, leaving the customer on hold with nothing overdue. Every
+    /// review is now a change of the credit account, which the optimistic check then catches.</summary>
+    [Fact]
+    public void A_review_that_changes_nothing_still_counts_as_a_change()
+    {
+        var credit = CreditAccount.InGoodStanding(Customer);
+        var overdue = Invoiced(Booked(), new DateOnly(2026, 3, 1));
+        overdue.MarkOverdue(new DateOnly(2026, 4, 1), Now);
+        credit.Review([overdue], Now);
+        credit.TakeDomainEvents();
+
+        credit.Review([overdue], Now.AddMinutes(1));
+
+        Assert.Equal((2L, true), (credit.Version, credit.OnHold));
+        Assert.Empty(credit.PendingDomainEvents());
+    }
 }

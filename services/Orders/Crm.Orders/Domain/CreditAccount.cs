@@ -34,11 +34,14 @@ public sealed class CreditAccount : AggregateRoot
     /// <summary>
     /// The credit rule: on hold while any of <paramref name="unpaid"/> (the customer's invoices not paid in full, as
     /// they stand after the change being made) is overdue, naming the oldest; released when none is. The event tells
-    /// only a change of standing; a new reason while on hold is recorded without one.
+    /// only a change of standing; a new reason while on hold is recorded without one. Every review counts as a change
+    /// (one more version), even one that finds nothing to change: two reviews of one customer at once (two payments,
+    /// a payment and the overdue check) then cannot both commit on what the other did not see yet.
     /// </summary>
     public void Review(IEnumerable<Invoice> unpaid, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(unpaid);
+        Version++;
         var oldestOverdue = unpaid.Where(i => i.Status == InvoiceStatus.Overdue).OrderBy(i => i.DueOn).ThenBy(i => i.Number, StringComparer.Ordinal).FirstOrDefault();
         if (oldestOverdue is not null)
         {
@@ -52,7 +55,6 @@ public sealed class CreditAccount : AggregateRoot
             Since = wasOnHold ? Since : at;
             Status = CreditStatus.Hold;
             Reason = reason;
-            Version++;
             if (!wasOnHold)
             {
                 Raise(new CreditStatusChanged(Guid.CreateVersion7(at), at, CustomerId, Version, CreditStatus.Good, CreditStatus.Hold, reason));
@@ -63,7 +65,6 @@ public sealed class CreditAccount : AggregateRoot
             Status = CreditStatus.Good;
             Reason = string.Empty;
             Since = at;
-            Version++;
             Raise(new CreditStatusChanged(Guid.CreateVersion7(at), at, CustomerId, Version, CreditStatus.Hold, CreditStatus.Good, ReleasedReason));
         }
     }

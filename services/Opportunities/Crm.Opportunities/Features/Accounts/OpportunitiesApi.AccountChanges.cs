@@ -7,6 +7,7 @@ using Crm.Messaging.Commands;
 using Crm.Opportunities.Domain;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Shared = Crm.Common.Grpc.V1;
 using Wire = Crm.Opportunities.Grpc.V1;
 
@@ -37,7 +38,17 @@ internal sealed partial class OpportunitiesApi
 
         var account = Account.Create(new CompanyDetails(name, industry, website, null, address), owner, Now);
         db.Accounts.Add(account);
-        await db.SaveChangesAsync(context.CancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another account of that name was created between our look-up and our insert: it stands.
+            db.ChangeTracker.Clear();
+            return await NamesakeAsync(name, null, context.CancellationToken) ?? throw new InvalidOperationException("an account name collided, yet no account has it", ex);
+        }
+
         return account.ToWire();
     }
 

@@ -41,7 +41,7 @@ public sealed partial class SupportApi
 
         if (!await db.Customers.AnyAsync(c => c.CustomerId == customerId, context.CancellationToken))
         {
-            return Status.NotFound($"customer_id: customer {customerId} does not exist");
+            return Status.NotFound($"customer_id: customer {customerId} does not exist (a customer created a moment ago reaches support within seconds: try again)");
         }
 
         var now = time.UtcNowInMicroseconds();
