@@ -1,3 +1,4 @@
+using Crm.Api;
 using System.Globalization;
 using Crm.Orders.Domain;
 using static Crm.Api.DateConversions;
@@ -10,15 +11,7 @@ namespace Crm.Orders.Features;
 internal static class OrderMessages
 {
     /// <summary>The domain's status for a known status of the API (a filter).</summary>
-    public static OrderStatus ToDomain(V1.OrderStatus status) => status switch
-    {
-        V1.OrderStatus.Booked => OrderStatus.Booked,
-        V1.OrderStatus.Rejected => OrderStatus.Rejected,
-        V1.OrderStatus.Shipped => OrderStatus.Shipped,
-        V1.OrderStatus.Invoiced => OrderStatus.Invoiced,
-        V1.OrderStatus.Paid => OrderStatus.Paid,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an order status"),
-    };
+    public static OrderStatus ToDomain(V1.OrderStatus status) => EnumNames.Convert<V1.OrderStatus, OrderStatus>(status);
 
     public static V1.Order ToMessage(this Order order)
     {

@@ -103,12 +103,13 @@ internal sealed partial class OpportunitiesApi
             request.ExpectedVersion,
             account =>
             {
-                if (PhoneOf(phone, account) is { Error: { } wrongPhone })
+                var e164 = PhoneOf(phone, account);
+                if (e164.Error is { } wrongPhone)
                 {
                     return wrongPhone;
                 }
 
-                var person = new ContactDetails(firstName, lastName, title, email, PhoneOf(phone, account).Value, CommonEnums.ToContract(role));
+                var person = new ContactDetails(firstName, lastName, title, email, e164.Value, CommonEnums.ToContract(role));
                 added = account.AddContact(person, now);
                 if (added is null)
                 {
@@ -147,7 +148,7 @@ internal sealed partial class OpportunitiesApi
             request.ExpectedVersion,
             account =>
             {
-                var e164 = phone is { Length: > 0 } ? PhoneOf(phone, account) : phone;
+                var e164 = PhoneOf(phone, account);
                 if (e164.Error is { } wrongPhone)
                 {
                     return wrongPhone;
