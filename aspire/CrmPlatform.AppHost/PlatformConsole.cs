@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CrmPlatform.AppHost.Demo;
 using CrmPlatform.AppHost.Resources;
@@ -15,7 +14,7 @@ namespace CrmPlatform.AppHost;
 /// </summary>
 internal sealed partial class PlatformConsole(
     DistributedApplicationModel model,
-    ResourceNotificationService notifications,
+    StartupProgress progress,
     IConfiguration configuration,
     LocalSettings settings,
     ILogger<PlatformConsole> logger) : BackgroundService
@@ -25,8 +24,8 @@ internal sealed partial class PlatformConsole(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var projects = model.Resources.OfType<CrmServiceResource>().ToList();
-        await Task.WhenAll(projects.Select(p => notifications.WaitForResourceHealthyAsync(p.Name, stoppingToken)));
-        var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        await progress.WaitUntilHealthyAsync(projects, stoppingToken);
+        var elapsed = StartupProgress.SinceStart;
 
         var services = projects.ToDictionary(
             p => p.Name,

@@ -52,6 +52,7 @@ catch (Exception ex) when (ex is MissingPrerequisiteException or ServerStartExce
 }
 
 // The table of URLs, endpoints.json and the demo company, once everything is healthy.
+builder.Services.AddSingleton<StartupProgress>();
 builder.Services.AddHostedService<PlatformConsole>();
 await builder.Build().RunAsync();
 return 0;

@@ -19,7 +19,7 @@ namespace Crm.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly ConcurrentQueue<string> _log = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _data = NewDataFolder();

@@ -21,7 +21,7 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
     {
         await using (var first = AppHostRun.Start(_data))
         {
-            var endpoints = await first.WaitUntilUpAsync(TimeSpan.FromMinutes(2));
+            var endpoints = await first.WaitUntilUpAsync();
             await AssertEveryServiceHealthyAsync(endpoints.Http);
             await AssertEveryApiServingAsync(endpoints.Grpc);
 
@@ -47,7 +47,7 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
         }
 
         await using var second = AppHostRun.Start(_data, null, "--demo", "off");
-        var again = await second.WaitUntilUpAsync(TimeSpan.FromMinutes(2));
+        var again = await second.WaitUntilUpAsync();
         Assert.DoesNotContain(second.Lines, line => line.Contains(NewCluster, StringComparison.Ordinal));
         await AssertEveryServiceHealthyAsync(again.Http);
         await StopAndAssertNothingLeftAsync(second, second.Processes(), again.All);
@@ -63,7 +63,7 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
             ["ConnectionStrings__messaging"] = broker.MessagingConnectionString,
         };
         await using var run = AppHostRun.Start(_data, environment, "--demo", "off");
-        var endpoints = await run.WaitUntilUpAsync(TimeSpan.FromMinutes(2));
+        var endpoints = await run.WaitUntilUpAsync();
         await AssertEveryServiceHealthyAsync(endpoints.Http);
 
         var processes = run.Processes();
@@ -112,7 +112,7 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
             else
             {
                 // Without root the servers run as this user, who owns the folder: the platform starts.
-                var endpoints = await run.WaitUntilUpAsync(TimeSpan.FromMinutes(2));
+                var endpoints = await run.WaitUntilUpAsync();
                 await StopAndAssertNothingLeftAsync(run, run.Processes(), endpoints.All);
             }
         }
