@@ -3,6 +3,7 @@
 #   ./build.sh run          install what is missing, build, start the whole platform (Ctrl+C stops it)
 #   ./build.sh test         install what is missing, build, run every test; ends with "N passed, N failed"
 #   ./build.sh bench [name] run the benchmarks in tests/Crm.Benchmarks (Release) and print their figures
+#   ./build.sh token USER   sign a demo person in to the running platform and print their access token
 # Works as root or as a user with sudo; safe to run again (it installs only what is missing).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -95,9 +96,34 @@ bench() {
   dotnet tests/Crm.Benchmarks/bin/Release/net10.0/Crm.Benchmarks.dll "$@"
 }
 
+# token USER: the authorization code flow with PKCE, as a browser walks it, against the platform that `run` started:
+# the sign-in page with the run's demo password (.crm/secrets/demo-password), then the code for a token.
+token() {
+  local user=${1:?usage: ./build.sh token USER (a demo person: ada, maria, irene, otto, nina, oskar, anna, clara, tom...)}
+  local data=${CRM_DATA:-.crm} identity jar verifier challenge location page field value code
+  identity=$(tr -d ' \n' < "$data/endpoints.json" 2>/dev/null | sed -n 's/.*"identity":{[^}]*"http":"\([^"]*\)".*/\1/p' || true)
+  [ -n "$identity" ] || { echo "build.sh: the platform is not running (no identity in $data/endpoints.json): ./build.sh run first" >&2; exit 1; }
+  jar=$(mktemp); trap 'rm -f "$jar"' RETURN
+  verifier=$(openssl rand -base64 48 | tr '+/' '-_' | tr -d '=\n')
+  challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
+  location=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' \
+    "$identity/connect/authorize?client_id=crm-cli&response_type=code&scope=openid%20profile%20roles%20offline_access%20crm&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&code_challenge=$challenge&code_challenge_method=S256")
+  page=$(curl -s -c "$jar" -b "$jar" "$location")
+  field=$(printf '%s' "$page" | sed -n 's/.*name="\(__RequestVerificationToken[^"]*\)" value="\([^"]*\)".*/\1/p')
+  value=$(printf '%s' "$page" | sed -n 's/.*name="__RequestVerificationToken[^"]*" value="\([^"]*\)".*/\1/p')
+  location=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "$field=$value" \
+    --data-urlencode "returnUrl=$(printf '%s' "$page" | sed -n 's/.*name="returnUrl" value="\([^"]*\)".*/\1/p' | sed 's/&amp;/\&/g')" \
+    --data-urlencode "userName=$user" --data-urlencode "password=$(cat "$data/secrets/demo-password")" "$identity/account/login")
+  [ -n "$location" ] || { echo "build.sh: $user could not sign in" >&2; exit 1; }
+  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$identity$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
+  curl -s -d grant_type=authorization_code -d client_id=crm-cli -d redirect_uri=http://127.0.0.1/callback \
+    --data-urlencode "code=$code" -d "code_verifier=$verifier" "$identity/connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
 case "${1:-}" in
   run) shift; run "$@" ;;
   test) shift; run_tests "$@" ;;
   bench) shift; bench "$@" ;;
-  *) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  token) shift; token "$@" ;;
+  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -37,7 +37,7 @@ internal sealed partial class PlatformConsole(
 
         if (settings.LoadDemo)
         {
-            await LoadDemoAsync(new Uri(services[CrmResources.Gateway.Name].Grpc), stoppingToken);
+            await LoadDemoAsync(new Uri(services[CrmResources.Gateway.Name].Grpc), new Uri(services[CrmResources.Identity.Name].Http), stoppingToken);
         }
     }
 
@@ -82,14 +82,15 @@ internal sealed partial class PlatformConsole(
     }
 
     /// <summary>The demo company, loaded on the first run; a failure is reported and the platform keeps running.</summary>
-    private async Task LoadDemoAsync(Uri gateway, CancellationToken cancellationToken)
+    private async Task LoadDemoAsync(Uri gateway, Uri identity, CancellationToken cancellationToken)
     {
         try
         {
-            var featured = await DemoSeed.EnsureAsync(gateway, settings.DataDirectory, message => LogDemo(message), cancellationToken);
+            var password = LocalSecrets.In(settings).DemoPassword;
+            var featured = await DemoSeed.EnsureAsync(gateway, identity, password, settings.DataDirectory, message => LogDemo(message), cancellationToken);
             LogFeatured(DemoData.FeaturedCompany, featured, gateway);
         }
-        catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException)
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or InvalidOperationException or HttpRequestException)
         {
             LogDemoFailed(ex.Message);
         }

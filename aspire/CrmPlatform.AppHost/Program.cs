@@ -22,21 +22,27 @@ try
     var postgres = builder.AddPostgresServer(CrmResources.Postgres, local);
     var messaging = builder.AddRabbitMqBroker(CrmResources.Messaging, local);
 
+    // The identity service signs people and machines in (OpenID Connect) with its own database; every API below
+    // accepts only its tokens. Secrets of this run (the demo password, machine clients' secrets) stay in the data folder.
+    var identity = builder.AddCrmService<Projects.Crm_Identity>(CrmResources.Identity, local)
+        .WithOwnDatabase(postgres, CrmResources.Identity).WithLocalDirectory(LocalSecrets.In(local));
+
     // Five services, each owning its database, publishing and consuming domain events through the broker.
-    var leads = builder.AddCrmService<Projects.Crm_Leads>(CrmResources.Leads, local)
+    var leads = builder.AddCrmService<Projects.Crm_Leads>(CrmResources.Leads, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Leads).WithReference(messaging).WaitFor(messaging);
-    var opportunities = builder.AddCrmService<Projects.Crm_Opportunities>(CrmResources.Opportunities, local)
+    var opportunities = builder.AddCrmService<Projects.Crm_Opportunities>(CrmResources.Opportunities, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Opportunities).WithReference(messaging).WaitFor(messaging);
-    var forecasts = builder.AddCrmService<Projects.Crm_Forecasts>(CrmResources.Forecasts, local)
+    var forecasts = builder.AddCrmService<Projects.Crm_Forecasts>(CrmResources.Forecasts, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Forecasts).WithReference(messaging).WaitFor(messaging);
-    var orders = builder.AddCrmService<Projects.Crm_Orders>(CrmResources.Orders, local)
+    var orders = builder.AddCrmService<Projects.Crm_Orders>(CrmResources.Orders, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Orders).WithReference(messaging).WaitFor(messaging);
-    var support = builder.AddCrmService<Projects.Crm_Support>(CrmResources.Support, local)
+    var support = builder.AddCrmService<Projects.Crm_Support>(CrmResources.Support, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Support).WithReference(messaging).WaitFor(messaging);
 
-    // The gateway: the only door for callers. It forwards each service's API and composes the customer view from
-    // all five; it starts without waiting for them, since it answers UNAVAILABLE for a service that is down.
-    var gateway = builder.AddCrmService<Projects.Crm_Gateway>(CrmResources.Gateway, local)
+    // The gateway: the only door for callers. It checks the caller's token, forwards each service's API with it and
+    // composes the customer view from all five; it starts without waiting for them, since it answers UNAVAILABLE for
+    // a service that is down.
+    var gateway = builder.AddCrmService<Projects.Crm_Gateway>(CrmResources.Gateway, local).TrustingTokensOf(identity)
         .WithReference(leads).WithReference(opportunities).WithReference(forecasts).WithReference(orders).WithReference(support);
 
     // The web app for people: it calls the gateway, and its status page asks every service's health; it starts

@@ -19,6 +19,8 @@ public static class CrmResources
     /// <summary>The HTTP/1.1 endpoint name of a service (health, web pages).</summary>
     public const string HttpEndpoint = "http";
 
+    /// <summary>Signs people and machines in (OpenID Connect); every other service trusts its tokens.</summary>
+    public static readonly CrmService Identity = new("identity", "identitydb");
     public static readonly CrmService Leads = new("leads", "leadsdb");
     public static readonly CrmService Opportunities = new("opportunities", "opportunitiesdb");
     public static readonly CrmService Forecasts = new("forecasts", "forecastsdb");
@@ -27,6 +29,6 @@ public static class CrmResources
     public static readonly CrmService Gateway = new("gateway", null);
     public static readonly CrmService Web = new("web", null);
 
-    /// <summary>Every service, in the order the app host starts them (owners of data before their callers).</summary>
-    public static IReadOnlyList<CrmService> All { get; } = [Leads, Opportunities, Forecasts, Orders, Support, Gateway, Web];
+    /// <summary>Every service; the position gives its stable ports (gRPC 5100 + position, HTTP 5200 + position).</summary>
+    public static IReadOnlyList<CrmService> All { get; } = [Leads, Opportunities, Forecasts, Orders, Support, Gateway, Web, Identity];
 }

@@ -46,7 +46,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Adds the exception handler (problem details, never a stack trace) and maps <c>/health</c> (ready: every
-    /// dependency reachable) and <c>/alive</c> (the process answers), in every environment.
+    /// dependency reachable) and <c>/alive</c> (the process answers), in every environment, open to probes without a token.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -57,12 +57,12 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = r => r.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(HealthTags.Live),
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

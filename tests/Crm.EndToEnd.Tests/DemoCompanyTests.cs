@@ -14,7 +14,7 @@ public sealed class DemoCompanyTests(PlatformFixture platform)
     [Fact]
     public async Task The_featured_demo_customer_shows_every_department_and_the_signals_that_join_them()
     {
-        var featured = await new DemoLoader(platform.Gateway, TestContext.Current.CancellationToken).LoadAsync();
+        var featured = await new DemoLoader(platform.Gateway, platform.People, TestContext.Current.CancellationToken).LoadAsync();
 
         var view = await _journey.EventuallyAsync("the featured customer's view has settled",
             () => _journey.CallAsync((api, o) => api.CustomerView.GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = featured }, o)),

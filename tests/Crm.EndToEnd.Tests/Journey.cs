@@ -17,7 +17,7 @@ internal sealed class Journey(PlatformFixture platform)
     /// <summary>Calls through the gateway. A call that times out or fails unexpectedly writes to the test's output how
     /// long it took and what every service printed meanwhile, so that a failure on a loaded machine can be explained.</summary>
     public async Task<TResponse> CallAsync<TResponse>(
-        Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user = "e2e", [CallerArgumentExpression(nameof(call))] string what = "")
+        Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user = PlatformFixture.Administrator, [CallerArgumentExpression(nameof(call))] string what = "")
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -37,7 +37,7 @@ internal sealed class Journey(PlatformFixture platform)
     {
         try
         {
-            await SendAsync(call, "e2e");
+            await SendAsync(call, PlatformFixture.Administrator);
             return Status.DefaultSuccess;
         }
         catch (RpcException ex)
@@ -47,7 +47,7 @@ internal sealed class Journey(PlatformFixture platform)
     }
 
     private async Task<TResponse> SendAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
-        await call(platform.Gateway, TestCalls.As(user, CallDeadline));
+        await call(platform.Gateway, TestCalls.WithToken(await platform.TokenOfAsync(user), CallDeadline));
 
     /// <summary>Asks again until <paramref name="done"/> holds (events travel between services), then returns it.</summary>
     public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done)

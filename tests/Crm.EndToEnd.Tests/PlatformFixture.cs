@@ -4,6 +4,8 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Crm.Api.Clients;
 using Crm.Testing;
+using CrmPlatform.AppHost.Demo;
+using CrmPlatform.AppHost.Resources;
 using CrmPlatform.LocalServers;
 using Grpc.Core;
 using CrmPlatform.ServiceDefaults;
@@ -26,8 +28,17 @@ public sealed class PlatformFixture : IAsyncLifetime
     private DistributedApplication? _app;
     private GrpcChannel? _channel;
 
+    /// <summary>Who the journey calls as when it names nobody: the demo company's administrator.</summary>
+    public const string Administrator = "ada";
+
     /// <summary>Every public API through the gateway.</summary>
     public GatewayClients Gateway { get; private set; } = null!;
+
+    /// <summary>The demo company's people, signed in through the identity service as the web app signs them in.</summary>
+    internal DemoPeople People { get; private set; } = null!;
+
+    /// <summary>The access token of one of the demo company's people.</summary>
+    public Task<string> TokenOfAsync(string user) => People.TokenOfAsync(user, TestContext.Current.CancellationToken);
 
     /// <summary>The last lines every resource (servers and services) printed, to explain a failure.</summary>
     public string RecentLog => string.Join(Environment.NewLine, _log.TakeLast(300));
@@ -57,6 +68,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await _app.StartAsync(timeout.Token);
             await Task.WhenAll(CrmResources.All.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
             _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
+            People = new DemoPeople(_app.GetEndpoint(CrmResources.Identity.Name, CrmResources.HttpEndpoint), new LocalSecrets(Path.Combine(_data, "secrets")).DemoPassword);
             Gateway = new GatewayClients(_channel.CreateCallInvoker());
             await AnswersThroughTheGatewayAsync(timeout.Token);
         }
@@ -88,7 +100,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 {
                     try
                     {
-                        await read(TestCalls.As("e2e", TimeSpan.FromSeconds(30)));
+                        await read(TestCalls.WithToken(await People.TokenOfAsync(Administrator, cancellationToken), TimeSpan.FromSeconds(30)));
                         return true;
                     }
                     catch (RpcException ex) when (ex.StatusCode is not (StatusCode.DeadlineExceeded or StatusCode.Unavailable))
@@ -124,6 +136,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         await _stopping.CancelAsync();
         _channel?.Dispose();
+        People?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -25,7 +25,7 @@ internal sealed class ForecastsService : IAsyncDisposable
     {
         _host = host;
         _database = database;
-        Channel = GrpcChannel.ForAddress(host.GrpcAddress);
+        Channel = TestChannels.For(host.GrpcAddress);
         Api = new Wire.ForecastsService.ForecastsServiceClient(Channel);
     }
 

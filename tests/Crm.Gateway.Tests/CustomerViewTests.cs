@@ -1,3 +1,4 @@
+using Crm.Testing;
 using System.Diagnostics;
 using Crm.Gateway.Grpc.V1;
 using Grpc.Core;
@@ -97,7 +98,7 @@ public sealed class CustomerViewTests
     public async Task A_customer_id_that_is_not_a_uuid_is_INVALID_ARGUMENT_naming_the_field()
     {
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri>(), TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
         var failure = await Assert.ThrowsAsync<RpcException>(async () => await new CustomerViewService.CustomerViewServiceClient(channel).GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = "acme" }, Options()));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
         Assert.StartsWith("customer_id:", failure.Status.Detail, StringComparison.Ordinal);
@@ -110,7 +111,7 @@ public sealed class CustomerViewTests
         handlers["/crm.opportunities.v1.OpportunitiesService/SearchAccounts"] = StubServices.Reply(new SearchAccountsResponse { Accounts = { _customer.Sales.Account } });
         await using var stubs = await StubServices.StartAsync(handlers);
         await using var gateway = await GatewayHost.StartAsync(Everything(stubs.Address), TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         var byName = await new CustomerViewService.CustomerViewServiceClient(channel).SearchCustomersAsync(new SearchCustomersRequest { Query = "acme" }, Options());
         var match = Assert.Single(byName.Matches);
@@ -122,6 +123,38 @@ public sealed class CustomerViewTests
         var failure = await Assert.ThrowsAsync<RpcException>(async () => await new CustomerViewService.CustomerViewServiceClient(channel).SearchCustomersAsync(new SearchCustomersRequest { Query = "a" }, Options()));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
         Assert.StartsWith("query:", failure.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_view_asks_every_service_with_the_callers_own_token_and_a_call_without_one_is_refused()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var handlers = Handlers();
+        foreach (var (path, reply) in handlers.ToList())
+        {
+            handlers[path] = http =>
+            {
+                seen[path] = http.Request.Headers.Authorization.ToString();
+                return reply(http);
+            };
+        }
+
+        await using var stubs = await StubServices.StartAsync(handlers);
+        await using var gateway = await GatewayHost.StartAsync(Everything(stubs.Address), TimeSpan.FromSeconds(2));
+        using var channel = TestChannels.For(gateway.Address);
+        var token = TestIssuer.Default.TokenFor("clara", "customer_service");
+        await new CustomerViewService.CustomerViewServiceClient(channel).GetCustomerViewAsync(
+            new GetCustomerViewRequest { CustomerId = _customer.CustomerId }, TestCalls.WithToken(token, TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(handlers.Keys.Order(StringComparer.Ordinal), seen.Keys.Order(StringComparer.Ordinal));
+        Assert.All(seen.Values, header => Assert.Equal($"Bearer {token}", header));
+
+        seen.Clear();
+        using var anonymous = GrpcChannel.ForAddress(gateway.Address);
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await new CustomerViewService.CustomerViewServiceClient(anonymous).GetCustomerViewAsync(
+            new GetCustomerViewRequest { CustomerId = _customer.CustomerId }, Options()));
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Empty(seen);
     }
 
     private static Dictionary<CrmService, Uri> Everything(Uri stubs) => new()
@@ -141,7 +174,7 @@ public sealed class CustomerViewTests
 
     private async Task<CustomerView> CallAsync(GatewayHost gateway)
     {
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
         return await new CustomerViewService.CustomerViewServiceClient(channel).GetCustomerViewAsync(new GetCustomerViewRequest { CustomerId = _customer.CustomerId }, Options());
     }
 }

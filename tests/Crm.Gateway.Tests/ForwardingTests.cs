@@ -1,3 +1,4 @@
+using Crm.Testing;
 using System.Globalization;
 using Crm.Grpc;
 using Crm.Leads.Grpc.V1;
@@ -18,7 +19,7 @@ public sealed class ForwardingTests
     {
         await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Echo() });
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         using var call = new LeadsService.LeadsServiceClient(channel).GetLeadAsync(
             new GetLeadRequest { LeadId = "lead-42" }, new Metadata { { "x-tenant", "acme" } }, DateTime.UtcNow.AddSeconds(20), TestContext.Current.CancellationToken);
@@ -38,7 +39,7 @@ public sealed class ForwardingTests
     {
         await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Echo() });
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         await GetLeadAsync(channel, new GetLeadRequest { LeadId = "x" }, Timeout.InfiniteTimeSpan);
 
@@ -51,7 +52,7 @@ public sealed class ForwardingTests
     {
         await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Fail(5, "lead lead-7 does not exist") });
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest { LeadId = "lead-7" }, TimeSpan.FromSeconds(5)));
         Assert.Equal(StatusCode.NotFound, failure.StatusCode);
@@ -63,7 +64,7 @@ public sealed class ForwardingTests
     {
         await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Hang() });
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         // A 10 s deadline: the gateway gives up after 9 s, 1 s before the caller, and gives the service a tenth less than
         // itself. The caller's own timeout would say "before the server answered" and name no service.
@@ -79,7 +80,7 @@ public sealed class ForwardingTests
     {
         await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.ResetAtDeadline() });
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         // The service gives up at its own deadline (8.1 s of the caller's 10), before the gateway's (9 s): what failed is
         // the deadline, not the network, and the gateway says so a second before the caller would give up on its own.
@@ -93,7 +94,7 @@ public sealed class ForwardingTests
     {
         await using var gateway = await GatewayHost.StartAsync(
             new Dictionary<CrmService, Uri> { [CrmResources.Leads] = new($"http://127.0.0.1:{Ports.Free()}") }, TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest(), TimeSpan.FromSeconds(5)));
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
@@ -104,7 +105,7 @@ public sealed class ForwardingTests
     public async Task A_service_not_configured_is_UNAVAILABLE_naming_it()
     {
         await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri>(), TimeSpan.FromSeconds(2));
-        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        using var channel = TestChannels.For(gateway.Address);
 
         var failure = await Assert.ThrowsAsync<RpcException>(() => GetLeadAsync(channel, new GetLeadRequest(), TimeSpan.FromSeconds(5)));
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);

@@ -1,6 +1,7 @@
 extern alias gateway;
 
 using System.Net;
+using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["CustomerView:SectionTimeout"] = sectionTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Identity:Authority"] = TestIssuer.Default.Address.ToString(),
         };
         foreach (var (service, address) in services)
         {

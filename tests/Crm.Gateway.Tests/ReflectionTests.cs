@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Crm.Testing;
 using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Google.Protobuf;
@@ -23,7 +24,8 @@ public sealed class ReflectionTests
             TestContext.Current.CancellationToken);
         var lines = new ConcurrentQueue<string>();
         await using (var client = ChildProcess.Start(
-            new ChildProcessSpec("reflection", "node", ["reflection-client.mjs", gateway.Address.Authority, descriptors, "crm.leads.v1.LeadsService.CaptureLead"], WorkingDirectory: Path.Combine(root, "tests", "interop")),
+            new ChildProcessSpec("reflection", "node", ["reflection-client.mjs", gateway.Address.Authority, descriptors, "crm.leads.v1.LeadsService.CaptureLead"], WorkingDirectory: Path.Combine(root, "tests", "interop"),
+                Environment: new Dictionary<string, string?>(StringComparer.Ordinal) { ["CRM_TOKEN"] = TestIssuer.Default.TokenFor(TestCalls.DefaultUser) }),
             lines.Enqueue))
         {
             await client.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -27,7 +27,7 @@ internal sealed class OpportunitiesService : IAsyncDisposable
     {
         _host = host;
         _database = database;
-        Channel = GrpcChannel.ForAddress(host.GrpcAddress);
+        Channel = TestChannels.For(host.GrpcAddress);
         Api = new Wire.OpportunitiesService.OpportunitiesServiceClient(Channel);
     }
 

@@ -24,7 +24,7 @@ public sealed class FulfilmentTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal("DHL", shipped.Shipment.Carrier);
         Assert.Equal("JD0146000033", shipped.Shipment.TrackingNumber);
         Assert.NotNull(shipped.Shipment.ShippedAt);
-        Assert.Equal("anonymous", shipped.Shipment.ShippedBy);
+        Assert.Equal(TestCalls.DefaultUser, shipped.Shipment.ShippedBy);
         Assert.Equal(2, shipped.Version);
         var @event = await _host.PublishedAsync("OrderShipped", Guid.Parse(order.OrderId), version: 2);
         Assert.Equal("JD0146000033", @event.Body.GetProperty("trackingNumber").GetString());
@@ -54,7 +54,7 @@ public sealed class FulfilmentTests(CrmTestServers servers) : IAsyncLifetime
         var part = await _host.Client.PayAsync(invoice.InvoiceId, 801.40m);
         Assert.Equal(InvoiceStatus.Open, part.Status);
         Assert.Equal(new Common.Grpc.V1.Money { CurrencyCode = "EUR", Units = 801, Nanos = 400_000_000 }, part.Paid);
-        Assert.Equal("anonymous", Assert.Single(part.Payments).RecordedBy);
+        Assert.Equal(TestCalls.DefaultUser, Assert.Single(part.Payments).RecordedBy);
         var received = await _host.PublishedAsync("PaymentReceived", Guid.Parse(invoice.InvoiceId), version: 2);
         Assert.Equal(3000m, received.Amount("outstanding", "amount"));
 

@@ -18,7 +18,7 @@ internal sealed class OrdersHost : IAsyncDisposable
     private OrdersHost(InProcessService service)
     {
         _service = service;
-        Channel = GrpcChannel.ForAddress(service.GrpcAddress);
+        Channel = TestChannels.For(service.GrpcAddress);
         Client = new OrdersClient(Channel);
     }
 

@@ -14,7 +14,7 @@ internal sealed class SupportHost : IAsyncDisposable
     private SupportHost(InProcessService service)
     {
         Service = service;
-        Channel = GrpcChannel.ForAddress(service.GrpcAddress);
+        Channel = TestChannels.For(service.GrpcAddress);
         Client = new SupportClient(Channel);
     }
 

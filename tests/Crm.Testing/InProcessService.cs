@@ -20,12 +20,13 @@ public sealed class InProcessService : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private InProcessService(WebApplication app, TestResources resources, TestClock clock, Uri grpcAddress)
+    private InProcessService(WebApplication app, TestResources resources, TestClock clock, Uri grpcAddress, Uri httpAddress)
     {
         _app = app;
         Resources = resources;
         Clock = clock;
         GrpcAddress = grpcAddress;
+        HttpAddress = httpAddress;
     }
 
     public TestResources Resources { get; }
@@ -34,6 +35,9 @@ public sealed class InProcessService : IAsyncDisposable
 
     /// <summary>Its gRPC endpoint (HTTP/2 cleartext).</summary>
     public Uri GrpcAddress { get; }
+
+    /// <summary>Its HTTP/1.1 endpoint (health, pages, the identity service's OpenID Connect endpoints).</summary>
+    public Uri HttpAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -59,6 +63,7 @@ public sealed class InProcessService : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:MassTransit=Error",
             "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+            .. TestIssuer.Default.Settings,
             .. settings,
         ]);
         builder.AddServiceDefaults();
@@ -69,7 +74,7 @@ public sealed class InProcessService : IAsyncDisposable
         app.MapDefaultEndpoints();
         map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var started = new InProcessService(app, resources, clock, new Uri($"http://127.0.0.1:{grpc}"));
+        var started = new InProcessService(app, resources, clock, new Uri($"http://127.0.0.1:{grpc}"), new Uri($"http://127.0.0.1:{http}"));
         var health = app.Services.GetRequiredService<HealthCheckService>();
         if (!await Poll.UntilAsync(async token => (await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken))
         {

@@ -3,12 +3,19 @@ using Xunit;
 
 namespace Crm.Testing;
 
-/// <summary>How a test calls the platform: as a named person (the <c>x-user-id</c> the gateway forwards until tokens
-/// come), within a deadline, cancelled with the test.</summary>
+/// <summary>How a test calls the platform: as a named person with a token from the <see cref="TestIssuer"/> (an
+/// administrator unless roles are named), within a deadline, cancelled with the test.</summary>
 public static class TestCalls
 {
-    public static CallOptions As(string? user, TimeSpan timeout) => new(
-        headers: user is null ? null : new Metadata { { "x-user-id", user } },
+    /// <summary>Who a test calls as when it names nobody.</summary>
+    public const string DefaultUser = "test-user";
+
+    public static CallOptions As(string? user, TimeSpan timeout, params string[] roles) =>
+        WithToken(TestIssuer.Default.TokenFor(user ?? DefaultUser, roles), timeout);
+
+    /// <summary>With exactly this token (a forged or expired one), or none when null.</summary>
+    public static CallOptions WithToken(string? token, TimeSpan timeout) => new(
+        headers: token is null ? null : new Metadata { { "authorization", $"Bearer {token}" } },
         deadline: DateTime.UtcNow + timeout,
         cancellationToken: TestContext.Current.CancellationToken);
 }

@@ -7,11 +7,12 @@ import { createGrpcTransport, createGrpcWebTransport, compressionGzip } from "@c
 import { createFileRegistry, fromBinary } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { runCases } from "./cases.mjs";
+import { connectToken } from "./token.mjs";
 
 const [protocol, baseUrl, descriptorSet] = process.argv.slice(2);
 const registry = createFileRegistry(fromBinary(FileDescriptorSetSchema, readFileSync(descriptorSet)));
 const EchoService = registry.getService("crm.testing.v1.EchoService");
-const common = { baseUrl, readMaxBytes: 64 * 1024 * 1024, writeMaxBytes: 64 * 1024 * 1024 };
+const common = { baseUrl, readMaxBytes: 64 * 1024 * 1024, writeMaxBytes: 64 * 1024 * 1024, interceptors: connectToken };
 const make = (extra) => protocol === "grpc"
   ? createGrpcTransport({ ...common, httpVersion: "2", ...extra })
   : createGrpcWebTransport({ ...common, httpVersion: "1.1", ...extra });

@@ -3,11 +3,12 @@
 import grpc from "@grpc/grpc-js";
 import protoLoader from "@grpc/proto-loader";
 import { runCases } from "./cases.mjs";
+import { grpcJsToken } from "./token.mjs";
 
 const [address, protoFile] = process.argv.slice(2);
 const definition = protoLoader.loadSync(protoFile, { keepCase: true, defaults: true });
 const EchoService = grpc.loadPackageDefinition(definition).crm.testing.v1.EchoService;
-const options = { "grpc.max_send_message_length": -1, "grpc.max_receive_message_length": -1 };
+const options = { "grpc.max_send_message_length": -1, "grpc.max_receive_message_length": -1, ...grpcJsToken };
 const plain = new EchoService(address, grpc.credentials.createInsecure(), options);
 const gzipped = new EchoService(address, grpc.credentials.createInsecure(), { ...options, "grpc.default_compression_algorithm": 2 });
 const deadline = (ms) => ({ deadline: new Date(Date.now() + (ms ?? 20000)) });
@@ -76,7 +77,7 @@ const client = {
   },
   unimplemented() {
     return new Promise((resolve) => {
-      const generic = new grpc.Client(address, grpc.credentials.createInsecure());
+      const generic = new grpc.Client(address, grpc.credentials.createInsecure(), grpcJsToken);
       generic.makeUnaryRequest("/crm.testing.v1.EchoService/NoSuchMethod", (x) => x, (x) => x, Buffer.alloc(0), deadline(),
         (error) => resolve(failure(error)));
     });

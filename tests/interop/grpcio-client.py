@@ -29,7 +29,35 @@ EchoRequest, EchoReply, CountRequest, FailRequest, WaitRequest = (
     message(n) for n in ("EchoRequest", "EchoReply", "CountRequest", "FailRequest", "WaitRequest"))
 LIMIT = 4 * 1024 * 1024
 UNICODE_MESSAGE = "credit hold: no new orders \u2014 \u00fcberf\u00e4llig 100%"
-channel = grpc.insecure_channel(address, options=[("grpc.max_send_message_length", -1), ("grpc.max_receive_message_length", -1)])
+
+
+class _Token(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor):
+    """Every call carries the access token the test hands over in CRM_TOKEN, as every caller of the platform must."""
+
+    def _with_token(self, details):
+        token = os.environ.get("CRM_TOKEN")
+        metadata = list(details.metadata or [])
+        if token and not any(k == "authorization" for k, _ in metadata):
+            metadata.append(("authorization", "Bearer " + token))
+        return details._replace(metadata=metadata) if hasattr(details, "_replace") else _Details(details, metadata)
+
+    def intercept_unary_unary(self, continuation, details, request):
+        return continuation(self._with_token(details), request)
+
+    def intercept_unary_stream(self, continuation, details, request):
+        return continuation(self._with_token(details), request)
+
+
+class _Details(grpc.ClientCallDetails):
+    def __init__(self, details, metadata):
+        self.method, self.timeout, self.credentials = details.method, details.timeout, details.credentials
+        self.wait_for_ready, self.compression = getattr(details, "wait_for_ready", None), getattr(details, "compression", None)
+        self.metadata = metadata
+
+
+channel = grpc.intercept_channel(
+    grpc.insecure_channel(address, options=[("grpc.max_send_message_length", -1), ("grpc.max_receive_message_length", -1)]),
+    _Token())
 
 
 def method(name, request, reply=EchoReply, stream=False, path=None):

@@ -6,11 +6,12 @@ import grpc from "@grpc/grpc-js";
 import protoLoader from "@grpc/proto-loader";
 import { fromBinary } from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema } from "@bufbuild/protobuf/wkt";
+import { grpcJsToken } from "./token.mjs";
 
 const [address, descriptorSet, symbol, version = "v1"] = process.argv.slice(2);
 const definition = protoLoader.loadFileDescriptorSetFromBuffer(fs.readFileSync(descriptorSet), { keepCase: true, defaults: true });
 const ServerReflection = grpc.loadPackageDefinition(definition).grpc.reflection[version].ServerReflection;
-const client = new ServerReflection(address, grpc.credentials.createInsecure());
+const client = new ServerReflection(address, grpc.credentials.createInsecure(), grpcJsToken);
 const call = client.ServerReflectionInfo();
 const answers = [];
 call.on("data", (response) => {

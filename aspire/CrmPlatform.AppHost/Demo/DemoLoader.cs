@@ -17,7 +17,7 @@ namespace CrmPlatform.AppHost.Demo;
 /// Inside Sales qualifies and converts, Outside Sales works each deal to its stage, and the featured customer goes on
 /// to an order, an overdue invoice, a meeting and a priority-1 problem, so that its view shows every department.
 /// </summary>
-internal sealed class DemoLoader(GatewayClients gateway, CancellationToken cancellationToken)
+internal sealed class DemoLoader(GatewayClients gateway, DemoPeople people, CancellationToken cancellationToken)
 {
     private static readonly Stage[] Path = [Stage.Proposal, Stage.Negotiation, Stage.HandlingObjections, Stage.Closing];
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -184,7 +184,7 @@ internal sealed class DemoLoader(GatewayClients gateway, CancellationToken cance
     // after the start, that alone can take several seconds.
     private async Task<TResponse> CallAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
         await call(gateway, new CallOptions(
-            headers: new Metadata { { "x-user-id", user } },
+            headers: new Metadata { { "authorization", $"Bearer {await people.TokenOfAsync(user, cancellationToken)}" } },
             deadline: DateTime.UtcNow.AddSeconds(30),
             cancellationToken: cancellationToken));
 

@@ -8,7 +8,7 @@ namespace CrmPlatform.AppHost.Demo;
 internal static class DemoSeed
 {
     /// <summary>Returns the featured customer's id, loading the demo first if this data folder has none yet.</summary>
-    public static async Task<string> EnsureAsync(Uri gateway, string dataDirectory, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<string> EnsureAsync(Uri gateway, Uri identity, string demoPassword, string dataDirectory, Action<string> log, CancellationToken cancellationToken)
     {
         var marker = Path.Combine(dataDirectory, "demo.json");
         if (File.Exists(marker))
@@ -19,7 +19,8 @@ internal static class DemoSeed
 
         log("loading the demo company (first run only)");
         using var channel = GrpcChannel.ForAddress(gateway);
-        var featured = await new DemoLoader(new GatewayClients(channel.CreateCallInvoker()), cancellationToken).LoadAsync();
+        using var people = new DemoPeople(identity, demoPassword);
+        var featured = await new DemoLoader(new GatewayClients(channel.CreateCallInvoker()), people, cancellationToken).LoadAsync();
         await File.WriteAllTextAsync(marker, JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["featuredCustomerId"] = featured,

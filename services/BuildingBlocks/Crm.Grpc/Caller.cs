@@ -3,23 +3,17 @@ using Grpc.Core;
 namespace Crm.Grpc;
 
 /// <summary>
-/// Who is calling, the one definition every service uses until the security issue brings tokens: the authenticated
-/// user's name, else the <c>x-user-id</c> metadata the gateway forwards (trimmed), else "anonymous".
+/// Who is calling, the one definition every service uses: the name the caller's access token gives (its subject, or
+/// the claim configured as <c>Identity__NameClaim</c>). Every API requires a token, so a call gets here only with one.
 /// </summary>
 public static class Caller
 {
-    public const string UserIdHeader = "x-user-id";
-
-    public const string Anonymous = "anonymous";
+    /// <summary>What a token without a name is recorded as.</summary>
+    public const string Unnamed = "unnamed";
 
     public static string Of(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
-        {
-            return name;
-        }
-
-        return context.RequestHeaders.GetValue(UserIdHeader)?.Trim() is { Length: > 0 } id ? id : Anonymous;
+        return context.GetHttpContext().User.Identity?.Name is { Length: > 0 } name ? name.Trim() : Unnamed;
     }
 }

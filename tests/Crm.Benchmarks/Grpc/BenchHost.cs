@@ -29,6 +29,8 @@ public sealed class BenchHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
         builder.Logging.ClearProviders();
+        // Tokens from the test issuer: the service and the gateway check each call's, as in production.
+        builder.Configuration["Identity:Authority"] = Crm.Testing.TestIssuer.Default.Address.ToString();
         configure(builder);
         var app = builder.Build();
         map(app);

@@ -38,7 +38,11 @@ public sealed class GrpcBenchmark : IBenchmark
         var gatewayP99 = double.MaxValue;
         try
         {
-            await using var service = await BenchHost.StartAsync(b => b.AddGrpcServer(), app => app.MapGrpcService<BenchApi>());
+            await using var service = await BenchHost.StartAsync(b => b.AddGrpcServer(), app =>
+            {
+                app.MapGrpcService<BenchApi>();
+                app.MapGrpcStandardServices();
+            });
             await using var gateway = await BenchHost.StartAsync(b => AddGateway(b, service.Address), app => app.MapGateway());
             await using var nginx = await NginxGrpcProxy.StartAsync(service.Address, cancellationToken);
             foreach (var address in new[] { service.Address, gateway.Address, nginx.Address })
@@ -112,7 +116,7 @@ public sealed class GrpcBenchmark : IBenchmark
     /// <summary>A real gRPC client must get the echoed message before the load starts.</summary>
     private static async Task PreflightAsync(Uri address, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(address);
+        using var channel = Crm.Testing.TestChannels.For(address);
         var reply = await new BenchService.BenchServiceClient(channel).EchoAsync(Request, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
         if (reply.Text != Request.Text || reply.Number != Request.Number)
         {

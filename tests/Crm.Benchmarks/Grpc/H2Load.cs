@@ -25,6 +25,8 @@ public static partial class H2Load
             "-d", bodyFile,
             "-H", "content-type: application/grpc",
             "-H", "te: trailers",
+            // Every API checks the caller's token: the load carries one, as every real call does.
+            "-H", $"authorization: Bearer {Crm.Testing.TestIssuer.Default.TokenFor("bench")}",
             .. logFile is null ? Array.Empty<string>() : ["--log-file", logFile],
             url.ToString(),
         ];

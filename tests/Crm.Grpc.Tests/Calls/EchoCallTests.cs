@@ -1,3 +1,4 @@
+using Crm.Testing;
 using Crm.Grpc.Tests.EchoService;
 using Crm.Grpc.Tests.V1;
 using CrmPlatform.LocalServers;
@@ -14,7 +15,7 @@ public sealed class EchoCallTests(EchoServer server) : IDisposable
 {
     private static readonly byte[] Token = [9, 8, 7, 0, 255];
     private static readonly byte[] TrailerBytes = [0, 1, 2, 253, 254, 255];
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(server.Http2Address);
+    private readonly GrpcChannel _channel = TestChannels.For(server.Http2Address);
 
     private EchoClient Client => new(_channel);
 

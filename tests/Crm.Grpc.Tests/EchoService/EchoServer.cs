@@ -1,3 +1,4 @@
+using Crm.Testing;
 using System.Diagnostics;
 using System.Net;
 using Crm.Gateway;
@@ -71,6 +72,7 @@ public sealed class EchoServer : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [$"{GrpcServerExtensions.ConfigurationSection}:CorsOrigins:0"] = AllowedOrigin,
+            ["Identity:Authority"] = TestIssuer.Default.Address.ToString(),
         });
         builder.AddGrpcServer();
         builder.Services.AddSingleton(Cancellations);
@@ -111,6 +113,7 @@ public sealed class EchoServer : IAsyncLifetime
         {
             [$"{GrpcServerExtensions.ConfigurationSection}:CorsOrigins:0"] = AllowedOrigin,
             [owner.GrpcEndpointKey] = echo.ToString().TrimEnd('/'),
+            ["Identity:Authority"] = TestIssuer.Default.Address.ToString(),
         });
         builder.AddGateway();
         builder.Services.Configure<ForwardingOptions>(o => o.Routes.Add(new ServiceRoute(EchoReflection.Descriptor.Services[0], owner)));

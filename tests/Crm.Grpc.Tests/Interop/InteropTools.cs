@@ -1,3 +1,4 @@
+using Crm.Testing;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Crm.Grpc.Tests.V1;
@@ -36,11 +37,15 @@ internal static class InteropTools
         return path;
     }
 
+    /// <summary>The variables that hand a client script the token its calls carry.</summary>
+    public static IReadOnlyDictionary<string, string?> TokenEnvironment() =>
+        new Dictionary<string, string?>(StringComparer.Ordinal) { ["CRM_TOKEN"] = TestIssuer.Default.TokenFor(TestCalls.DefaultUser) };
+
     /// <summary>Runs a client script and returns the JSON document it printed.</summary>
     public static async Task<JsonElement> RunClientAsync(string program, params string[] arguments)
     {
         var lines = new ConcurrentQueue<string>();
-        await using var process = ChildProcess.Start(new ChildProcessSpec("interop", program, arguments, WorkingDirectory: Folder), lines.Enqueue);
+        await using var process = ChildProcess.Start(new ChildProcessSpec("interop", program, arguments, WorkingDirectory: Folder, Environment: TokenEnvironment()), lines.Enqueue);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(deadline.Token);

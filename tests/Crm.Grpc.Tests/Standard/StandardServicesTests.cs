@@ -1,3 +1,4 @@
+using Crm.Testing;
 using Crm.Grpc.Tests.EchoService;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -17,7 +18,7 @@ public sealed class StandardServicesTests(EchoServer server) : IDisposable
 {
     private const string Symbol = "crm.testing.v1.EchoService.Echo";
     private const string MissingSymbol = "crm.nothing.v1.Nowhere";
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(server.Http2Address);
+    private readonly GrpcChannel _channel = TestChannels.For(server.Http2Address);
 
     [Fact]
     public async Task Health_Check_follows_the_readiness_checks()

@@ -1,3 +1,4 @@
+using Crm.Testing;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
@@ -9,7 +10,7 @@ namespace Crm.Grpc.Tests.Wire;
 /// client would, and returns what came back without interpreting it.</summary>
 public sealed class RawGrpc(Uri address, Version version) : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
+    private readonly HttpClient _http = new(TestChannels.WithDefaultToken(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }))
     {
         BaseAddress = address,
         DefaultRequestVersion = version,

@@ -47,7 +47,7 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
         _service = await InProcessService.StartAsync(
             await servers.IsolateAsync("leads"), CrmResources.Leads, b => b.AddLeadsService(), a => a.MapLeadsService(),
             "--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
-        _channel = GrpcChannel.ForAddress(_service.GrpcAddress);
+        _channel = TestChannels.For(_service.GrpcAddress);
         Api = new Crm.Leads.Grpc.V1.LeadsService.LeadsServiceClient(_channel);
     }
 

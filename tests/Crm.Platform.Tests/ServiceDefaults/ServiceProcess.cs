@@ -49,6 +49,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = service.Name,
+            ["Identity__Authority"] = Crm.Testing.TestIssuer.Default.Address.ToString(),
             ["Kestrel__Endpoints__grpc__Url"] = endpoints.Grpc.ToString(),
             ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
             ["Kestrel__Endpoints__http__Url"] = endpoints.Http.ToString(),

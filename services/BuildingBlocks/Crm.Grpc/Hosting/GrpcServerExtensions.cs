@@ -1,3 +1,4 @@
+using Crm.Grpc.Security;
 using CrmPlatform.ServiceDefaults;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
@@ -20,11 +21,17 @@ public static class GrpcServerExtensions
     private static readonly string[] ExposedHeaders = ["grpc-status", "grpc-message", "grpc-encoding", "grpc-accept-encoding"];
 
     /// <summary>Registers grpc-dotnet with the 4 MiB limits and optional gzip, server reflection, the standard health
-    /// service answering from the readiness checks, and CORS for gRPC-Web limited to the configured origins.</summary>
-    public static TBuilder AddGrpcServer<TBuilder>(this TBuilder builder)
+    /// service answering from the readiness checks, CORS for gRPC-Web limited to the configured origins, and (unless
+    /// <paramref name="validateTokens"/> is false, for the identity service that issues them) access token validation.</summary>
+    public static TBuilder AddGrpcServer<TBuilder>(this TBuilder builder, bool validateTokens = true)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (validateTokens)
+        {
+            builder.AddTokenValidation();
+        }
+
         var settings = new GrpcServerOptions();
         builder.Configuration.GetSection(ConfigurationSection).Bind(settings);
         builder.Services.AddGrpc(o =>
@@ -48,14 +55,19 @@ public static class GrpcServerExtensions
         return builder;
     }
 
-    /// <summary>Serves gRPC-Web (binary and text) beside gRPC for every endpoint, with CORS, and maps
-    /// <c>grpc.health.v1.Health</c> and server reflection (<c>grpc.reflection.v1</c> and <c>v1alpha</c>).</summary>
+    /// <summary>Serves gRPC-Web (binary and text) beside gRPC for every endpoint, with CORS, then checks the caller's
+    /// token, and maps <c>grpc.health.v1.Health</c> (open, for probes) and server reflection (<c>grpc.reflection.v1</c>
+    /// and <c>v1alpha</c>, for signed-in callers).</summary>
     public static WebApplication MapGrpcStandardServices(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // CORS first, so that a browser's preflight (which carries no token) is answered; gRPC-Web is turned into gRPC
+        // before the token check, so that a refusal reaches the browser as a gRPC-Web status.
         app.UseCors();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-        app.MapGrpcHealthChecksService();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
         return app;
     }

@@ -1,0 +1,36 @@
+using Crm.Grpc.Security;
+using CrmPlatform.ServiceDefaults;
+
+namespace CrmPlatform.AppHost.Resources;
+
+/// <summary>The identity service as a local run has it, and the services that trust it.</summary>
+public static class IdentityBuilderExtensions
+{
+    /// <summary>The machine client an accounting system uses locally (client credentials, role accounting).</summary>
+    public const string AccountingClient = "accounting-system";
+
+    /// <summary>
+    /// Its issuer is its own address; it serves plain HTTP since it listens on loopback only; the demo people sign in
+    /// with the run's demo password; and a machine client for an accounting system is registered.
+    /// </summary>
+    public static IResourceBuilder<CrmServiceResource> WithLocalDirectory(this IResourceBuilder<CrmServiceResource> identity, LocalSecrets secrets)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(secrets);
+        return identity
+            .WithEnvironment("Identity__Issuer", identity.GetEndpoint(CrmResources.HttpEndpoint))
+            .WithEnvironment("Identity__AllowPlainHttp", "true")
+            .WithEnvironment("Identity__DemoPassword", secrets.DemoPassword)
+            .WithEnvironment("Identity__MachineClients__0__ClientId", AccountingClient)
+            .WithEnvironment("Identity__MachineClients__0__Secret", secrets.ClientSecret(AccountingClient))
+            .WithEnvironment("Identity__MachineClients__0__Roles__0", CrmRoles.Accounting);
+    }
+
+    /// <summary>The service accepts the identity service's tokens (its discovery document gives the issuer and keys).</summary>
+    public static IResourceBuilder<CrmServiceResource> TrustingTokensOf(this IResourceBuilder<CrmServiceResource> service, IResourceBuilder<CrmServiceResource> identity)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(identity);
+        return service.WithEnvironment("Identity__Authority", identity.GetEndpoint(CrmResources.HttpEndpoint));
+    }
+}

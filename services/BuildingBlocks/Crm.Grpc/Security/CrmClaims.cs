@@ -1,0 +1,23 @@
+namespace Crm.Grpc.Security;
+
+/// <summary>The claims the platform's own identity service puts in its tokens (other providers are mapped by configuration).</summary>
+public static class CrmClaims
+{
+    /// <summary>Who: the person's user name or the machine client's id.</summary>
+    public const string Subject = "sub";
+
+    /// <summary>The person's name as others read it.</summary>
+    public const string Name = "name";
+
+    /// <summary>One claim per role (<see cref="CrmRoles"/>).</summary>
+    public const string Role = "role";
+
+    /// <summary>The sales team a person belongs to.</summary>
+    public const string Team = "team";
+
+    /// <summary>The audience every access token for the platform's APIs carries.</summary>
+    public const string Audience = "crm-api";
+
+    /// <summary>The scope that asks for access to the platform's APIs.</summary>
+    public const string ApiScope = "crm";
+}

@@ -1,0 +1,97 @@
+using static Crm.Grpc.Security.CrmRoles;
+
+namespace Crm.Grpc.Security;
+
+/// <summary>
+/// Which roles may call each method of the platform's APIs: one table that the owning service and the gateway both
+/// enforce (<see cref="MethodRolesRequirement"/>). Administrators may call everything. A method missing here is
+/// refused to everyone but administrators, and a test fails for every RPC of the protos that is missing.
+/// What a role may see or change within a method (its own team's records, personal data) is the owning service's
+/// rule, on top of this.
+/// </summary>
+public static class MethodAccess
+{
+    /// <summary>Every department: the shared customer record and its interactions.</summary>
+    private static readonly string[] Everyone = [Marketing, InsideSales, OutsideSales, SalesManager, OrderEntry, Accounting, CustomerService, TechnicalSupport];
+
+    private static readonly string[] Sales = [InsideSales, OutsideSales, SalesManager];
+
+    /// <summary>The people who talk to the customer and plan with them.</summary>
+    private static readonly string[] CustomerFacing = [InsideSales, OutsideSales, SalesManager, CustomerService, TechnicalSupport];
+
+    private static readonly string[] Service = [CustomerService, TechnicalSupport];
+
+    private static readonly Dictionary<string, string[]> Table = new(StringComparer.Ordinal)
+    {
+        // The customer view and search: every department sees the same customer (fields it may not see withheld).
+        ["/crm.gateway.v1.CustomerViewService/GetCustomerView"] = Everyone,
+        ["/crm.gateway.v1.CustomerViewService/SearchCustomers"] = Everyone,
+
+        // Marketing runs campaigns and captures leads; Inside Sales qualifies and converts them.
+        ["/crm.leads.v1.LeadsService/LaunchCampaign"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/RecordCampaignCost"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/GetCampaign"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ListCampaigns"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/CaptureLead"] = [Marketing, InsideSales],
+        ["/crm.leads.v1.LeadsService/GetLead"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ListLeads"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/QualifyLead"] = [InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/DisqualifyLead"] = [InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ConvertLead"] = [InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/GetCustomerOrigin"] = Everyone,
+
+        // The customer master: sales keep accounts and contacts; order entry and accounting keep billing data.
+        ["/crm.opportunities.v1.OpportunitiesService/GetAccount"] = Everyone,
+        ["/crm.opportunities.v1.OpportunitiesService/SearchAccounts"] = Everyone,
+        ["/crm.opportunities.v1.OpportunitiesService/CreateAccount"] = [.. Sales, OrderEntry],
+        ["/crm.opportunities.v1.OpportunitiesService/UpdateAccount"] = [.. Sales, OrderEntry, Accounting],
+        ["/crm.opportunities.v1.OpportunitiesService/AddContact"] = [.. Sales, OrderEntry, CustomerService],
+        ["/crm.opportunities.v1.OpportunitiesService/UpdateContact"] = [.. Sales, OrderEntry, CustomerService],
+
+        // Deals: Outside Sales and their managers work them; everyone who talks to the customer reads them.
+        ["/crm.opportunities.v1.OpportunitiesService/GetOpportunity"] = [.. CustomerFacing, OrderEntry],
+        ["/crm.opportunities.v1.OpportunitiesService/ListOpportunities"] = [.. CustomerFacing, OrderEntry],
+        ["/crm.opportunities.v1.OpportunitiesService/ChangeStage"] = [OutsideSales, SalesManager],
+        ["/crm.opportunities.v1.OpportunitiesService/UpdateDeal"] = [OutsideSales, SalesManager],
+        ["/crm.opportunities.v1.OpportunitiesService/WinOpportunity"] = [OutsideSales, SalesManager],
+        ["/crm.opportunities.v1.OpportunitiesService/LoseOpportunity"] = [OutsideSales, SalesManager],
+        ["/crm.opportunities.v1.OpportunitiesService/GetCustomerSales"] = Everyone,
+
+        // Interactions: every department logs its calls; those who meet the customer schedule meetings.
+        ["/crm.opportunities.v1.OpportunitiesService/LogActivity"] = Everyone,
+        ["/crm.opportunities.v1.OpportunitiesService/ScheduleMeeting"] = CustomerFacing,
+        ["/crm.opportunities.v1.OpportunitiesService/PostponeMeeting"] = CustomerFacing,
+
+        // Forecasts: the reps' own and their managers' reports.
+        ["/crm.forecasts.v1.ForecastsService/GetPipeline"] = [OutsideSales, SalesManager],
+        ["/crm.forecasts.v1.ForecastsService/GetForecast"] = [OutsideSales, SalesManager],
+
+        // Orders: order entry ships, accounting invoices and collects; sales and service see orders and credit.
+        ["/crm.orders.v1.OrdersService/GetOrder"] = [OrderEntry, Accounting, .. CustomerFacing],
+        ["/crm.orders.v1.OrdersService/ListOrders"] = [OrderEntry, Accounting, .. CustomerFacing],
+        ["/crm.orders.v1.OrdersService/ShipOrder"] = [OrderEntry],
+        ["/crm.orders.v1.OrdersService/IssueInvoice"] = [Accounting],
+        ["/crm.orders.v1.OrdersService/RecordPayment"] = [Accounting],
+        ["/crm.orders.v1.OrdersService/GetCreditStatus"] = Everyone,
+        ["/crm.orders.v1.OrdersService/GetCustomerOrders"] = Everyone,
+
+        // Cases: customer service and technical support handle them; sales read them before meeting the customer.
+        ["/crm.support.v1.SupportService/OpenCase"] = Service,
+        ["/crm.support.v1.SupportService/UpdateCaseStatus"] = Service,
+        ["/crm.support.v1.SupportService/LogInteraction"] = Service,
+        ["/crm.support.v1.SupportService/ResolveCase"] = Service,
+        ["/crm.support.v1.SupportService/GetCase"] = [.. Service, .. Sales],
+        ["/crm.support.v1.SupportService/ListCases"] = [.. Service, .. Sales],
+        ["/crm.support.v1.SupportService/GetCustomerCases"] = Everyone,
+    };
+
+    /// <summary>Every method with a rule.</summary>
+    public static IReadOnlyCollection<string> Methods => Table.Keys;
+
+    /// <summary>The roles that may call <paramref name="method"/> (<c>/package.Service/Method</c>) besides administrators; none for an unknown method.</summary>
+    public static IReadOnlyList<string> RolesFor(string method) => Table.TryGetValue(method, out var roles) ? roles : [];
+
+    /// <summary>Open to every signed-in caller: the standard services (server reflection), which hold no data.</summary>
+    public static bool IsStandard(string method) =>
+        method.StartsWith("/grpc.reflection.", StringComparison.Ordinal) || method.StartsWith("/grpc.health.", StringComparison.Ordinal);
+}

@@ -1,0 +1,47 @@
+namespace Crm.Identity.People;
+
+/// <summary>Someone who signs in: their user name (the tokens' subject), roles, team and manager.</summary>
+public sealed class Person
+{
+    private Person()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string UserName { get; private set; } = string.Empty;
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    /// <summary>ASP.NET Core Identity's hash (PBKDF2 with a salt), never the password.</summary>
+    public string PasswordHash { get; private set; } = string.Empty;
+
+    public IList<string> Roles { get; private set; } = [];
+
+    /// <summary>The sales team they belong to, if any.</summary>
+    public string? Team { get; private set; }
+
+    /// <summary>The user name of their manager, if any: the hierarchy that reports roll up.</summary>
+    public string? Manager { get; private set; }
+
+    public static Person Create(string userName, string displayName, IReadOnlyList<string> roles, string? team, string? manager) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        UserName = userName,
+        DisplayName = displayName,
+        Roles = [.. roles],
+        Team = team,
+        Manager = manager,
+    };
+
+    public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    /// <summary>Takes the directory's current roles, team and manager.</summary>
+    public void Assign(string displayName, IReadOnlyList<string> roles, string? team, string? manager)
+    {
+        DisplayName = displayName;
+        Roles = [.. roles];
+        Team = team;
+        Manager = manager;
+    }
+}

@@ -1,0 +1,3 @@
+using Crm.Testing;
+
+[assembly: AssemblyFixture(typeof(CrmTestServers))]

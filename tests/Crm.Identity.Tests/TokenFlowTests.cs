@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Crm.Api.Clients;
+using Crm.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Crm.Identity.Tests;
+
+public sealed class TokenFlowTests(CrmTestServers servers)
+{
+    [Fact]
+    public async Task Discovery_names_the_flows_PKCE_and_RS256_keys()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_discovery");
+        using var http = new HttpClient { BaseAddress = host.Service.HttpAddress };
+        using var discovery = JsonDocument.Parse(await http.GetStringAsync(new Uri(".well-known/openid-configuration", UriKind.Relative), TestContext.Current.CancellationToken));
+        var root = discovery.RootElement;
+
+        Assert.Equal(host.Service.HttpAddress.ToString(), root.GetProperty("issuer").GetString());
+        var grants = root.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).ToList();
+        Assert.Contains("authorization_code", grants, StringComparer.Ordinal);
+        Assert.Contains("client_credentials", grants, StringComparer.Ordinal);
+        Assert.Contains("refresh_token", grants, StringComparer.Ordinal);
+        Assert.DoesNotContain("password", grants, StringComparer.Ordinal);
+        Assert.Equal(["S256"], root.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()), StringComparer.Ordinal);
+
+        using var jwks = JsonDocument.Parse(await http.GetStringAsync(new Uri(root.GetProperty("jwks_uri").GetString()!), TestContext.Current.CancellationToken));
+        var key = Assert.Single(jwks.RootElement.GetProperty("keys").EnumerateArray());
+        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        Assert.Equal("RS256", key.GetProperty("alg").GetString());
+    }
+
+    [Fact]
+    public async Task A_machine_client_gets_a_signed_token_for_the_APIs_with_its_registered_roles_and_a_wrong_secret_gets_none()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_machine");
+
+        var token = await host.Client.ClientCredentialsAsync(IdentityHost.MachineClient, IdentityHost.MachineSecret, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, token.Status);
+        var jwt = new JsonWebToken(token.AccessToken);
+        Assert.Equal("RS256", jwt.Alg);
+        Assert.Equal(IdentityHost.MachineClient, jwt.Subject);
+        Assert.Equal(["crm-api"], jwt.Audiences, StringComparer.Ordinal);
+        Assert.Equal(["accounting"], jwt.Claims.Where(c => c.Type == "role").Select(c => c.Value), StringComparer.Ordinal);
+
+        var refused = await host.Client.ClientCredentialsAsync(IdentityHost.MachineClient, "not-the-secret", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        Assert.Equal("invalid_client", refused.Error);
+        Assert.Null(refused.AccessToken);
+    }
+
+    [Fact]
+    public async Task A_person_signs_in_with_a_code_and_PKCE_and_refreshes_with_roles_and_team_from_the_directory()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_person");
+
+        var tokens = await host.Client.SignInAsync("otto", IdentityHost.DemoPassword, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+        var access = new JsonWebToken(tokens.AccessToken);
+        Assert.Equal("otto", access.Subject);
+        Assert.Equal("Otto Outside", access.GetClaim("name").Value);
+        Assert.Equal("north", access.GetClaim("team").Value);
+        Assert.Equal(["outside_sales"], access.Claims.Where(c => c.Type == "role").Select(c => c.Value), StringComparer.Ordinal);
+        Assert.NotNull(tokens.IdentityToken);
+
+        var refreshed = await host.Client.RefreshAsync(tokens.RefreshToken!, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.Equal("otto", new JsonWebToken(refreshed.AccessToken).Subject);
+    }
+
+    [Fact]
+    public async Task A_code_is_refused_without_its_verifier_and_a_wrong_password_gets_no_code()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_refusals");
+
+        var (code, _) = await host.Client.AuthorizeAsync("irene", IdentityHost.DemoPassword, TestContext.Current.CancellationToken);
+        var stolen = await host.Client.TokenAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = IdentityClient.CommandLineClient,
+            ["redirect_uri"] = IdentityClient.CommandLineRedirect,
+            ["code"] = code,
+            ["code_verifier"] = "a-verifier-that-does-not-match-the-challenge-at-all-00000000000",
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal("invalid_grant", stolen.Error);
+        Assert.Null(stolen.AccessToken);
+
+        using var stranger = new IdentityClient(host.Service.HttpAddress);
+        var wrong = await Assert.ThrowsAsync<InvalidOperationException>(() => stranger.SignInAsync("irene", "not-the-password", TestContext.Current.CancellationToken));
+        Assert.Contains("401", wrong.Message, StringComparison.Ordinal);
+    }
+}

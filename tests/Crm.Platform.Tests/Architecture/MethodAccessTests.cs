@@ -1,0 +1,22 @@
+using Crm.Grpc.Security;
+
+namespace Crm.Platform.Tests.Architecture;
+
+/// <summary>Every RPC of the public APIs has a rule of who may call it, and every rule is for an RPC that exists.</summary>
+public sealed class MethodAccessTests
+{
+    [Fact]
+    public void Every_RPC_of_every_API_says_which_roles_may_call_it()
+    {
+        var rpcs = new[]
+        {
+            Crm.Leads.Grpc.V1.LeadsReflection.Descriptor, Crm.Opportunities.Grpc.V1.OpportunitiesReflection.Descriptor,
+            Crm.Forecasts.Grpc.V1.ForecastsReflection.Descriptor, Crm.Orders.Grpc.V1.OrdersReflection.Descriptor,
+            Crm.Support.Grpc.V1.SupportReflection.Descriptor, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor,
+        }.SelectMany(f => f.Services).SelectMany(s => s.Methods).Select(m => $"/{m.Service.FullName}/{m.Name}").ToList();
+
+        Assert.DoesNotContain(rpcs, r => MethodAccess.RolesFor(r).Count == 0);
+        Assert.Empty(MethodAccess.Methods.Except(rpcs, StringComparer.Ordinal));
+        Assert.All(MethodAccess.Methods, m => Assert.All(MethodAccess.RolesFor(m), role => Assert.Contains(role, CrmRoles.All, StringComparer.Ordinal)));
+    }
+}
