@@ -103,7 +103,7 @@ token() {
   local data=${CRM_DATA:-.crm} identity jar verifier challenge location page field value code
   identity=$(tr -d ' \n' < "$data/endpoints.json" 2>/dev/null | sed -n 's/.*"identity":{[^}]*"http":"\([^"]*\)".*/\1/p' || true)
   [ -n "$identity" ] || { echo "build.sh: the platform is not running (no identity in $data/endpoints.json): ./build.sh run first" >&2; exit 1; }
-  jar=$(mktemp); trap 'rm -f "$jar"' RETURN
+  jar=$(mktemp); trap "rm -f '$jar'" EXIT  # the jar holds a signed-in cookie
   verifier=$(openssl rand -base64 48 | tr '+/' '-_' | tr -d '=\n')
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')
   location=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' \
@@ -113,11 +113,15 @@ token() {
   value=$(printf '%s' "$page" | sed -n 's/.*name="__RequestVerificationToken[^"]*" value="\([^"]*\)".*/\1/p')
   location=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "$field=$value" \
     --data-urlencode "returnUrl=$(printf '%s' "$page" | sed -n 's/.*name="returnUrl" value="\([^"]*\)".*/\1/p' | sed 's/&amp;/\&/g')" \
-    --data-urlencode "userName=$user" --data-urlencode "password=$(cat "$data/secrets/demo-password")" "$identity/account/login")
+    --data-urlencode "userName=$user" --data-urlencode "password@$data/secrets/demo-password" "$identity/account/login")
   [ -n "$location" ] || { echo "build.sh: $user could not sign in" >&2; exit 1; }
-  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$identity$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
-  curl -s -d grant_type=authorization_code -d client_id=crm-cli -d redirect_uri=http://127.0.0.1/callback \
-    --data-urlencode "code=$code" -d "code_verifier=$verifier" "$identity/connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' "$location" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
+  local answer access
+  answer=$(curl -s -d grant_type=authorization_code -d client_id=crm-cli -d redirect_uri=http://127.0.0.1/callback \
+    --data-urlencode "code=$code" -d "code_verifier=$verifier" "$identity/connect/token" | tr -d '\n')
+  access=$(printf '%s' "$answer" | sed -n 's/.*"access_token": *"\([^"]*\)".*/\1/p')
+  [ -n "$access" ] || { echo "build.sh: no token for $user: $(printf '%s' "$answer" | sed -n 's/.*"error_description": *"\([^"]*\)".*/\1/p')" >&2; exit 1; }
+  echo "$access"
 }
 
 case "${1:-}" in

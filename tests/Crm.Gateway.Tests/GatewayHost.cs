@@ -26,7 +26,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<CrmService, Uri> services, TimeSpan sectionTimeout)
+    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<CrmService, Uri> services, TimeSpan sectionTimeout, IReadOnlyDictionary<string, string?>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var port = Ports.Free();
@@ -41,6 +41,11 @@ public sealed class GatewayHost : IAsyncDisposable
         foreach (var (service, address) in services)
         {
             settings[service.GrpcEndpointKey] = address.ToString().TrimEnd('/');
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>(StringComparer.Ordinal))
+        {
+            settings[key] = value;
         }
 
         builder.Configuration.AddInMemoryCollection(settings);

@@ -39,9 +39,15 @@ public sealed class TokenFlowTests(CrmTestServers servers)
         Assert.Equal(HttpStatusCode.OK, token.Status);
         var jwt = new JsonWebToken(token.AccessToken);
         Assert.Equal("RS256", jwt.Alg);
+        Assert.Equal("at+jwt", jwt.Typ);
         Assert.Equal(IdentityHost.MachineClient, jwt.Subject);
         Assert.Equal(["crm-api"], jwt.Audiences, StringComparer.Ordinal);
         Assert.Equal(["accounting"], jwt.Claims.Where(c => c.Type == "role").Select(c => c.Value), StringComparer.Ordinal);
+
+        // A token not asked for the platform's APIs (no crm scope) is not for them.
+        var other = await host.Client.ClientCredentialsAsync(IdentityHost.MachineClient, IdentityHost.MachineSecret, TestContext.Current.CancellationToken, scope: string.Empty);
+        Assert.Equal(HttpStatusCode.OK, other.Status);
+        Assert.Empty(new JsonWebToken(other.AccessToken).Audiences);
 
         var refused = await host.Client.ClientCredentialsAsync(IdentityHost.MachineClient, "not-the-secret", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);

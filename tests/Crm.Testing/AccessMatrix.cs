@@ -97,7 +97,7 @@ public static class AccessMatrix
             ["an expired token"] = issuer.ExpiredTokenFor("mallory", TimeSpan.FromMinutes(10)),
             ["a token for another audience"] = issuer.Token("mallory", [CrmRoles.Administrator], DateTime.UtcNow.AddMinutes(30), audience: "another-api"),
             ["a token from another issuer"] = stranger.TokenFor("mallory"),
-            ["alg none"] = $"{Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{claimsOfTrusted}.",
+            ["alg none"] = $"{Encode("{\"alg\":\"none\",\"typ\":\"at+jwt\"}")}.{claimsOfTrusted}.",
             ["a forged signature"] = $"{forged[0]}.{claimsOfTrusted}.{forged[2]}",
         };
     }

@@ -90,6 +90,7 @@ public sealed class TestIssuer : IAsyncDisposable
         {
             Issuer = Address.ToString(),
             Audience = audience,
+            TokenType = "at+jwt",
             Subject = new ClaimsIdentity(claims),
             NotBefore = expires.AddHours(-1),
             IssuedAt = expires.AddHours(-1),

@@ -20,9 +20,10 @@ public static class IdentityBuilderExtensions
         return identity
             .WithEnvironment("Identity__Issuer", identity.GetEndpoint(CrmResources.HttpEndpoint))
             .WithEnvironment("Identity__AllowPlainHttp", "true")
-            .WithEnvironment("Identity__DemoPassword", secrets.DemoPassword)
+            // Files, not values: environment variables are shown on the dashboard.
+            .WithEnvironment("Identity__DemoPasswordFile", secrets.DemoPasswordFile)
             .WithEnvironment("Identity__MachineClients__0__ClientId", AccountingClient)
-            .WithEnvironment("Identity__MachineClients__0__Secret", secrets.ClientSecret(AccountingClient))
+            .WithEnvironment("Identity__MachineClients__0__SecretFile", secrets.ClientSecretFile(AccountingClient))
             .WithEnvironment("Identity__MachineClients__0__Roles__0", CrmRoles.Accounting);
     }
 

@@ -8,13 +8,24 @@ namespace CrmPlatform.AppHost.Resources;
 /// </summary>
 public sealed class LocalSecrets(string folder)
 {
-    /// <summary>The file that holds the demo people's password (README: how to get a token).</summary>
-    public string DemoPasswordFile => Path.Combine(folder, "demo-password");
+    /// <summary>The file that holds the demo people's password (made if missing; README: how to get a token).</summary>
+    public string DemoPasswordFile
+    {
+        get
+        {
+            Read("demo-password");
+            return Path.Combine(folder, "demo-password");
+        }
+    }
 
     public string DemoPassword => Read("demo-password");
 
-    /// <summary>A machine client's secret, e.g. <c>accounting-system</c>.</summary>
-    public string ClientSecret(string clientId) => Read($"client-{clientId}");
+    /// <summary>The file that holds a machine client's secret, e.g. <c>accounting-system</c>'s (made if missing).</summary>
+    public string ClientSecretFile(string clientId)
+    {
+        Read($"client-{clientId}");
+        return Path.Combine(folder, $"client-{clientId}");
+    }
 
     public static LocalSecrets In(LocalSettings settings)
     {

@@ -1,10 +1,11 @@
 using Crm.Gateway.Features.CustomerView;
 using Crm.Gateway.Features.Forwarding;
+using Crm.Gateway.Features.RateLimiting;
 using Crm.Grpc.Hosting;
 
 namespace Crm.Gateway;
 
-/// <summary>The gateway's wiring: forwarding of every service's API, and its own customer view.</summary>
+/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, and each caller's rate limit.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -12,12 +13,15 @@ public static class Extensions
         builder.AddGrpcServer();
         builder.Services.AddServiceForwarding();
         builder.Services.AddCustomerView(builder.Configuration);
+        builder.Services.AddCallerRateLimits(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.MapGrpcStandardServices();
+        // After the token check, so that each caller is counted by who it is.
+        app.UseRateLimiter();
         app.MapServiceForwarding(app.Configuration);
         app.MapGrpcService<CustomerViewApi>();
         return app;

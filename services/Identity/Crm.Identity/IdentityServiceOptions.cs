@@ -21,6 +21,12 @@ public sealed class IdentityServiceOptions
     /// <summary>When set, the demo company's people (<see cref="People.DemoDirectory"/>) can sign in with it.</summary>
     public string? DemoPassword { get; set; }
 
+    /// <summary>A file holding <see cref="DemoPassword"/> (a mounted secret), so that it is in no environment variable.</summary>
+    public string? DemoPasswordFile { get; set; }
+
+    /// <summary>The demo password, from the setting or its file; null when neither is set.</summary>
+    public string? ReadDemoPassword() => DemoPassword ?? SecretFile.Read(DemoPasswordFile);
+
     /// <summary>Machine clients (client credentials), each with its secret and the roles it acts with.</summary>
     public IList<Clients.MachineClient> MachineClients { get; } = [];
 

@@ -21,7 +21,8 @@ public static class TokenValidationExtensions
         var settings = builder.Configuration.GetSection(TokenValidationOptions.Section).Get<TokenValidationOptions>() ?? new TokenValidationOptions();
         var authority = settings.Authority
             ?? throw new InvalidOperationException("Identity__Authority is not set: the service cannot check who is calling (the app host sets it to the identity service's address)");
-        var algorithms = settings.Algorithms.Count > 0 ? [.. settings.Algorithms] : settings.Algorithms.Concat(TokenValidationOptions.DefaultAlgorithms).ToList();
+        IReadOnlyList<string> algorithms = settings.Algorithms.Count > 0 ? [.. settings.Algorithms] : TokenValidationOptions.DefaultAlgorithms;
+        IReadOnlyList<string> types = settings.TokenTypes.Count > 0 ? [.. settings.TokenTypes] : TokenValidationOptions.DefaultTokenTypes;
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -38,6 +39,7 @@ public static class TokenValidationExtensions
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
                 ValidAlgorithms = algorithms,
+                ValidTypes = types,
                 ClockSkew = settings.ClockSkew,
                 NameClaimType = settings.NameClaim,
                 RoleClaimType = settings.RoleClaim,

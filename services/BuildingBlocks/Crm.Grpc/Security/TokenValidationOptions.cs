@@ -25,6 +25,11 @@ public sealed class TokenValidationOptions
     /// <summary>The algorithms accepted when configuration names none: RSA and ECDSA signatures, never "none" nor HMAC.</summary>
     public static IReadOnlyList<string> DefaultAlgorithms { get; } = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 
+    /// <summary>The token types (the JWT's <c>typ</c>) accepted; by default access tokens as RFC 9068 types them.</summary>
+    public IList<string> TokenTypes { get; } = [];
+
+    public static IReadOnlyList<string> DefaultTokenTypes { get; } = ["at+jwt"];
+
     /// <summary>How far clocks may disagree.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 }

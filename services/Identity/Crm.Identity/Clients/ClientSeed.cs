@@ -69,7 +69,8 @@ internal sealed partial class ClientSeed(
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = client.ClientId,
-            ClientSecret = client.Secret,
+            ClientSecret = client.Secret ?? SecretFile.Read(client.SecretFile)
+                ?? throw new InvalidOperationException($"machine client {client.ClientId} has neither Secret nor SecretFile"),
             ClientType = ClientTypes.Confidential,
             DisplayName = client.ClientId,
         };

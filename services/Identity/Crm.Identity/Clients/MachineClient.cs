@@ -5,7 +5,10 @@ public sealed class MachineClient
 {
     public string ClientId { get; set; } = string.Empty;
 
-    public string Secret { get; set; } = string.Empty;
+    public string? Secret { get; set; }
+
+    /// <summary>A file holding the secret (a mounted secret), so that it is in no environment variable.</summary>
+    public string? SecretFile { get; set; }
 
     public IList<string> Roles { get; } = [];
 }

@@ -5,7 +5,6 @@ using Crm.Identity.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -34,10 +33,21 @@ internal static class AuthorizationEndpoints
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
         var signedIn = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         var person = signedIn.Succeeded ? await FindPersonAsync(db, signedIn.Principal.Identity?.Name, context.RequestAborted) : null;
+        if (request.HasPromptValue(PromptValues.None) && person is null)
+        {
+            return Refuse(Errors.LoginRequired, "the person is not signed in");
+        }
+
         if (person is null || request.HasPromptValue(PromptValues.Login))
         {
-            // A plain IResult (not a typed one), so that the cookie handler redirects to the page rather than answering 401.
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.GetEncodedPathAndQuery() }, [CookieAuthenticationDefaults.AuthenticationScheme]);
+            // Back here after the sign-in page, with the request's parameters (a POSTed request's too) but without
+            // prompt=login, which would send the person to the page again and again. A plain IResult (not a typed one),
+            // so that the cookie handler redirects to the page rather than answering 401.
+            var parameters = request.GetParameters()
+                .Where(p => p.Key != Parameters.Prompt)
+                .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString()));
+            var back = context.Request.PathBase + context.Request.Path + QueryString.Create(parameters);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [CookieAuthenticationDefaults.AuthenticationScheme]);
         }
 
         return Results.SignIn(Principals.Of(person, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -53,6 +63,12 @@ internal static class AuthorizationEndpoints
             if (client is null)
             {
                 return Refuse(Errors.InvalidClient, "the client is not registered");
+            }
+
+            // A machine acts under its client id: one that is also a person's user name would write in that person's name.
+            if (await FindPersonAsync(db, request.ClientId, context.RequestAborted) is not null)
+            {
+                return Refuse(Errors.InvalidClient, "the client id is a person's user name: register the client under another id");
             }
 
             var properties = await applications.GetPropertiesAsync(client, context.RequestAborted);
@@ -86,14 +102,21 @@ internal static class AuthorizationEndpoints
             return Results.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
-        return Results.Ok(new Dictionary<string, object?>(StringComparer.Ordinal)
+        // Only what the scopes the token was given allow.
+        var claims = new Dictionary<string, object?>(StringComparer.Ordinal) { [Claims.Subject] = person.UserName };
+        if (result.Principal!.HasScope(Scopes.Profile))
         {
-            [Claims.Subject] = person.UserName,
-            [Claims.Name] = person.DisplayName,
-            [Claims.PreferredUsername] = person.UserName,
-            [Claims.Role] = person.Roles,
-            [Grpc.Security.CrmClaims.Team] = person.Team,
-        });
+            claims[Claims.Name] = person.DisplayName;
+            claims[Claims.PreferredUsername] = person.UserName;
+            claims[Grpc.Security.CrmClaims.Team] = person.Team;
+        }
+
+        if (result.Principal!.HasScope(Scopes.Roles))
+        {
+            claims[Claims.Role] = person.Roles;
+        }
+
+        return Results.Ok(claims);
     }
 
     private static async Task<IResult> LogoutAsync(HttpContext context)

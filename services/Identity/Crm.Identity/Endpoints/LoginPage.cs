@@ -19,6 +19,9 @@ internal static partial class LoginPage
 {
     public const string Path = "/account/login";
 
+    /// <summary>Whom an unknown name is checked against: a hash no password matches.</summary>
+    private static readonly Person Nobody = NobodyWithHash();
+
     public static WebApplication MapLoginPage(this WebApplication app)
     {
         app.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) => Page(context, antiforgery, returnUrl, error: null));
@@ -38,8 +41,10 @@ internal static partial class LoginPage
     {
         var name = userName?.Trim() ?? string.Empty;
         var person = name.Length == 0 ? null : await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.UserName == name, context.RequestAborted);
-        var valid = person is not null && password is { Length: > 0 } && person.PasswordHash.Length > 0
-            && hasher.VerifyHashedPassword(person, person.PasswordHash, password) != PasswordVerificationResult.Failed;
+        // An unknown name costs the same hashing as a wrong password, so that the answer's time does not tell them apart.
+        var checkedAgainst = person is { PasswordHash.Length: > 0 } ? person : Nobody;
+        var matches = hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, password ?? string.Empty) != PasswordVerificationResult.Failed;
+        var valid = person is not null && ReferenceEquals(checkedAgainst, person) && password is { Length: > 0 } && matches;
         if (!valid)
         {
             // The same answer whether the name or the password was wrong; the log names neither.
@@ -52,6 +57,13 @@ internal static partial class LoginPage
         identity.AddClaim(new Claim(ClaimTypes.Name, person!.UserName));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    private static Person NobodyWithHash()
+    {
+        var nobody = Person.Create(string.Empty, string.Empty, [], null, null);
+        nobody.SetPasswordHash(new PasswordHasher<Person>().HashPassword(nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+        return nobody;
     }
 
     private static bool IsLocal(string? url) =>

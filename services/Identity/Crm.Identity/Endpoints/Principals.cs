@@ -42,7 +42,12 @@ internal static class Principals
     private static ClaimsPrincipal Finish(ClaimsIdentity identity, IEnumerable<string> scopes)
     {
         identity.SetScopes(scopes);
-        identity.SetResources(CrmClaims.Audience);
+        if (identity.HasScope(CrmClaims.ApiScope))
+        {
+            // Only a token asked for the platform's APIs is good at them.
+            identity.SetResources(CrmClaims.Audience);
+        }
+
         // Everything it says goes into the access token (the APIs decide with it); the identity token, for the web
         // app, carries the name and roles only when the profile and roles scopes were asked for.
         identity.SetDestinations(claim => claim.Type switch

@@ -14,7 +14,7 @@ internal sealed partial class DirectorySeed(
 {
     public async Task SeedAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.DemoPassword is not { Length: > 0 } password)
+        if (options.Value.ReadDemoPassword() is not { Length: > 0 } password)
         {
             return;
         }

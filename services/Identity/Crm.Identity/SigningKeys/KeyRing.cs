@@ -74,12 +74,14 @@ internal sealed partial class KeyRing(
         _active = Active(signing, now);
         _signing = signing;
         _encryption = encryption;
+
+        // Loaded first, then the options rebuilt: options built in between would take the throw-away keys and keep them.
+        _loaded.TrySetResult();
         if (changed)
         {
             serverOptions.Clear();
         }
 
-        _loaded.TrySetResult();
         return changed;
     }
 
@@ -107,7 +109,7 @@ internal sealed partial class KeyRing(
 
     /// <summary>The key that signs at <paramref name="now"/>: the valid one that expires last.</summary>
     private static string? Active(IEnumerable<X509Certificate2> signing, DateTimeOffset now) =>
-        signing.Where(c => c.NotBefore <= now.UtcDateTime).MaxBy(c => c.NotAfter)?.Thumbprint;
+        signing.Where(c => c.NotBefore.ToUniversalTime() <= now.UtcDateTime).MaxBy(c => c.NotAfter)?.Thumbprint;
 
     private static bool Same(IReadOnlyList<X509Certificate2> a, IReadOnlyList<X509Certificate2> b) =>
         a.Select(c => c.Thumbprint).SequenceEqual(b.Select(c => c.Thumbprint), StringComparer.Ordinal);

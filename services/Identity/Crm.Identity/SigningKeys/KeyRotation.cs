@@ -10,7 +10,11 @@ public static class KeyRotation
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(90);
 
-    public static readonly TimeSpan Rollover = TimeSpan.FromDays(14);
+    /// <summary>
+    /// A key is used until its successor is valid, and kept until it expires: 28 days, longer than any refresh token
+    /// (14 days) encrypted with it or access token signed with it lives.
+    /// </summary>
+    public static readonly TimeSpan Rollover = TimeSpan.FromDays(30);
 
     public static readonly TimeSpan Announce = TimeSpan.FromDays(2);
 

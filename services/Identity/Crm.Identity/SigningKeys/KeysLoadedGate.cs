@@ -9,7 +9,7 @@ internal sealed class KeysLoadedGate(RequestDelegate next, KeyRing ring)
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (!ring.IsLoaded && (path.StartsWithSegments("/connect", StringComparison.Ordinal) || path.StartsWithSegments("/.well-known", StringComparison.Ordinal)))
+        if (!ring.IsLoaded && (path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/.well-known", StringComparison.OrdinalIgnoreCase)))
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "1";

@@ -12,7 +12,6 @@ public static class ForwardingExtensions
     public static IServiceCollection AddServiceForwarding(this IServiceCollection services)
     {
         services.AddHttpForwarder();
-        services.AddSingleton<IForwardingPolicy, OpenForwardingPolicy>();
         services.AddSingleton<ServiceForwarder>();
 
         services.AddOptions<ForwardingOptions>();

@@ -13,7 +13,7 @@ namespace Crm.Gateway.Features.Forwarding;
 /// call without one gets the gateway's default, so that no downstream call waits forever. A service that does not
 /// answer in time, or cannot be reached, gets DEADLINE_EXCEEDED or UNAVAILABLE naming it.
 /// </summary>
-public sealed partial class ServiceForwarder(IHttpForwarder forwarder, IForwardingPolicy policy, ILogger<ServiceForwarder> logger) : IDisposable
+public sealed partial class ServiceForwarder(IHttpForwarder forwarder, ILogger<ServiceForwarder> logger) : IDisposable
 {
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
@@ -33,11 +33,6 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, IForwardi
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(route);
         var started = Stopwatch.GetTimestamp();
-        if (policy.Check(http.User, http.Request.Path) is { } denied)
-        {
-            Answer(http, denied);
-            return;
-        }
 
         // The gateway answers a little before its caller gives up, and the service a little before the gateway.
         var ours = GrpcTimeout.ForNextHop(GrpcTimeout.Parse(http.Request.Headers[GrpcTimeout.Header]) ?? DefaultDeadline);
