@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -25,14 +24,16 @@ internal sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultH
 
         if (authorizeResult.Challenged)
         {
+            GrpcStatusResponse.Write(
+                context,
+                new Status(StatusCode.Unauthenticated, "a valid access token is required: send \"authorization: Bearer <token>\" from the identity service"));
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            Answer(context, new Status(StatusCode.Unauthenticated, "a valid access token is required: send \"authorization: Bearer <token>\" from the identity service"));
         }
         else
         {
             var method = context.Request.Path.Value ?? string.Empty;
             var roles = string.Join(", ", MethodAccess.RolesFor(method).Append(CrmRoles.Administrator));
-            Answer(context, new Status(StatusCode.PermissionDenied, $"{context.User.Identity?.Name ?? "the caller"} may not call {method}: it is for {roles}"));
+            GrpcStatusResponse.Write(context, new Status(StatusCode.PermissionDenied, $"{context.User.Identity?.Name ?? "the caller"} may not call {method}: it is for {roles}"));
         }
 
         return Task.CompletedTask;
@@ -40,13 +41,4 @@ internal sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultH
 
     private static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-
-    /// <summary>A trailers-only response: the status in the headers, which every gRPC and gRPC-Web client reads.</summary>
-    private static void Answer(HttpContext context, Status status)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Detail);
-    }
 }

@@ -29,6 +29,7 @@ internal sealed partial class KeyRing(
     private volatile IReadOnlyList<X509Certificate2> _signing = [];
     private volatile IReadOnlyList<X509Certificate2> _encryption = [];
     private volatile string? _active;
+    private Dictionary<Guid, X509Certificate2> _byId = [];
 
     /// <summary>Completes once the keys are loaded; until then the token endpoints answer 503.</summary>
     public Task Loaded => _loaded.Task;
@@ -66,8 +67,10 @@ internal sealed partial class KeyRing(
         await transaction.CommitAsync(cancellationToken);
 
         var live = keys.Where(k => k.NotAfter > now).OrderByDescending(k => k.NotAfter).ToList();
-        var signing = live.Where(k => k.Purpose == KeyPurpose.Signing).Select(Load).ToList();
-        var encryption = live.Where(k => k.Purpose == KeyPurpose.Encryption).Select(Load).ToList();
+        // Keys already loaded are kept as they are: the hourly check parses only a key it has not seen.
+        _byId = live.ToDictionary(k => k.Id, k => _byId.TryGetValue(k.Id, out var known) ? known : Load(k));
+        var signing = live.Where(k => k.Purpose == KeyPurpose.Signing).Select(k => _byId[k.Id]).ToList();
+        var encryption = live.Where(k => k.Purpose == KeyPurpose.Encryption).Select(k => _byId[k.Id]).ToList();
         // OpenIddict orders its keys once, when its options are built: they are rebuilt when the keys change and when
         // an announced key becomes the one to sign with.
         var changed = !Same(signing, _signing) || !Same(encryption, _encryption) || Active(signing, now) != _active;

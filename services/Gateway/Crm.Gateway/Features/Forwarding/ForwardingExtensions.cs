@@ -40,7 +40,7 @@ public static class ForwardingExtensions
                 var missing = Status.Unavailable($"the {route.Owner.Name} service is not configured here (services__{route.Owner.Name}__grpc__0)");
                 endpoints.MapPost(path, http =>
                 {
-                    ServiceForwarder.Answer(http, missing);
+                    GrpcStatusResponse.Write(http, missing);
                     return Task.CompletedTask;
                 });
             }

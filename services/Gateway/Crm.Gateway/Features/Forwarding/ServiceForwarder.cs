@@ -59,34 +59,12 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, ILogger<S
         if (error == ForwarderError.RequestTimedOut || elapsed >= theirs)
         {
             Log.DownstreamTimedOut(logger, http.Request.Path, route.Owner.Name, elapsed.TotalMilliseconds);
-            Answer(http, new Status(StatusCode.DeadlineExceeded, $"the {route.Owner.Name} service did not answer {http.Request.Path} within {ours.TotalMilliseconds:F0} ms"));
+            GrpcStatusResponse.Write(http, new Status(StatusCode.DeadlineExceeded, $"the {route.Owner.Name} service did not answer {http.Request.Path} within {ours.TotalMilliseconds:F0} ms"));
             return;
         }
 
         Log.DownstreamUnreachable(logger, http.Request.Path, route.Owner.Name, error);
-        Answer(http, Status.Unavailable($"the {route.Owner.Name} service cannot be reached for {http.Request.Path}; try again shortly"));
-    }
-
-    /// <summary>Answers a gRPC call without a downstream: a status in the trailers (grpc-dotnet's gRPC-Web middleware
-    /// writes them into the body for gRPC-Web), or in the headers where the response can carry no trailers.</summary>
-    public static void Answer(HttpContext http, Status status)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        http.Response.Clear();
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/grpc";
-        var code = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
-        var message = Uri.EscapeDataString(status.Detail);
-        if (http.Response.SupportsTrailers())
-        {
-            http.Response.AppendTrailer("grpc-status", code);
-            http.Response.AppendTrailer("grpc-message", message);
-        }
-        else
-        {
-            http.Response.Headers["grpc-status"] = code;
-            http.Response.Headers["grpc-message"] = message;
-        }
+        GrpcStatusResponse.Write(http, Status.Unavailable($"the {route.Owner.Name} service cannot be reached for {http.Request.Path}; try again shortly"));
     }
 
     public void Dispose() => _client.Dispose();

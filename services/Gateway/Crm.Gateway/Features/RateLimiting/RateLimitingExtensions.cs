@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Crm.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Crm.Gateway.Features.RateLimiting;
@@ -31,13 +33,11 @@ public static class RateLimitingExtensions
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status200OK;
-                http.Response.ContentType = "application/grpc";
-                http.Response.Headers.RetryAfter = seconds;
-                http.Response.Headers["grpc-status"] = "8";
-                http.Response.Headers["grpc-message"] = Uri.EscapeDataString(
-                    $"too many calls: {settings.CallsPerSecond} per second for each caller (bursts of {settings.Burst}); retry after {seconds} s");
+                GrpcStatusResponse.Write(
+                    context.HttpContext,
+                    new Status(StatusCode.ResourceExhausted, $"too many calls: {settings.CallsPerSecond} per second for each caller (bursts of {settings.Burst}); retry after {seconds} s"),
+                    ("retry-after", seconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds;
                 return ValueTask.CompletedTask;
             };
         });
