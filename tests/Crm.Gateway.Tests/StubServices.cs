@@ -63,6 +63,18 @@ public sealed class StubServices : IAsyncDisposable
         Trailers(http)["grpc-status"] = "0";
     };
 
+    /// <summary>Answers each request with what <paramref name="answer"/> makes of it, and grpc-status 0.</summary>
+    public static Func<HttpContext, Task> Answer<TRequest>(MessageParser<TRequest> parser, Func<TRequest, IMessage> answer)
+        where TRequest : IMessage<TRequest> => async http =>
+    {
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        var request = parser.ParseFrom(body.GetBuffer().AsSpan(5, (int)body.Length - 5));
+        http.Response.ContentType = ContentType;
+        await http.Response.Body.WriteAsync(Frame(answer(request)), http.RequestAborted);
+        Trailers(http)["grpc-status"] = "0";
+    };
+
     /// <summary>Answers trailers-only with a status.</summary>
     public static Func<HttpContext, Task> Fail(int code, string message) => async http =>
     {

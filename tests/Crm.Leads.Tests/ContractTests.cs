@@ -23,7 +23,7 @@ public sealed class ContractTests
         Assert.Equal("Nordwind fleet tracking", json.GetProperty("opportunityName").GetString());
         Assert.Equal("DecisionMaker", json.GetProperty("contact").GetProperty("buyingRole").GetString());
         Assert.Equal(
-            ["eventId", "occurredAt", "leadId", "version", "company", "contact", "source", "campaignId", "qualification", "opportunityId", "opportunityName", "opportunityOwnerId", "convertedBy"],
+            ["eventId", "occurredAt", "leadId", "version", "company", "contact", "source", "campaignId", "qualification", "opportunityId", "opportunityName", "opportunityOwnerId", "convertedBy", "salesTeam"],
             json.EnumerateObject().Select(p => p.Name),
             StringComparer.Ordinal);
     }

@@ -5,13 +5,16 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Npgsql;
+using Xunit;
 
 namespace Crm.Testing;
 
 /// <summary>
 /// Calls every method of an API as every role and with every kind of bad token, and checks each answer: a bad token
 /// is UNAUTHENTICATED, a role that <see cref="MethodAccess"/> does not let in is PERMISSION_DENIED, and a role it lets
-/// in gets past both (its empty request then gets whatever the method answers, INVALID_ARGUMENT mostly).
+/// in gets past both (its empty request then gets whatever the method answers, INVALID_ARGUMENT mostly). At a
+/// service, every refusal must also be in the service's audit trail, with who, what and why, and no token.
 /// </summary>
 public static class AccessMatrix
 {
@@ -20,7 +23,8 @@ public static class AccessMatrix
     /// <summary>Tokens that must never let a call in.</summary>
     public static IReadOnlyDictionary<string, string?> BadTokens { get; } = MakeBadTokens();
 
-    /// <summary>Runs the matrix straight at a service's own port, the service started in-process as its tests start it.</summary>
+    /// <summary>Runs the matrix straight at a service's own port (its API and its audit trail's), the service started
+    /// in-process as its tests start it, then checks that its audit trail holds each refusal.</summary>
     public static async Task AssertAtServiceAsync(
         CrmTestServers servers, CrmService service, Action<WebApplicationBuilder> add, Action<WebApplication> map, ServiceDescriptor api)
     {
@@ -28,14 +32,19 @@ public static class AccessMatrix
         ArgumentNullException.ThrowIfNull(service);
         await using var host = await InProcessService.StartAsync(await servers.IsolateAsync($"{service.Name}_access"), service, add, map);
         using var channel = GrpcChannel.ForAddress(host.GrpcAddress);
-        await AssertAsync(channel.CreateCallInvoker(), api);
+        var refusals = await AssertAsync(channel.CreateCallInvoker(), api, Crm.Audit.Grpc.V1.AuditReflection.Descriptor.Services[0]);
+        await AssertAuditedAsync(host, refusals);
     }
 
-    /// <summary>Runs the matrix over <paramref name="services"/> through <paramref name="invoker"/>; fails listing every wrong answer.</summary>
-    public static async Task AssertAsync(CallInvoker invoker, params ServiceDescriptor[] services)
+    /// <summary>
+    /// Runs the matrix over <paramref name="services"/> through <paramref name="invoker"/>; fails listing every wrong
+    /// answer, and returns the refusals made: how many of each (method, actor, outcome) the trail must hold.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<(string Action, string Actor, string Outcome), int>> AssertAsync(CallInvoker invoker, params ServiceDescriptor[] services)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         var wrong = new List<string>();
+        var refusals = new Dictionary<(string Action, string Actor, string Outcome), int>();
         foreach (var method in services.SelectMany(s => s.Methods).Where(m => !m.IsClientStreaming && !m.IsServerStreaming))
         {
             var path = $"/{method.Service.FullName}/{method.Name}";
@@ -46,6 +55,9 @@ public static class AccessMatrix
                 {
                     wrong.Add($"{path} with {kind}: {status}, expected Unauthenticated");
                 }
+
+                var key = (path, "anonymous", "Unauthenticated");
+                refusals[key] = refusals.GetValueOrDefault(key) + 1;
             }
 
             foreach (var role in CrmRoles.All)
@@ -56,12 +68,50 @@ public static class AccessMatrix
                 {
                     wrong.Add($"{path} as {role}: {status}, expected {(allowed ? "to get in" : "PermissionDenied")}");
                 }
+
+                if (!allowed)
+                {
+                    refusals[(path, $"matrix-{role}", "Denied")] = 1;
+                }
             }
         }
 
         if (wrong.Count > 0)
         {
             throw new InvalidOperationException($"{wrong.Count} wrong answers:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
+        }
+
+        return refusals;
+    }
+
+    /// <summary>The service's trail holds exactly the refusals made, each with a reason, and no token anywhere.</summary>
+    private static async Task AssertAuditedAsync(InProcessService host, IReadOnlyDictionary<(string Action, string Actor, string Outcome), int> refusals)
+    {
+        var recorded = new Dictionary<(string Action, string Actor, string Outcome), int>();
+        await using var connection = new NpgsqlConnection(host.Resources.DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var command = new NpgsqlCommand(
+            "SELECT action, actor, outcome, count(*) FROM audit_records WHERE outcome <> 'Applied' AND detail <> '' AND peer <> '' GROUP BY 1, 2, 3", connection))
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                recorded[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = (int)reader.GetInt64(3);
+            }
+        }
+
+        var wrong = refusals.Where(r => recorded.GetValueOrDefault(r.Key) != r.Value)
+            .Select(r => $"{r.Key}: {recorded.GetValueOrDefault(r.Key)} records, expected {r.Value}")
+            .Concat(recorded.Keys.Except(refusals.Keys).Select(k => $"{k}: recorded, and no such refusal was made"))
+            .ToList();
+        if (await host.CountAsync("SELECT 1 FROM audit_records WHERE concat(actor, detail, peer, target) LIKE '%eyJ%'") > 0)
+        {
+            wrong.Add("a record holds a token");
+        }
+
+        if (wrong.Count > 0)
+        {
+            throw new InvalidOperationException($"{wrong.Count} refusals not audited as made:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
         }
     }
 

@@ -13,6 +13,10 @@ public static class TestCalls
     public static CallOptions As(string? user, TimeSpan timeout, params string[] roles) =>
         WithToken(TestIssuer.Default.TokenFor(user ?? DefaultUser, roles), timeout);
 
+    /// <summary>As a member of the sales team <paramref name="team"/>.</summary>
+    public static CallOptions InTeam(string team, string user, TimeSpan timeout, params string[] roles) =>
+        WithToken(TestIssuer.Default.Token(user, roles, DateTime.UtcNow.AddMinutes(30), team: team), timeout);
+
     /// <summary>With exactly this token (a forged or expired one), or none when null.</summary>
     public static CallOptions WithToken(string? token, TimeSpan timeout) => new(
         headers: token is null ? null : new Metadata { { "authorization", $"Bearer {token}" } },

@@ -16,6 +16,9 @@ public sealed record DomainError(DomainErrorKind Kind, string Message, string? F
     /// <summary>What <paramref name="field"/> names exists already.</summary>
     public static DomainError Duplicate(string field, string message) => new(DomainErrorKind.Duplicate, message, field);
 
+    /// <summary>The record is not the caller's to see or change (another sales team's deal).</summary>
+    public static DomainError Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
+
     /// <summary>The message as a caller reads it: <c>field: problem</c> when a field is at fault.</summary>
     public override string ToString() => Field is null ? Message : $"{Field}: {Message}";
 }

@@ -17,4 +17,7 @@ public enum DomainErrorKind
 
     /// <summary>What the change would create exists already (a contact with that e-mail).</summary>
     Duplicate,
+
+    /// <summary>The record is outside the caller's reach: another team's deal, a lead of another team.</summary>
+    Forbidden,
 }

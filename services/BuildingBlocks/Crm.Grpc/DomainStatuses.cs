@@ -16,6 +16,7 @@ public static class DomainStatuses
             DomainErrorKind.Precondition => Status.FailedPrecondition(error.Message),
             DomainErrorKind.Conflict => new Status(StatusCode.Aborted, error.Message),
             DomainErrorKind.Duplicate => Status.AlreadyExists(error.ToString()),
+            DomainErrorKind.Forbidden => new Status(StatusCode.PermissionDenied, error.Message),
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "an unknown kind of refusal"),
         };
     }

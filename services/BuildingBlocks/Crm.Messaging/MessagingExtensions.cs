@@ -1,3 +1,4 @@
+using Crm.Messaging.Audit;
 using Crm.Messaging.Outbox;
 using Crm.Messaging.Recovery;
 using Crm.Messaging.Topology;
@@ -33,13 +34,14 @@ public static class MessagingExtensions
         builder.Services.AddDatabaseMigrations(typeof(TDbContext).Assembly);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddAuditTrail<TDbContext>(service);
         // Pooled: a consumer's message scope and a command's request scope each lease a context instead of building
         // one and its internal services (a sixth of the consumer's CPU went to that). A pooled context keeps nothing
         // of its last use: MessagingDbContext clears its own state when it goes back (see its Dispose).
         builder.Services.AddDbContextPool<TDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), sp.GetRequiredService<WriteAuditInterceptor>()));
         builder.Services.AddHostedService<OutboxListener>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<MessageRetention>();

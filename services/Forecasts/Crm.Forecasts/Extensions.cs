@@ -1,3 +1,4 @@
+using Crm.Messaging.Audit;
 using Crm.Grpc.Hosting;
 using Crm.Forecasts.Consumers;
 using Crm.Forecasts.Data;
@@ -30,6 +31,7 @@ public static class Extensions
     public static WebApplication MapForecastsService(this WebApplication app)
     {
         app.MapGrpcService<ForecastsApi>();
+        app.MapAuditTrail();
         app.MapGrpcStandardServices();
         return app;
     }

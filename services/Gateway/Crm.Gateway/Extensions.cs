@@ -1,3 +1,4 @@
+using Crm.Gateway.Features.AuditTrail;
 using Crm.Gateway.Features.CustomerView;
 using Crm.Gateway.Features.Forwarding;
 using Crm.Gateway.Features.RateLimiting;
@@ -5,7 +6,7 @@ using Crm.Grpc.Hosting;
 
 namespace Crm.Gateway;
 
-/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, and each caller's rate limit.</summary>
+/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, the platform's audit trail, and each caller's rate limit.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -13,6 +14,7 @@ public static class Extensions
         builder.AddGrpcServer();
         builder.Services.AddServiceForwarding();
         builder.Services.AddCustomerView(builder.Configuration);
+        builder.Services.AddAuditTrail();
         builder.Services.AddCallerRateLimits(builder.Configuration);
         return builder;
     }
@@ -24,6 +26,7 @@ public static class Extensions
         app.UseRateLimiter();
         app.MapServiceForwarding(app.Configuration);
         app.MapGrpcService<CustomerViewApi>();
+        app.MapGrpcService<AuditTrailApi>();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Messaging.Audit;
 using Crm.Grpc.Hosting;
 using Crm.Leads.Consumers;
 using Crm.Leads.Data;
@@ -22,6 +23,7 @@ public static class Extensions
     public static WebApplication MapLeadsService(this WebApplication app)
     {
         app.MapGrpcService<LeadsApi>();
+        app.MapAuditTrail();
         app.MapGrpcStandardServices();
         return app;
     }

@@ -1,3 +1,4 @@
+using Crm.Messaging.Audit;
 using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Opportunities.Consumers;
@@ -27,6 +28,7 @@ public static class Extensions
     public static WebApplication MapOpportunitiesService(this WebApplication app)
     {
         app.MapGrpcService<OpportunitiesApi>();
+        app.MapAuditTrail();
         app.MapGrpcStandardServices();
         return app;
     }

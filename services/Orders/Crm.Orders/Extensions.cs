@@ -1,3 +1,4 @@
+using Crm.Messaging.Audit;
 using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Orders.Consumers;
@@ -26,6 +27,7 @@ public static class Extensions
     public static WebApplication MapOrdersService(this WebApplication app)
     {
         app.MapGrpcService<OrdersApi>();
+        app.MapAuditTrail();
         app.MapGrpcStandardServices();
         return app;
     }

@@ -39,6 +39,9 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     /// <summary>The service's own bus: publishing through it reaches the same exchanges other services publish to.</summary>
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
+    /// <summary>The generated client of the service's audit trail (<c>crm.audit.v1.AuditService</c>).</summary>
+    public Crm.Audit.Grpc.V1.AuditService.AuditServiceClient Audit => new(Channel);
+
     private InProcessService Service => _service ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync()
@@ -101,7 +104,8 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Everything a write could leave behind: rows and versions of every table and the outbox. Two equal snapshots
+    /// Everything a write could leave behind: rows and versions of every table, the outbox and the audit trail's
+    /// records of writes (a refusal has its own record, of a denial, in the trail). Two equal snapshots
     /// mean nothing was written in between.
     /// </summary>
     public async Task<string> SnapshotAsync()
@@ -112,6 +116,7 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
             "SELECT count(*) FROM leads", "SELECT coalesce(sum(version), 0) FROM leads",
             "SELECT count(*) FROM campaigns", "SELECT coalesce(sum(version), 0) FROM campaigns",
             "SELECT count(*) FROM campaign_costs", "SELECT count(*) FROM outbox_messages",
+            "SELECT count(*) FROM audit_records WHERE outcome = 'Applied'",
         })
         {
             counts.Add(await ScalarAsync(sql));

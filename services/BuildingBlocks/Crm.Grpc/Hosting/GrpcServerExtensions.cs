@@ -40,6 +40,7 @@ public static class GrpcServerExtensions
             o.MaxSendMessageSize = settings.MaxSendMessageSize;
             o.ResponseCompressionAlgorithm = settings.ResponseCompression;
             o.EnableDetailedErrors = false;
+            o.Interceptors.Add<DenialAuditInterceptor>();
         });
         builder.Services.AddGrpcReflection();
 

@@ -83,6 +83,10 @@ public static class MethodAccess
         ["/crm.support.v1.SupportService/GetCase"] = [.. Service, .. Sales],
         ["/crm.support.v1.SupportService/ListCases"] = [.. Service, .. Sales],
         ["/crm.support.v1.SupportService/GetCustomerCases"] = Everyone,
+
+        // The audit trail: administrators only, at each service and merged at the gateway.
+        ["/crm.audit.v1.AuditService/ListAuditRecords"] = [],
+        ["/crm.gateway.v1.AuditTrailService/ListAuditRecords"] = [],
     };
 
     /// <summary>Every method with a rule.</summary>

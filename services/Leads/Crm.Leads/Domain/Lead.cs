@@ -62,14 +62,18 @@ public sealed class Lead : AggregateRoot
     /// <summary>The customer account the opportunities service matched or created; learnt from OpportunityOpened.</summary>
     public Guid? CustomerId { get; private set; }
 
+    /// <summary>The sales team working the lead; none while it waits in the pool, for the first team that works it.</summary>
+    public string? SalesTeam { get; private set; }
+
     public DateTimeOffset CapturedAt { get; private set; }
 
     public string CapturedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>A new lead; the caller has validated the details, including an e-mail or a phone (in E.164).</summary>
-    public static Lead Capture(LeadSource source, Guid? campaignId, CompanyDetails company, ContactDetails contact, string? notes, string by, DateTimeOffset at)
+    /// <summary>A new lead; the caller has validated the details, including an e-mail or a phone (in E.164). A rep's
+    /// lead is their team's (<paramref name="salesTeam"/>); marketing's leads (none) wait in the pool.</summary>
+    public static Lead Capture(LeadSource source, Guid? campaignId, CompanyDetails company, ContactDetails contact, string? notes, string by, DateTimeOffset at, string? salesTeam = null)
     {
         ArgumentNullException.ThrowIfNull(contact);
         var lead = new Lead
@@ -85,11 +89,36 @@ public sealed class Lead : AggregateRoot
             Notes = notes,
             CapturedAt = at,
             CapturedBy = by,
+            SalesTeam = salesTeam,
             UpdatedAt = at,
             Version = 1,
         };
         lead.Raise(LeadEvents.Captured(lead));
         return lead;
+    }
+
+    /// <summary>Whether someone who works <paramref name="reach"/> may see this lead: a pool lead, or one of a team they work.</summary>
+    public Result WithinReachOf(SalesReach reach)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        return SalesTeam is null || reach.Covers(SalesTeam, owner: null)
+            ? Result.Done
+            : DomainError.Forbidden($"lead {LeadId} is worked by team {SalesTeam}: the caller works {reach} leads");
+    }
+
+    /// <summary>
+    /// Whether someone who works <paramref name="reach"/> may work this lead; a rep or manager of a team who works a
+    /// pool lead takes it for their team.
+    /// </summary>
+    public Result TakeUp(SalesReach reach)
+    {
+        if (WithinReachOf(reach) is { IsDone: false } refused)
+        {
+            return refused;
+        }
+
+        SalesTeam ??= reach.Everything ? null : reach.Team;
+        return Result.Done;
     }
 
     /// <summary>Records BANT; only a NEW or QUALIFIED lead can be (re)qualified.</summary>

@@ -40,6 +40,7 @@ internal static class LeadEvents
             lead.OpportunityId!.Value,
             lead.OpportunityName!,
             lead.OpportunityOwnerId!,
-            lead.ConvertedBy!);
+            lead.ConvertedBy!,
+            lead.SalesTeam);
     }
 }

@@ -3,6 +3,7 @@ using Crm.Domain;
 using Crm.Messaging.Commands;
 using Crm.Messaging.Data;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Leads.Data;
 using Crm.Leads.Features.Shared;
@@ -29,11 +30,21 @@ public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
     }
 
     /// <summary>
-    /// Changes a lead through <see cref="CommandPath"/>: NOT_FOUND when there is none, ABORTED when it is not at
-    /// <paramref name="expectedVersion"/> or changed under a caller who named one.
+    /// Changes a lead through <see cref="CommandPath"/> on behalf of the caller of <paramref name="context"/>: NOT_FOUND
+    /// when there is none, PERMISSION_DENIED when another team works it, ABORTED when it is not at
+    /// <paramref name="expectedVersion"/> or changed under a caller who named one. A pool lead is taken up by the
+    /// caller's team.
     /// </summary>
-    private Task<Result<Lead>> ChangeLeadAsync(Guid leadId, long expectedVersion, Func<Lead, Result> apply, CancellationToken cancellationToken) =>
-        _db.ChangeAsync(token => _db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId, token), new CommandTarget("lead_id", $"lead {leadId}"), expectedVersion, apply, cancellationToken);
+    private Task<Result<Lead>> ChangeLeadAsync(Guid leadId, long expectedVersion, Func<Lead, Result> apply, ServerCallContext context)
+    {
+        var reach = CallerReach.Of(context);
+        return _db.ChangeAsync(
+            token => _db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId, token),
+            new CommandTarget("lead_id", $"lead {leadId}"),
+            expectedVersion,
+            lead => lead.TakeUp(reach) is { IsDone: false } outOfReach ? outOfReach : apply(lead),
+            context.CancellationToken);
+    }
 
     /// <summary>The time of a change, to the microsecond PostgreSQL keeps, so that what a write answers and publishes
     /// equals what a later read returns.</summary>

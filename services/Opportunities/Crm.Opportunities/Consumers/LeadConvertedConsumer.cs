@@ -52,7 +52,7 @@ internal sealed class LeadConvertedConsumer(OpportunitiesDbContext db, TimeProvi
 
         var budget = message.Qualification.Budget;
         context.Opportunities.Add(Opportunity.Open(
-            new OpportunityOrigin(message.OpportunityId, message.LeadId, message.Source, message.CampaignId),
+            new OpportunityOrigin(message.OpportunityId, message.LeadId, message.Source, message.CampaignId, message.SalesTeam),
             account.CustomerId,
             string.IsNullOrWhiteSpace(message.OpportunityName) ? account.Name : message.OpportunityName.Trim(),
             OwnerOf(message),

@@ -40,6 +40,9 @@ internal sealed class Opportunity : AggregateRoot
 
     public string OwnerId { get; private set; } = string.Empty;
 
+    /// <summary>The sales team whose deal it is (its manager and reps work it); none for a deal of no team.</summary>
+    public string? SalesTeam { get; private set; }
+
     public Guid? LeadId { get; private set; }
 
     public LeadSource? Source { get; private set; }
@@ -63,6 +66,15 @@ internal sealed class Opportunity : AggregateRoot
     public ICollection<StageChange> StageChanges { get; } = [];
 
     public bool IsOpen => Stage is not (OpportunityStage.Won or OpportunityStage.Lost);
+
+    /// <summary>Whether someone who works <paramref name="reach"/> may see and work this deal: its team's and its owner's.</summary>
+    public Result WithinReachOf(SalesReach reach)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        return reach.Covers(SalesTeam, OwnerId)
+            ? Result.Done
+            : DomainError.Forbidden($"opportunity {OpportunityId} is {(SalesTeam is null ? "no team's" : $"team {SalesTeam}'s")} deal, owned by {OwnerId}: the caller works {reach} deals");
+    }
 
     /// <summary>What <paramref name="lines"/> add up to, in their currency (there is at least one).</summary>
     public static Money TotalOf(IReadOnlyList<OpportunityLine> lines)
@@ -88,6 +100,7 @@ internal sealed class Opportunity : AggregateRoot
             CloseDate = closeDate,
             ForecastCategory = ForecastCategory.Pipeline,
             OwnerId = ownerId,
+            SalesTeam = origin.SalesTeam,
             LeadId = origin.LeadId,
             Source = origin.Source,
             CampaignId = origin.CampaignId,

@@ -2,6 +2,7 @@ using Crm.Domain;
 using Crm.Messaging.Commands;
 using Crm.Messaging.Data;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Opportunities.Data;
 using Crm.Opportunities.Domain;
@@ -21,20 +22,24 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
     private DateTimeOffset Now => clock.UtcNowInMicroseconds();
 
     /// <summary>
-    /// Changes a deal (with its lines) through <see cref="CommandPath"/>: NOT_FOUND when there is none, ABORTED when it
-    /// is not at <paramref name="expectedVersion"/> or changed under a caller who named one.
+    /// Changes a deal (with its lines) through <see cref="CommandPath"/> on behalf of the caller of
+    /// <paramref name="context"/>: NOT_FOUND when there is none, PERMISSION_DENIED when it is another team's, ABORTED
+    /// when it is not at <paramref name="expectedVersion"/> or changed under a caller who named one.
     /// </summary>
-    private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, CancellationToken, Task<Result>> apply, CancellationToken cancellationToken) =>
-        db.ChangeAsync(
+    private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, CancellationToken, Task<Result>> apply, ServerCallContext context)
+    {
+        var reach = CallerReach.Of(context);
+        return db.ChangeAsync(
             token => db.Opportunities.Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery().FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
             new CommandTarget("opportunity_id", $"opportunity {opportunityId}"),
             expectedVersion,
-            apply,
-            cancellationToken);
+            async (opportunity, token) => opportunity.WithinReachOf(reach) is { IsDone: false } outOfReach ? outOfReach : await apply(opportunity, token),
+            context.CancellationToken);
+    }
 
-    /// <inheritdoc cref="ChangeOpportunityAsync(Guid, long, Func{Opportunity, CancellationToken, Task{Result}}, CancellationToken)"/>
-    private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, Result> apply, CancellationToken cancellationToken) =>
-        ChangeOpportunityAsync(opportunityId, expectedVersion, (opportunity, _) => Task.FromResult(apply(opportunity)), cancellationToken);
+    /// <inheritdoc cref="ChangeOpportunityAsync(Guid, long, Func{Opportunity, CancellationToken, Task{Result}}, ServerCallContext)"/>
+    private Task<Result<Opportunity>> ChangeOpportunityAsync(Guid opportunityId, long expectedVersion, Func<Opportunity, Result> apply, ServerCallContext context) =>
+        ChangeOpportunityAsync(opportunityId, expectedVersion, (opportunity, _) => Task.FromResult(apply(opportunity)), context);
 
     /// <summary>
     /// Checks that the customer exists and, when <paramref name="opportunityId"/> is given, that the deal is theirs;

@@ -70,6 +70,7 @@ internal static class WireMapping
             CloseDate = DateConversions.ToDate(opportunity.CloseDate),
             ForecastCategory = WireEnums.ToWire(opportunity.ForecastCategory),
             OwnerId = opportunity.OwnerId,
+            SalesTeam = opportunity.SalesTeam ?? string.Empty,
             LeadId = IdConversions.Write(opportunity.LeadId),
             LossReason = opportunity.LossReason ?? string.Empty,
             OpenedAt = DateConversions.ToTimestamp(opportunity.OpenedAt),

@@ -1,6 +1,7 @@
 using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
@@ -26,7 +27,12 @@ public sealed partial class LeadsApi
         }
 
         var lead = await _db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.LeadId == leadId, context.CancellationToken);
-        return lead is null ? Status.NotFound($"lead_id: lead {leadId} does not exist") : lead.ToMessage();
+        if (lead is null)
+        {
+            return Status.NotFound($"lead_id: lead {leadId} does not exist");
+        }
+
+        return lead.WithinReachOf(CallerReach.Of(context)).Error is { } outOfReach ? outOfReach : lead.ToMessage();
     }
 
     public override Task<ListLeadsResponse> ListLeads(ListLeadsRequest request, ServerCallContext context) => ListLeadsAsync(request, context).Answer();
@@ -54,6 +60,13 @@ public sealed partial class LeadsApi
         if (campaignId is { } campaign)
         {
             query = query.Where(l => l.CampaignId == campaign);
+        }
+
+        // A team's reps and manager list the pool and their team's leads.
+        if (CallerReach.Of(context) is { Everything: false } reach)
+        {
+            var team = reach.Team;
+            query = query.Where(l => l.SalesTeam == null || (team != null && l.SalesTeam == team));
         }
 
         var (page, next) = await query.PageAsync(l => l.Position, before, size, l => l.ToMessage(), context.CancellationToken);

@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Leads;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Leads.Domain;
 using Crm.Leads.Features.Shared;
@@ -48,7 +49,9 @@ public sealed partial class LeadsApi
             return new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true };
         }
 
-        var lead = Lead.Capture(CommonEnums.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now());
+        // A rep's own lead is their team's; marketing's leads wait in the pool for the first team that works them.
+        var reach = CallerReach.Of(context);
+        var lead = Lead.Capture(CommonEnums.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now(), reach.Everything ? null : reach.Team);
         _db.Leads.Add(lead);
         try
         {

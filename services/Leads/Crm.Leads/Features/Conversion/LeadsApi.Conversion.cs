@@ -32,7 +32,7 @@ public sealed partial class LeadsApi
         // Without a name the deal is called after the company, as a rep would name it first.
         var by = Caller.Of(context);
         var now = Now();
-        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Convert(owner, name ?? lead.Company.Name, by, now), context.CancellationToken);
+        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Convert(owner, name ?? lead.Company.Name, by, now), context);
         return changed.ToResponse(lead => new ConvertLeadResponse
         {
             Lead = lead.ToMessage(), OpportunityId = lead.OpportunityId!.Value.ToString(), CustomerId = lead.CustomerId?.ToString() ?? string.Empty,

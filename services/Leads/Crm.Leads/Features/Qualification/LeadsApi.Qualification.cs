@@ -29,7 +29,7 @@ public sealed partial class LeadsApi
 
         var by = Caller.Of(context);
         var now = Now();
-        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Qualify(qualification!, by, now), context.CancellationToken);
+        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Qualify(qualification!, by, now), context);
         return changed.ToResponse(lead => lead.ToMessage());
     }
 
@@ -50,7 +50,7 @@ public sealed partial class LeadsApi
 
         var by = Caller.Of(context);
         var now = Now();
-        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Disqualify(WireMapping.ToDomain(reason), note, by, now), context.CancellationToken);
+        var changed = await ChangeLeadAsync(leadId, request.ExpectedVersion, lead => lead.Disqualify(WireMapping.ToDomain(reason), note, by, now), context);
         return changed.ToResponse(lead => lead.ToMessage());
     }
 

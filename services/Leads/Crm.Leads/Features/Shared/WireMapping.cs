@@ -52,6 +52,7 @@ internal static class WireMapping
             UpdatedAt = DateConversions.ToTimestamp(lead.UpdatedAt),
             Version = lead.Version,
             CapturedBy = lead.CapturedBy,
+            SalesTeam = lead.SalesTeam ?? string.Empty,
             QualifiedAt = DateConversions.ToTimestamp(lead.QualifiedAt),
             QualifiedBy = lead.QualifiedBy ?? string.Empty,
             ConvertedAt = DateConversions.ToTimestamp(lead.ConvertedAt),

@@ -38,7 +38,7 @@ internal sealed partial class OpportunitiesApi
                 var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.CustomerId == opportunity.CustomerId, token);
                 return opportunity.Win(lines, shipTo ?? account.Address, purchaseOrderNumber, account.CreditHoldReason, by, now);
             },
-            context.CancellationToken);
+            context);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 
@@ -55,7 +55,7 @@ internal sealed partial class OpportunitiesApi
         }
 
         var now = Now;
-        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.Lose(reason, Caller.Of(context), now), context.CancellationToken);
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.Lose(reason, Caller.Of(context), now), context);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 }

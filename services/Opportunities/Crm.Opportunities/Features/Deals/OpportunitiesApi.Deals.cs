@@ -2,6 +2,7 @@ using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,12 @@ internal sealed partial class OpportunitiesApi
 
         var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, context.CancellationToken);
-        return opportunity is null ? Status.NotFound($"opportunity {opportunityId} does not exist") : opportunity.ToWire();
+        if (opportunity is null)
+        {
+            return Status.NotFound($"opportunity {opportunityId} does not exist");
+        }
+
+        return opportunity.WithinReachOf(CallerReach.Of(context)).Error is { } outOfReach ? outOfReach : opportunity.ToWire();
     }
 
     public override Task<Wire.ListOpportunitiesResponse> ListOpportunities(Wire.ListOpportunitiesRequest request, ServerCallContext context) => ListOpportunitiesAsync(request, context).Answer();
@@ -50,6 +56,13 @@ internal sealed partial class OpportunitiesApi
         if (ownerId is not null)
         {
             query = query.Where(o => o.OwnerId == ownerId);
+        }
+
+        // A rep and a team's manager list only the deals they work: their team's and their own.
+        if (CallerReach.Of(context) is { Everything: false } reach)
+        {
+            var (team, owner) = (reach.Team, reach.Owner);
+            query = query.Where(o => (team != null && o.SalesTeam == team) || (owner != null && o.OwnerId == owner));
         }
 
         if (request.OpenOnly)
@@ -80,7 +93,7 @@ internal sealed partial class OpportunitiesApi
 
         var by = Caller.Of(context);
         var now = Now;
-        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.MoveTo(stage!.Value, by, now), context.CancellationToken);
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.MoveTo(stage!.Value, by, now), context);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 
@@ -95,7 +108,7 @@ internal sealed partial class OpportunitiesApi
         }
 
         var now = Now;
-        var changed = await ChangeOpportunityAsync(change.OpportunityId, request.ExpectedVersion, opportunity => opportunity.Revise(change.Revision, now), context.CancellationToken);
+        var changed = await ChangeOpportunityAsync(change.OpportunityId, request.ExpectedVersion, opportunity => opportunity.Revise(change.Revision, now), context);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 }

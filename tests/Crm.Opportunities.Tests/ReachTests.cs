@@ -1,0 +1,120 @@
+using Crm.Grpc.Security;
+using Crm.Testing;
+using Grpc.Core;
+using Wire = Crm.Opportunities.Grpc.V1;
+
+namespace Crm.Opportunities.Tests;
+
+/// <summary>Which deals a caller reaches by their id: a rep their team's and their own, a team's manager the team's,
+/// a vice-president every team's; the departments that read sales data read every deal and change none.</summary>
+public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    private OpportunitiesService _service = null!;
+
+    public async ValueTask InitializeAsync() => _service = await OpportunitiesService.StartAsync(servers, nameof(ReachTests));
+
+    public ValueTask DisposeAsync() => _service.DisposeAsync();
+
+    [Fact]
+    public async Task A_rep_or_manager_of_another_team_can_neither_read_nor_change_a_deal_by_its_id_and_each_refusal_is_audited()
+    {
+        var deal = await OpenAsync("Wayne Enterprises", team: "north", owner: "otto");
+        var olivia = TestCalls.InTeam("south", $"olivia-{Guid.NewGuid():N}", Deadline, CrmRoles.OutsideSales);
+        var sam = TestCalls.InTeam("south", $"sam-{Guid.NewGuid():N}", Deadline, CrmRoles.SalesManager);
+
+        var read = await RefusedAsync(_service.Api.GetOpportunityAsync(Get(deal), olivia));
+        var moved = await RefusedAsync(_service.Api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = deal.ToString(), Stage = Wire.Stage.Proposal }, olivia));
+        var lost = await RefusedAsync(_service.Api.LoseOpportunityAsync(new Wire.LoseOpportunityRequest { OpportunityId = deal.ToString(), Reason = "no budget" }, sam));
+
+        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
+        Assert.Contains("team north's deal", read.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, moved.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, lost.StatusCode);
+        var unchanged = await _service.Api.GetOpportunityAsync(Get(deal), TestCalls.As("ada", Deadline));
+        Assert.Equal(1, unchanged.Version);
+        Assert.Equal(Wire.Stage.Qualification, unchanged.Stage);
+        Assert.Equal("north", unchanged.SalesTeam);
+        Assert.Equal(3, await _service.ScalarAsync(
+            "SELECT count(*) FROM audit_records WHERE outcome = 'Denied' AND (actor LIKE 'olivia-%' OR actor LIKE 'sam-%') AND detail LIKE '%team north''s deal%'"));
+    }
+
+    [Fact]
+    public async Task The_owner_the_team_and_a_vice_president_work_the_deal()
+    {
+        var deal = await OpenAsync("Oscorp", team: "north", owner: "otto");
+
+        var byOwner = await _service.Api.ChangeStageAsync(
+            new Wire.ChangeStageRequest { OpportunityId = deal.ToString(), Stage = Wire.Stage.Proposal }, TestCalls.InTeam("north", "otto", Deadline, CrmRoles.OutsideSales));
+        var byManager = await _service.Api.ChangeStageAsync(
+            new Wire.ChangeStageRequest { OpportunityId = deal.ToString(), Stage = Wire.Stage.Negotiation }, TestCalls.InTeam("north", "nina", Deadline, CrmRoles.SalesManager));
+        var byVicePresident = await _service.Api.ChangeStageAsync(
+            new Wire.ChangeStageRequest { OpportunityId = deal.ToString(), Stage = Wire.Stage.Closing }, TestCalls.As("victor", Deadline, CrmRoles.SalesManager));
+        var readByInsideRep = await _service.Api.GetOpportunityAsync(Get(deal), TestCalls.InTeam("north", "irene", Deadline, CrmRoles.InsideSales));
+
+        Assert.Equal([2L, 3L, 4L], [byOwner.Version, byManager.Version, byVicePresident.Version]);
+        Assert.Equal(Wire.Stage.Closing, readByInsideRep.Stage);
+    }
+
+    [Fact]
+    public async Task A_support_agent_reads_any_deal_and_changes_none()
+    {
+        var deal = await OpenAsync("Cyberdyne", team: "south", owner: "olivia");
+        var tom = TestCalls.As($"tom-{Guid.NewGuid():N}", Deadline, CrmRoles.TechnicalSupport);
+
+        var read = await _service.Api.GetOpportunityAsync(Get(deal), tom);
+        var moved = await RefusedAsync(_service.Api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = deal.ToString(), Stage = Wire.Stage.Proposal }, tom));
+        var revised = await RefusedAsync(_service.Api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = deal.ToString(), Probability = 40 }, tom));
+
+        Assert.Equal(deal.ToString(), read.OpportunityId);
+        Assert.Equal(StatusCode.PermissionDenied, moved.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, revised.StatusCode);
+        Assert.Equal(1, (await _service.Api.GetOpportunityAsync(Get(deal), tom)).Version);
+    }
+
+    [Fact]
+    public async Task A_list_holds_only_the_deals_the_caller_works()
+    {
+        var north = await OpenAsync("Initech", team: "north", owner: "otto");
+        var south = await OpenAsync("Globex", team: "south", owner: "olivia");
+        var ownNoTeam = await OpenAsync("Umbrella", team: null, owner: "otto");
+        var mine = new[] { north, south, ownNoTeam };
+
+        async Task<List<Guid>> ListedAsync(CallOptions caller)
+        {
+            var listed = new List<Guid>();
+            var token = string.Empty;
+            do
+            {
+                var page = await _service.Api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest { Page = new() { PageSize = 200, PageToken = token } }, caller);
+                listed.AddRange(page.Opportunities.Select(o => Guid.Parse(o.OpportunityId)).Where(mine.Contains));
+                token = page.NextPageToken;
+            }
+            while (token.Length > 0);
+
+            return [.. listed.Order()];
+        }
+
+        Assert.Equal(new[] { north, ownNoTeam }.Order(), await ListedAsync(TestCalls.InTeam("north", "otto", Deadline, CrmRoles.OutsideSales)));
+        Assert.Equal([south], await ListedAsync(TestCalls.InTeam("south", "olivia", Deadline, CrmRoles.OutsideSales)));
+        Assert.Equal([north], await ListedAsync(TestCalls.InTeam("north", "nina", Deadline, CrmRoles.SalesManager)));
+        Assert.Equal(mine.Order(), await ListedAsync(TestCalls.As("victor", Deadline, CrmRoles.SalesManager)));
+        Assert.Equal(mine.Order(), await ListedAsync(TestCalls.As("clara", Deadline, CrmRoles.CustomerService)));
+    }
+
+    private async Task<Guid> OpenAsync(string company, string? team, string owner)
+    {
+        var conversion = Conversions.Of(company, null) with { SalesTeam = team, OpportunityOwnerId = owner };
+        await _service.ConvertAsync(conversion);
+        return conversion.OpportunityId;
+    }
+
+    private static Wire.GetOpportunityRequest Get(Guid deal) => new() { OpportunityId = deal.ToString() };
+
+    private static async Task<Status> RefusedAsync<T>(AsyncUnaryCall<T> call)
+    {
+        var refused = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        return refused.Status;
+    }
+}
