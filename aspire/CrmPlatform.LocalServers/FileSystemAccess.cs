@@ -31,6 +31,27 @@ internal static class FileSystemAccess
         }
     }
 
+    /// <summary>Writes <paramref name="secret"/> to a new file that only <paramref name="user"/> (and root) may read.</summary>
+    public static void WriteSecretFor(string user, string path, string secret)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, options))
+        {
+            writer.Write(secret);
+        }
+
+        if (Posix.IsRoot)
+        {
+            using var chown = Process.Start("chown", [$"{user}:", path]) ?? throw new InvalidOperationException("chown could not start");
+            chown.WaitForExit();
+        }
+    }
+
     private static bool CanEnter(string user, string folder)
     {
         using var test = Process.Start("setpriv", ["--reuid", user, "--regid", user, "--init-groups", "test", "-x", folder])

@@ -8,10 +8,13 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string SystemUser = "postgres";
     private readonly ChildProcess _process;
 
-    private PostgresServer(ChildProcess process, int port)
+    private readonly string _password;
+
+    private PostgresServer(ChildProcess process, int port, string password)
     {
         _process = process;
         Port = port;
+        _password = password;
     }
 
     public int Port { get; }
@@ -22,18 +25,25 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A superuser connection to the maintenance database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
-    public string ConnectionString(string database) => ConnectionString(Port, database);
+    /// <summary>A superuser connection to <paramref name="database"/> (for tests that inspect any database).</summary>
+    public string ConnectionString(string database) => ConnectionString(Port, _password, database);
 
     /// <summary>A superuser connection to <paramref name="database"/> (none: the user's default) on a local server
     /// listening on <paramref name="port"/>.</summary>
-    public static string ConnectionString(int port, string? database = null) =>
+    public static string ConnectionString(int port, string password, string? database = null) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
             Username = SystemUser,
+            Password = password,
             Database = database,
         }.ConnectionString;
+
+    /// <summary>The connection of the role that owns <paramref name="database"/> (see <see cref="EnsureDatabaseAsync(string, string, string, CancellationToken)"/>),
+    /// on the server <paramref name="adminConnectionString"/> reaches.</summary>
+    public static string OwnerConnectionString(string adminConnectionString, string database, string password) =>
+        new NpgsqlConnectionStringBuilder(adminConnectionString) { Username = database, Password = password, Database = database }.ConnectionString;
 
     /// <summary>
     /// The one way this platform runs PostgreSQL: the program, its arguments and the user it runs as. The test fixture
@@ -68,13 +78,20 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates the cluster with initdb unless the folder already holds one (then it is reused as it is).</summary>
+    /// <summary>
+    /// Creates the cluster with initdb (password logins only, SCRAM-SHA-256) unless the folder already holds one; a
+    /// cluster made before passwords were required is given the password and switched to them.
+    /// </summary>
     public static async Task PrepareAsync(PostgresOptions options, Action<string>? onLine = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
         {
             await InitialiseAsync(FindBinaries(options.BinDirectory), options, onLine, cancellationToken);
+        }
+        else if (PostgresAuthentication.TrustsAnyone(options.DataDirectory))
+        {
+            await RequirePasswordsAsync(options, onLine, cancellationToken);
         }
     }
 
@@ -84,7 +101,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var spec = Spec(options);
         await PrepareAsync(options, onLine, cancellationToken);
         var process = ChildProcess.Start(spec, onLine);
-        var server = new PostgresServer(process, options.Port);
+        var server = new PostgresServer(process, options.Port, options.SuperuserPassword);
         var ready = await Poll.UntilAsync(
             ct => process.HasExited ? Task.FromResult(true) : AcceptsConnectionsAsync(server.AdminConnectionString, ct),
             TimeSpan.FromSeconds(120),
@@ -99,30 +116,17 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Creates <paramref name="database"/> on this server unless it exists.</summary>
-    public Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default) =>
-        EnsureDatabaseAsync(AdminConnectionString, database, cancellationToken);
-
-    /// <summary>Creates <paramref name="database"/> unless it exists, on any server (ours or a configured one).</summary>
-    public static async Task EnsureDatabaseAsync(string adminConnectionString, string database, CancellationToken cancellationToken = default)
+    /// <summary>Creates <paramref name="database"/> and the role that owns it on this server (see the static overload);
+    /// returns the role's connection string.</summary>
+    public async Task<string> EnsureDatabaseAsync(string database, string password, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        await using var connection = new NpgsqlConnection(adminConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
-        {
-            Parameters = { new NpgsqlParameter { Value = database } },
-        };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-        {
-            return;
-        }
-
-        // A database name cannot be a parameter; quoting it as an identifier keeps any name safe.
-        var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
+        await EnsureDatabaseAsync(AdminConnectionString, database, password, cancellationToken);
+        return OwnerConnectionString(AdminConnectionString, database, password);
     }
+
+    /// <inheritdoc cref="PostgresDatabases.EnsureAsync"/>
+    public static Task EnsureDatabaseAsync(string adminConnectionString, string database, string password, CancellationToken cancellationToken = default) =>
+        PostgresDatabases.EnsureAsync(adminConnectionString, database, password, cancellationToken);
 
     /// <summary>Fast shutdown: open sessions are rolled back, the server checkpoints and exits.</summary>
     public Task StopAsync() => _process.StopAsync(Posix.SigInt, TimeSpan.FromSeconds(20));
@@ -152,18 +156,56 @@ public sealed class PostgresServer : IAsyncDisposable
     private static async Task InitialiseAsync(string bin, PostgresOptions options, Action<string>? onLine, CancellationToken cancellationToken)
     {
         FileSystemAccess.GiveTo(SystemUser, options.DataDirectory);
-        List<string> args = ["-D", options.DataDirectory, "-U", SystemUser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"];
-        if (!options.Durable)
+
+        // initdb reads the superuser's password from a file the postgres user can read, beside the cluster's folder
+        // (initdb wants that folder empty), readable by that user only and removed at once.
+        var passwordFile = options.DataDirectory.TrimEnd('/') + ".pwfile";
+        FileSystemAccess.WriteSecretFor(SystemUser, passwordFile, options.SuperuserPassword);
+        try
         {
-            args.Add("--no-sync");
+            List<string> args =
+            [
+                "-D", options.DataDirectory, "-U", SystemUser, "-A", "scram-sha-256", $"--pwfile={passwordFile}",
+                "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions",
+            ];
+            if (!options.Durable)
+            {
+                args.Add("--no-sync");
+            }
+
+            await using var initdb = ChildProcess.Start(new ChildProcessSpec("initdb", Path.Combine(bin, "initdb"), args, SystemUser), onLine);
+            await initdb.WaitForExitAsync(cancellationToken);
+            if (initdb.ExitCode != 0)
+            {
+                throw new ServerStartException($"initdb failed for {options.DataDirectory} (exit {initdb.ExitCode}):{Environment.NewLine}{initdb.RecentOutput}");
+            }
+        }
+        finally
+        {
+            File.Delete(passwordFile);
+        }
+    }
+
+    /// <summary>
+    /// A cluster made when logins needed no password (trust): started once as it is to give the superuser its
+    /// password, stopped, then switched to SCRAM-SHA-256 for every login.
+    /// </summary>
+    private static async Task RequirePasswordsAsync(PostgresOptions options, Action<string>? onLine, CancellationToken cancellationToken)
+    {
+        var process = ChildProcess.Start(Spec(options), onLine);
+        await using (process)
+        {
+            var trusted = new NpgsqlConnectionStringBuilder(ConnectionString(options.Port, string.Empty, "postgres")) { Password = null }.ConnectionString;
+            if (!await Poll.UntilAsync(ct => process.HasExited ? Task.FromResult(true) : AcceptsConnectionsAsync(trusted, ct), TimeSpan.FromSeconds(120), cancellationToken) || process.HasExited)
+            {
+                throw new ServerStartException($"PostgreSQL in {options.DataDirectory} did not start to be given a password:{Environment.NewLine}{process.RecentOutput}");
+            }
+
+            await PostgresDatabases.SetPasswordAsync(trusted, SystemUser, options.SuperuserPassword, cancellationToken);
+            await process.StopAsync(Posix.SigInt, TimeSpan.FromSeconds(20));
         }
 
-        await using var initdb = ChildProcess.Start(new ChildProcessSpec("initdb", Path.Combine(bin, "initdb"), args, SystemUser), onLine);
-        await initdb.WaitForExitAsync(cancellationToken);
-        if (initdb.ExitCode != 0)
-        {
-            throw new ServerStartException($"initdb failed for {options.DataDirectory} (exit {initdb.ExitCode}):{Environment.NewLine}{initdb.RecentOutput}");
-        }
+        PostgresAuthentication.RequirePasswords(options.DataDirectory);
     }
 
     /// <summary>The newest installed server's bin folder (Debian installs under /usr/lib/postgresql/VERSION).</summary>

@@ -41,7 +41,7 @@ public sealed partial class CrmTestServers : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _watchdog = OwnerWatchdog.Start(Path.Combine(Root, "pids"), Root);
-        var postgres = PostgresServer.StartAsync(new PostgresOptions(Path.Combine(Root, "postgres"), Ports.Free(), Durable: false));
+        var postgres = PostgresServer.StartAsync(new PostgresOptions(Path.Combine(Root, "postgres"), Ports.Free(), Durable: false, Secret()));
         var node = string.Create(CultureInfo.InvariantCulture, $"crmtest{Environment.ProcessId}x{Ports.Free()}@localhost");
         var rabbitMq = RabbitMqServer.StartAsync(new RabbitMqOptions(Path.Combine(Root, "rabbitmq"), Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free(), node));
         try
@@ -66,10 +66,14 @@ public sealed partial class CrmTestServers : IAsyncLifetime
             name = name[^60..];
         }
 
-        await Postgres.EnsureDatabaseAsync(name);
+        // Each database with its own role and password, as a service's in the app host.
+        var database = await Postgres.EnsureDatabaseAsync(name, Secret());
         await RabbitMq.EnsureVirtualHostAsync(name);
-        return new TestResources(name, Postgres.ConnectionString(name), RabbitMq.ConnectionString(name));
+        return new TestResources(name, database, RabbitMq.ConnectionString(name));
     }
+
+    /// <summary>A password made for this run only.</summary>
+    public static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>
     /// Restarts RabbitMQ (for tests of recovery; use servers of the test's own, since every other test class shares

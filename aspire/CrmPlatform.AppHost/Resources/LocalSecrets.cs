@@ -4,7 +4,8 @@ namespace CrmPlatform.AppHost.Resources;
 
 /// <summary>
 /// The secrets of a local run, made on the first start and kept in the data folder (<c>.crm/secrets/</c>, readable by
-/// its owner only), never in the repository nor printed: the demo people's password and the machine clients' secrets.
+/// its owner only), never in the repository nor printed: the demo people's password, the machine clients' secrets and
+/// the servers' passwords.
 /// </summary>
 public sealed class LocalSecrets(string folder)
 {
@@ -26,6 +27,9 @@ public sealed class LocalSecrets(string folder)
         Read($"client-{clientId}");
         return Path.Combine(folder, $"client-{clientId}");
     }
+
+    /// <summary>A password of this run's servers, e.g. <c>postgres-superuser</c> or <c>postgres-leadsdb</c> (made if missing).</summary>
+    public string Password(string name) => Read(name);
 
     public static LocalSecrets In(LocalSettings settings)
     {

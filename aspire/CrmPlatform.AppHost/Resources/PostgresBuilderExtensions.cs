@@ -17,40 +17,45 @@ public static class PostgresBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
+        var secrets = LocalSecrets.In(settings);
         if (builder.ConfiguredServer(name) is { } configured)
         {
-            return configured;
+            return configured.WithAnnotation(new DatabaseSecretsAnnotation(secrets));
         }
 
-        var options = new PostgresOptions(settings.Folder("postgres"), settings.Port(5433), Durable: true, settings.PostgresBinDirectory);
+        var options = new PostgresOptions(settings.Folder("postgres"), settings.Port(5433), Durable: true, secrets.Password("postgres-superuser"), settings.PostgresBinDirectory);
         var server = new PostgresServerResource(name, options);
         PostgresServer.PrepareFolder(options);
 
         var check = $"{name}-accepts-connections";
         builder.Services.AddHealthChecks().AddReadinessCheck(
-            check, ct => PostgresServer.AcceptsConnectionsAsync(PostgresServer.ConnectionString(options.Port, "postgres"), ct), "no connection yet");
+            check, ct => PostgresServer.AcceptsConnectionsAsync(PostgresServer.ConnectionString(options.Port, options.SuperuserPassword, "postgres"), ct), "no connection yet");
 
         return builder.AddLocalServer(server)
+            .WithAnnotation(new DatabaseSecretsAnnotation(secrets))
             .WithEndpoint(name: "tcp", port: options.Port, targetPort: options.Port, isProxied: false)
             .WithHealthCheck(check)
             .OnBeforeResourceStarted(async (resource, e, ct) =>
             {
-                if (!File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION")))
+                var isNew = !File.Exists(Path.Combine(options.DataDirectory, "PG_VERSION"));
+                var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+                await PostgresServer.PrepareAsync(options, line => ResourceLog.Line(log, line), ct);
+                if (isNew)
                 {
-                    var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
-                    await PostgresServer.PrepareAsync(options, line => ResourceLog.Line(log, line), ct);
                     var appHostLog = e.Services.GetRequiredService<ILogger<PostgresServerResource>>();
                     ResourceLog.NewCluster(appHostLog, options.DataDirectory);
                 }
             });
     }
 
-    /// <summary>A service's own database on <paramref name="server"/>, created once the server answers; healthy
-    /// when a connection to it opens.</summary>
+    /// <summary>A service's own database on <paramref name="server"/> with the role that owns it (its password kept
+    /// with the run's secrets), created once the server answers; healthy when the role's connection to it opens.</summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<IResourceWithConnectionString> server, string name)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var database = new PostgresDatabaseResource(name, name, server.Resource);
+        var secrets = server.Resource.Annotations.OfType<DatabaseSecretsAnnotation>().Single().Secrets;
+        var password = server.ApplicationBuilder.AddParameter($"{name}-password", () => secrets.Password($"postgres-{name}"), secret: true);
+        var database = new PostgresDatabaseResource(name, name, server.Resource, password.Resource);
         var check = $"{name}-accepts-connections";
         server.ApplicationBuilder.Services.AddHealthChecks().AddReadinessCheck(
             check,
@@ -82,7 +87,8 @@ public static class PostgresBuilderExtensions
                 return;
             }
 
-            await PostgresServer.EnsureDatabaseAsync(admin, database.DatabaseName, cancellationToken);
+            var password = await database.Password.GetValueAsync(cancellationToken) ?? string.Empty;
+            await PostgresServer.EnsureDatabaseAsync(admin, database.DatabaseName, password, cancellationToken);
             await e.Notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or ArgumentException)

@@ -43,7 +43,7 @@ public sealed class TestServersTests(CrmTestServers servers)
         var closed = Directory.CreateTempSubdirectory("crm-closed-").FullName;
         try
         {
-            var options = new PostgresOptions(Path.Combine(closed, "postgres"), Ports.Free(), Durable: false);
+            var options = new PostgresOptions(Path.Combine(closed, "postgres"), Ports.Free(), Durable: false, CrmTestServers.Secret());
             if (Posix.IsRoot)
             {
                 var clock = Stopwatch.StartNew();
@@ -98,7 +98,7 @@ public sealed class TestServersTests(CrmTestServers servers)
         using var watchdog = OwnerWatchdog.Start(Path.Combine(folder, "pids"), folder, owner.Id);
         var port = Ports.Free();
         await using var postgres = await PostgresServer.StartAsync(
-            new PostgresOptions(Path.Combine(folder, "postgres"), port, Durable: false), cancellationToken: TestContext.Current.CancellationToken);
+            new PostgresOptions(Path.Combine(folder, "postgres"), port, Durable: false, CrmTestServers.Secret()), cancellationToken: TestContext.Current.CancellationToken);
         var pids = postgres.TreePids();
         watchdog.Track(pids);
 
