@@ -27,17 +27,18 @@ try
     var identity = builder.AddCrmService<Projects.Crm_Identity>(CrmResources.Identity, local)
         .WithOwnDatabase(postgres, CrmResources.Identity).WithLocalDirectory(LocalSecrets.In(local));
 
-    // Five services, each owning its database, publishing and consuming domain events through the broker.
+    // Five services, each owning its database (as a role that reaches no other), publishing and consuming domain
+    // events through the broker (as a user of its own).
     var leads = builder.AddCrmService<Projects.Crm_Leads>(CrmResources.Leads, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Leads).WithReference(messaging).WaitFor(messaging);
+        .WithOwnDatabase(postgres, CrmResources.Leads).WithOwnBrokerUser(messaging, CrmResources.Leads);
     var opportunities = builder.AddCrmService<Projects.Crm_Opportunities>(CrmResources.Opportunities, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Opportunities).WithReference(messaging).WaitFor(messaging);
+        .WithOwnDatabase(postgres, CrmResources.Opportunities).WithOwnBrokerUser(messaging, CrmResources.Opportunities);
     var forecasts = builder.AddCrmService<Projects.Crm_Forecasts>(CrmResources.Forecasts, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Forecasts).WithReference(messaging).WaitFor(messaging);
+        .WithOwnDatabase(postgres, CrmResources.Forecasts).WithOwnBrokerUser(messaging, CrmResources.Forecasts);
     var orders = builder.AddCrmService<Projects.Crm_Orders>(CrmResources.Orders, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Orders).WithReference(messaging).WaitFor(messaging);
+        .WithOwnDatabase(postgres, CrmResources.Orders).WithOwnBrokerUser(messaging, CrmResources.Orders);
     var support = builder.AddCrmService<Projects.Crm_Support>(CrmResources.Support, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Support).WithReference(messaging).WaitFor(messaging);
+        .WithOwnDatabase(postgres, CrmResources.Support).WithOwnBrokerUser(messaging, CrmResources.Support);
 
     // The gateway: the only door for callers. It checks the caller's token, forwards each service's API with it and
     // composes the customer view from all five; it starts without waiting for them, since it answers UNAVAILABLE for

@@ -26,27 +26,30 @@ public sealed class RabbitMqServer : IAsyncDisposable
         _management = ManagementClient(options);
     }
 
+    /// <summary>The node's administrator: it makes the virtual hosts and the users services connect as.</summary>
+    public const string AdminUser = "crm-admin";
+
     public RabbitMqOptions Options { get; }
 
-    /// <summary>An AMQP URI in Aspire's form; the path is the virtual host.</summary>
-    public string ConnectionString(string virtualHost = "/") => ConnectionString(Options, virtualHost);
+    /// <summary>An AMQP URI in Aspire's form, as the administrator; the path is the virtual host.</summary>
+    public string ConnectionString(string virtualHost = "/") => ConnectionString(Options.AmqpPort, AdminUser, Options.AdminPassword, virtualHost);
 
-    /// <summary>An AMQP URI in Aspire's form for a local node run with <paramref name="options"/>.</summary>
-    public static string ConnectionString(RabbitMqOptions options, string virtualHost = "/")
+    /// <summary>An AMQP URI in Aspire's form for <paramref name="user"/> on a local node's <paramref name="port"/>.</summary>
+    public static string ConnectionString(int port, string user, string password, string virtualHost = "/")
     {
-        ArgumentNullException.ThrowIfNull(options);
+        var credentials = $"{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}";
         return virtualHost == "/"
-            ? $"amqp://guest:guest@127.0.0.1:{options.AmqpPort}"
-            : $"amqp://guest:guest@127.0.0.1:{options.AmqpPort}/{Uri.EscapeDataString(virtualHost)}";
+            ? $"amqp://{credentials}@127.0.0.1:{port}"
+            : $"amqp://{credentials}@127.0.0.1:{port}/{Uri.EscapeDataString(virtualHost)}";
     }
 
-    /// <summary>A client of the node's management API (the guest user answers on loopback only).</summary>
+    /// <summary>A client of the node's management API, as the administrator.</summary>
     public static HttpClient ManagementClient(RabbitMqOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.ManagementPort}/api/") };
         client.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AdminUser}:{options.AdminPassword}")));
         return client;
     }
 
@@ -86,8 +89,12 @@ public sealed class RabbitMqServer : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(dir, "mnesia"));
         Directory.CreateDirectory(Path.Combine(dir, "log"));
         File.WriteAllText(Path.Combine(dir, "enabled_plugins"), "[rabbitmq_management].\n");
+        var definitions = Path.Combine(dir, "definitions.json");
+        FileSystemAccess.WriteSecretFor(SystemUser, definitions, RabbitMqUsers.AdministratorDefinitions(AdminUser, options.AdminPassword));
         File.WriteAllText(Path.Combine(dir, "rabbitmq.conf"), string.Join('\n',
             $"listeners.tcp.1 = 127.0.0.1:{options.AmqpPort}",
+            // Our administrator, loaded on every boot; the guest user is removed once the node answers.
+            $"load_definitions = {definitions}",
             "management.tcp.ip = 127.0.0.1",
             $"management.tcp.port = {options.ManagementPort}",
             // Development machines and CI runners often have little free disk; the default 50 MB alarm would
@@ -188,22 +195,24 @@ public sealed class RabbitMqServer : IAsyncDisposable
         {
             throw new ServerStartException($"RabbitMQ did not become ready on port {Options.AmqpPort} (it exited or 180 s passed):{Environment.NewLine}{_server.RecentOutput}");
         }
+
+        await RabbitMqUsers.RemoveGuestAsync(_management, cancellationToken);
     }
 
-    /// <summary>Creates <paramref name="virtualHost"/> (if new) and lets the guest user use it fully.</summary>
-    public async Task EnsureVirtualHostAsync(string virtualHost, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates <paramref name="virtualHost"/> (if new) with a user of its own (named as it, with
+    /// <paramref name="password"/>) who may use it fully; returns that user's AMQP URI. The administrator may use it too.
+    /// </summary>
+    public async Task<string> EnsureVirtualHostAsync(string virtualHost, string password, CancellationToken cancellationToken = default)
     {
-        var name = Uri.EscapeDataString(virtualHost);
-        using (var created = await _management.PutAsync(new Uri($"vhosts/{name}", UriKind.Relative), JsonBody("{}"), cancellationToken))
+        using (var created = await _management.PutAsync(new Uri($"vhosts/{Uri.EscapeDataString(virtualHost)}", UriKind.Relative), JsonBody("{}"), cancellationToken))
         {
             created.EnsureSuccessStatusCode();
         }
 
-        using var granted = await _management.PutAsync(
-            new Uri($"permissions/{name}/guest", UriKind.Relative),
-            JsonBody("""{"configure":".*","write":".*","read":".*"}"""),
-            cancellationToken);
-        granted.EnsureSuccessStatusCode();
+        await RabbitMqUsers.GrantAsync(_management, AdminUser, virtualHost, cancellationToken);
+        await RabbitMqUsers.EnsureAsync(_management, virtualHost, password, virtualHost, cancellationToken);
+        return ConnectionString(Options.AmqpPort, virtualHost, password, virtualHost);
     }
 
     /// <summary>Deletes a virtual host and everything in it.</summary>

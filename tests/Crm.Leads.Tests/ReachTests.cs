@@ -56,6 +56,22 @@ public sealed class ReachTests(LeadsHost leads) : IClassFixture<LeadsHost>
     }
 
     [Fact]
+    public async Task Capturing_a_person_another_team_works_says_so_and_shows_nothing_of_their_lead()
+    {
+        var request = Requests.Lead();
+        await leads.Api.CaptureLeadAsync(request, TestCalls.InTeam("south", "ivan", Deadline, CrmRoles.InsideSales));
+
+        var again = await Assert.ThrowsAsync<RpcException>(() => leads.Api.CaptureLeadAsync(request, TestCalls.InTeam("north", "irene", Deadline, CrmRoles.InsideSales)).ResponseAsync);
+        var bySouth = await leads.Api.CaptureLeadAsync(request, TestCalls.InTeam("south", "isaac", Deadline, CrmRoles.InsideSales));
+
+        Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+        Assert.StartsWith("contact: ", again.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(request.Contact.Email, again.Status.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.True(bySouth.Duplicate);
+        Assert.Equal("south", bySouth.Lead.SalesTeam);
+    }
+
+    [Fact]
     public async Task A_rep_lists_the_pool_and_their_team_s_leads_only()
     {
         var campaign = (await leads.Api.LaunchCampaignAsync(Requests.Campaign(), TestCalls.As("maria", Deadline, CrmRoles.Marketing))).CampaignId;

@@ -43,7 +43,7 @@ public sealed partial class CrmTestServers : IAsyncLifetime
         _watchdog = OwnerWatchdog.Start(Path.Combine(Root, "pids"), Root);
         var postgres = PostgresServer.StartAsync(new PostgresOptions(Path.Combine(Root, "postgres"), Ports.Free(), Durable: false, Secret()));
         var node = string.Create(CultureInfo.InvariantCulture, $"crmtest{Environment.ProcessId}x{Ports.Free()}@localhost");
-        var rabbitMq = RabbitMqServer.StartAsync(new RabbitMqOptions(Path.Combine(Root, "rabbitmq"), Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free(), node));
+        var rabbitMq = RabbitMqServer.StartAsync(new RabbitMqOptions(Path.Combine(Root, "rabbitmq"), Ports.Free(), Ports.Free(), Ports.Free(), Ports.Free(), node, Secret()));
         try
         {
             await Task.WhenAll(postgres, rabbitMq);
@@ -66,10 +66,10 @@ public sealed partial class CrmTestServers : IAsyncLifetime
             name = name[^60..];
         }
 
-        // Each database with its own role and password, as a service's in the app host.
+        // Each database and virtual host with its own role or user and password, as a service's in the app host.
         var database = await Postgres.EnsureDatabaseAsync(name, Secret());
-        await RabbitMq.EnsureVirtualHostAsync(name);
-        return new TestResources(name, database, RabbitMq.ConnectionString(name));
+        var broker = await RabbitMq.EnsureVirtualHostAsync(name, Secret());
+        return new TestResources(name, database, broker);
     }
 
     /// <summary>A password made for this run only.</summary>

@@ -20,7 +20,7 @@ public static class PostgresBuilderExtensions
         var secrets = LocalSecrets.In(settings);
         if (builder.ConfiguredServer(name) is { } configured)
         {
-            return configured.WithAnnotation(new DatabaseSecretsAnnotation(secrets));
+            return configured.WithAnnotation(new LocalSecretsAnnotation(secrets));
         }
 
         var options = new PostgresOptions(settings.Folder("postgres"), settings.Port(5433), Durable: true, secrets.Password("postgres-superuser"), settings.PostgresBinDirectory);
@@ -32,7 +32,7 @@ public static class PostgresBuilderExtensions
             check, ct => PostgresServer.AcceptsConnectionsAsync(PostgresServer.ConnectionString(options.Port, options.SuperuserPassword, "postgres"), ct), "no connection yet");
 
         return builder.AddLocalServer(server)
-            .WithAnnotation(new DatabaseSecretsAnnotation(secrets))
+            .WithAnnotation(new LocalSecretsAnnotation(secrets))
             .WithEndpoint(name: "tcp", port: options.Port, targetPort: options.Port, isProxied: false)
             .WithHealthCheck(check)
             .OnBeforeResourceStarted(async (resource, e, ct) =>
@@ -53,7 +53,7 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<IResourceWithConnectionString> server, string name)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var secrets = server.Resource.Annotations.OfType<DatabaseSecretsAnnotation>().Single().Secrets;
+        var secrets = server.Resource.Annotations.OfType<LocalSecretsAnnotation>().Single().Secrets;
         var password = server.ApplicationBuilder.AddParameter($"{name}-password", () => secrets.Password($"postgres-{name}"), secret: true);
         var database = new PostgresDatabaseResource(name, name, server.Resource, password.Resource);
         var check = $"{name}-accepts-connections";

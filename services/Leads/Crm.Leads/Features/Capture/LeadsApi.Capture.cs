@@ -1,4 +1,5 @@
 using Crm.Api;
+using Crm.Domain;
 using Crm.Contracts.Leads;
 using Crm.Grpc;
 using Crm.Grpc.Security;
@@ -44,13 +45,13 @@ public sealed partial class LeadsApi
 
         var emailKey = ContactPoints.EmailKey(contact.Email);
         var phoneKey = contact.Phone;
+        var reach = CallerReach.Of(context);
         if (await FindDuplicateAsync(emailKey, phoneKey, cancellationToken) is { } existing)
         {
-            return new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true };
+            return Duplicate(existing, reach);
         }
 
         // A rep's own lead is their team's; marketing's leads wait in the pool for the first team that works them.
-        var reach = CallerReach.Of(context);
         var lead = Lead.Capture(CommonEnums.ToContract(source), campaignId, company, contact, notes, Caller.Of(context), Now(), reach.Everything ? null : reach.Team);
         _db.Leads.Add(lead);
         try
@@ -65,11 +66,17 @@ public sealed partial class LeadsApi
             _db.ChangeTracker.Clear();
             var winner = await FindDuplicateAsync(emailKey, phoneKey, cancellationToken)
                 ?? throw new InvalidOperationException("a lead with this e-mail or phone was stored, yet it cannot be found", ex);
-            return new CaptureLeadResponse { Lead = winner.ToMessage(), Duplicate = true };
+            return Duplicate(winner, reach);
         }
 
         return new CaptureLeadResponse { Lead = lead.ToMessage(), Duplicate = false };
     }
+
+    /// <summary>The lead the person already is, when the caller may see it; otherwise only that another team works it.</summary>
+    private static GrpcResult<CaptureLeadResponse> Duplicate(Lead existing, SalesReach reach) =>
+        existing.WithinReachOf(reach).IsDone
+            ? new CaptureLeadResponse { Lead = existing.ToMessage(), Duplicate = true }
+            : Status.AlreadyExists($"contact: this person is already a lead worked by team {existing.SalesTeam}; its reps and manager work it");
 
     /// <summary>The lead with this normalised e-mail or, failing that, this normalised phone.</summary>
     private async Task<Lead?> FindDuplicateAsync(string? emailKey, string? phoneKey, CancellationToken cancellationToken)
