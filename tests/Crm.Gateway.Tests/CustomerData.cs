@@ -39,7 +39,14 @@ public sealed class CustomerData(DateTimeOffset now)
             {
                 OrderId = "ord-1", CustomerId = CustomerId, Status = OrderStatus.Invoiced, BookedAt = At(-TimeSpan.FromDays(40)),
                 Shipment = new Shipment { Carrier = "DHL", TrackingNumber = "JD0001", ShippedAt = At(-TimeSpan.FromDays(38)) },
-                Invoices = { new Invoice { InvoiceId = "inv-1", Status = InvoiceStatus.Overdue, IssuedAt = At(-TimeSpan.FromDays(37)), DueOn = DateConversions.ToDate(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-7))) } },
+                Invoices =
+                {
+                    new Invoice
+                    {
+                        InvoiceId = "inv-1", Status = InvoiceStatus.Overdue, IssuedAt = At(-TimeSpan.FromDays(37)), DueOn = DateConversions.ToDate(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-7))),
+                        Payments = { new Payment { PaymentId = "pay-1", Amount = MoneyConversions.ToMoney(100m, "EUR"), ReceivedAt = At(-TimeSpan.FromDays(30)), RecordedBy = "anna" } },
+                    },
+                },
             },
         },
         Credit = new CreditStatus { CustomerId = CustomerId, OnHold = true, Reason = "Invoice inv-1 is overdue.", OverdueInvoiceIds = { "inv-1" } },

@@ -41,6 +41,7 @@ public static class GrpcServerExtensions
             o.ResponseCompressionAlgorithm = settings.ResponseCompression;
             o.EnableDetailedErrors = false;
             o.Interceptors.Add<DenialAuditInterceptor>();
+            o.Interceptors.Add<WithheldFieldsInterceptor>();
         });
         builder.Services.AddGrpcReflection();
 

@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Gateway.Grpc.V1;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Opportunities.Grpc.V1;
 using CrmPlatform.ServiceDefaults;
@@ -34,7 +35,11 @@ public sealed class CustomerViewApi(
             return Status.NotFound($"customer {request.CustomerId} does not exist");
         }
 
-        return CustomerViewComposer.Compose(request.CustomerId, sections, clock.GetUtcNow(), options.Value);
+        var view = CustomerViewComposer.Compose(request.CustomerId, sections, clock.GetUtcNow(), options.Value);
+
+        // Each service withheld what the caller may not see; the view names it, so that empty is not read as unknown.
+        view.Withheld.AddRange(WithheldFields.PathsOf(Grpc.V1.CustomerView.Descriptor, DataClassAccess.HiddenFrom(context.GetHttpContext().User)));
+        return view;
     }
 
     public override Task<SearchCustomersResponse> SearchCustomers(SearchCustomersRequest request, ServerCallContext context) => SearchCustomersAsync(request, context).Answer();

@@ -50,6 +50,10 @@ public sealed class SectionFetcher(
             var response = await call(new CallOptions(deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken));
             return new Section<TResponse>(response, Status(section, SectionState.Ok, string.Empty));
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+        {
+            return new Section<TResponse>(default, Status(section, SectionState.Withheld, $"the caller may not see the {owner.Name} service's section"), ex.StatusCode);
+        }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
         {
             return new Section<TResponse>(default, Status(section, SectionState.TimedOut, $"the {owner.Name} service did not answer within {timeout.TotalMilliseconds:F0} ms"), ex.StatusCode);

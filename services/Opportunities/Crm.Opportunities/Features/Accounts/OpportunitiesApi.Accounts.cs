@@ -1,6 +1,7 @@
 using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -45,11 +46,13 @@ internal sealed partial class OpportunitiesApi
         }
 
         var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var email = CustomerMatching.NormalizeEmail(query);
-        var phone = CustomerMatching.PhoneSearchSuffix(query);
+        // A caller who may not see e-mail addresses and phone numbers may not find people by them either.
+        var byContactPoints = !DataClassAccess.HiddenFrom(context.GetHttpContext().User).Contains(Crm.Common.Grpc.V1.DataClass.ContactPoint);
+        var email = byContactPoints ? CustomerMatching.NormalizeEmail(query) : null;
+        var phone = byContactPoints ? CustomerMatching.PhoneSearchSuffix(query) : null;
         var matches = db.Accounts.AsNoTracking().Include(a => a.Contacts)
             .Where(a => EF.Functions.ILike(a.Name, pattern)
-                || a.Contacts.Any(c => c.NormalizedEmail == email
+                || a.Contacts.Any(c => (email != null && c.NormalizedEmail == email)
                     || EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern)
                     || (phone != null && c.NormalizedPhone!.EndsWith(phone))));
         var (page, next) = await matches.PageAsync(a => a.Position, before, size, a => a.ToWire(), context.CancellationToken);
