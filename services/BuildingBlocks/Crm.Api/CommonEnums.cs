@@ -18,4 +18,9 @@ public static class CommonEnums
         source == Wire.LeadSource.Unspecified || !Enum.IsDefined(source) ? Contracts.LeadSource.Other : EnumNames.Convert<Wire.LeadSource, Contracts.LeadSource>(source);
 
     public static Wire.LeadSource ToWire(Contracts.LeadSource source) => EnumNames.Convert<Contracts.LeadSource, Wire.LeadSource>(source);
+
+    /// <summary>An unspecified or unknown channel is refused by the request check before it gets here.</summary>
+    public static Contracts.ContactChannel ToContract(Wire.ContactChannel channel) => EnumNames.Convert<Wire.ContactChannel, Contracts.ContactChannel>(channel);
+
+    public static Wire.ContactChannel ToWire(Contracts.ContactChannel channel) => EnumNames.Convert<Contracts.ContactChannel, Wire.ContactChannel>(channel);
 }

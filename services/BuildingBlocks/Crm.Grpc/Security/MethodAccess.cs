@@ -38,6 +38,8 @@ public static class MethodAccess
         ["/crm.leads.v1.LeadsService/QualifyLead"] = [InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/DisqualifyLead"] = [InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/ConvertLead"] = [InsideSales, SalesManager],
+        // Whoever hears a person's consent or objection records it.
+        ["/crm.leads.v1.LeadsService/RecordLeadConsent"] = [Marketing, InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/GetCustomerOrigin"] = Everyone,
 
         // The customer master: sales keep accounts and contacts; order entry and accounting keep billing data.
@@ -47,6 +49,7 @@ public static class MethodAccess
         ["/crm.opportunities.v1.OpportunitiesService/UpdateAccount"] = [.. Sales, OrderEntry, Accounting],
         ["/crm.opportunities.v1.OpportunitiesService/AddContact"] = [.. Sales, OrderEntry, CustomerService],
         ["/crm.opportunities.v1.OpportunitiesService/UpdateContact"] = [.. Sales, OrderEntry, CustomerService],
+        ["/crm.opportunities.v1.OpportunitiesService/RecordContactConsent"] = [Marketing, .. CustomerFacing],
 
         // Deals: Outside Sales and their managers work them; everyone who talks to the customer reads them.
         ["/crm.opportunities.v1.OpportunitiesService/GetOpportunity"] = [.. CustomerFacing, OrderEntry],

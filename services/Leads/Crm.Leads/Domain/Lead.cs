@@ -62,6 +62,9 @@ public sealed class Lead : AggregateRoot
     /// <summary>The customer account the opportunities service matched or created; learnt from OpportunityOpened.</summary>
     public Guid? CustomerId { get; private set; }
 
+    /// <summary>The person's word on each channel they gave one for (consent or opt-out), in channel order.</summary>
+    public ChannelConsent[] Consents { get; private set; } = [];
+
     /// <summary>The sales team working the lead; none while it waits in the pool, for the first team that works it.</summary>
     public string? SalesTeam { get; private set; }
 
@@ -118,6 +121,22 @@ public sealed class Lead : AggregateRoot
         }
 
         SalesTeam ??= reach.Everything ? null : reach.Team;
+        return Result.Done;
+    }
+
+    /// <summary>Records the person's consent to a channel or their opt-out of it, whatever the lead's status: an
+    /// objection always stands. Saying again what is on record changes nothing.</summary>
+    public Result RecordConsent(ChannelConsent consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (ChannelConsent.IsOnRecord(Consents, consent))
+        {
+            return Result.Done;
+        }
+
+        Consents = ChannelConsent.Record(Consents, consent);
+        Changed(consent.RecordedAt);
+        Raise(new LeadConsentRecorded(Guid.CreateVersion7(consent.RecordedAt), consent.RecordedAt, LeadId, Version, consent));
         return Result.Done;
     }
 

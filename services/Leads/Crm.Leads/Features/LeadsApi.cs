@@ -33,16 +33,18 @@ public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
     /// Changes a lead through <see cref="CommandPath"/> on behalf of the caller of <paramref name="context"/>: NOT_FOUND
     /// when there is none, PERMISSION_DENIED when another team works it, ABORTED when it is not at
     /// <paramref name="expectedVersion"/> or changed under a caller who named one. A pool lead is taken up by the
-    /// caller's team.
+    /// caller's team, unless <paramref name="takesUp"/> is false (a change that is not working the lead, as recording
+    /// the person's consent).
     /// </summary>
-    private Task<Result<Lead>> ChangeLeadAsync(Guid leadId, long expectedVersion, Func<Lead, Result> apply, ServerCallContext context)
+    private Task<Result<Lead>> ChangeLeadAsync(Guid leadId, long expectedVersion, Func<Lead, Result> apply, ServerCallContext context, bool takesUp = true)
     {
         var reach = CallerReach.Of(context);
+        Func<Lead, Result> allowed = takesUp ? lead => lead.TakeUp(reach) : lead => lead.WithinReachOf(reach);
         return _db.ChangeAsync(
             token => _db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId, token),
             new CommandTarget("lead_id", $"lead {leadId}"),
             expectedVersion,
-            lead => lead.TakeUp(reach) is { IsDone: false } outOfReach ? outOfReach : apply(lead),
+            lead => allowed(lead) is { IsDone: false } outOfReach ? outOfReach : apply(lead),
             context.CancellationToken);
     }
 

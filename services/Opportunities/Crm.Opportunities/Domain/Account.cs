@@ -154,6 +154,26 @@ internal sealed class Account : AggregateRoot
         return contact;
     }
 
+    /// <summary>Records a contact's consent to a channel or their opt-out of it; saying again what is on record changes nothing.</summary>
+    public Result<Contact> RecordContactConsent(Guid contactId, ChannelConsent consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (Contacts.FirstOrDefault(c => c.ContactId == contactId) is not { } contact)
+        {
+            return DomainError.NotFound($"contact {contactId} is not a contact of customer {CustomerId}", "contact_id");
+        }
+
+        if (ChannelConsent.IsOnRecord(contact.Consents, consent))
+        {
+            return contact;
+        }
+
+        contact.Consents = ChannelConsent.Record(contact.Consents, consent);
+        Version++;
+        Raise(new ContactConsentRecorded(Guid.CreateVersion7(consent.RecordedAt), consent.RecordedAt, CustomerId, Version, contactId, consent));
+        return contact;
+    }
+
     /// <summary>
     /// Adds <paramref name="person"/> as a contact unless the account knows them already (the same e-mail or, without
     /// one, the same name); null when known.

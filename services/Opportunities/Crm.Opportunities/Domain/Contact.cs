@@ -27,5 +27,8 @@ internal sealed class Contact
 
     public BuyingRole BuyingRole { get; set; }
 
+    /// <summary>The person's word on each channel they gave one for (consent or opt-out), in channel order.</summary>
+    public ChannelConsent[] Consents { get; set; } = [];
+
     public DateTimeOffset AddedAt { get; init; }
 }

@@ -55,6 +55,7 @@ internal static class WireMapping
         Email = contact.Email ?? string.Empty,
         Phone = contact.Phone ?? string.Empty,
         BuyingRole = CommonEnums.ToWire(contact.BuyingRole),
+        Consents = { contact.Consents.Select(ConsentConversions.ToWire) },
     };
 
     public static Wire.Opportunity ToWire(this Opportunity opportunity)

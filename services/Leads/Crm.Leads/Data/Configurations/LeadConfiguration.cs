@@ -1,3 +1,4 @@
+using Crm.Contracts;
 using Crm.Contracts.Leads;
 using Crm.Leads.Domain;
 using Crm.Messaging.Data;
@@ -21,6 +22,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.Contact).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ContactDetails>());
         builder.Property(l => l.Qualification).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Qualification?>());
         builder.Property(l => l.DisqualificationReason).HasConversion<string>();
+        builder.Property(l => l.Consents).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ChannelConsent[]>());
         builder.Property(l => l.Version).IsConcurrencyToken();
     }
 }

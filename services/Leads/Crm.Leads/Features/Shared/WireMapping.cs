@@ -53,6 +53,7 @@ internal static class WireMapping
             Version = lead.Version,
             CapturedBy = lead.CapturedBy,
             SalesTeam = lead.SalesTeam ?? string.Empty,
+            Consents = { lead.Consents.Select(ConsentConversions.ToWire) },
             QualifiedAt = DateConversions.ToTimestamp(lead.QualifiedAt),
             QualifiedBy = lead.QualifiedBy ?? string.Empty,
             ConvertedAt = DateConversions.ToTimestamp(lead.ConvertedAt),

@@ -1,3 +1,5 @@
+using Crm.Messaging.Data;
+using Crm.Contracts;
 using Crm.Opportunities.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,5 +15,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasKey(c => c.ContactId);
         builder.Property(c => c.ContactId).ValueGeneratedNever();
         builder.Property(c => c.BuyingRole).HasConversion<string>();
+        builder.Property(c => c.Consents).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ChannelConsent[]>());
     }
 }

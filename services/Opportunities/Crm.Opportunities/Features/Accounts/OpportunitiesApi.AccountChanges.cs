@@ -163,6 +163,34 @@ internal sealed partial class OpportunitiesApi
         return changed.ToResponse(_ => updated!.ToWire());
     }
 
+    public override Task<Wire.Contact> RecordContactConsent(Wire.RecordContactConsentRequest request, ServerCallContext context) => RecordContactConsentAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Contact>> RecordContactConsentAsync(Wire.RecordContactConsentRequest request, ServerCallContext context)
+    {
+        var check = new RequestCheck();
+        var customerId = check.Id(request.CustomerId, "customer_id");
+        var contactId = check.Id(request.ContactId, "contact_id");
+        var (channel, source) = ConsentConversions.Read(request.Channel, request.Granted, request.Source, check);
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
+
+        var consent = new ChannelConsent(channel, request.Granted, source, Caller.Of(context), Now);
+        Contact? recorded = null;
+        var changed = await ChangeAccountAsync(
+            customerId,
+            request.ExpectedVersion,
+            account =>
+            {
+                var result = account.RecordContactConsent(contactId, consent);
+                recorded = result.Value;
+                return result;
+            },
+            context.CancellationToken);
+        return changed.ToResponse(_ => recorded!.ToWire());
+    }
+
     /// <summary>Changes an account (with its contacts) through <see cref="CommandPath"/>.</summary>
     private Task<Result<Account>> ChangeAccountAsync(Guid customerId, long expectedVersion, Func<Account, Result> apply, CancellationToken cancellationToken) =>
         db.ChangeAsync(

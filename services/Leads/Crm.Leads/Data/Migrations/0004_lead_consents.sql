@@ -1,0 +1,2 @@
+-- The person's word on each channel (consent with where it was given, or an opt-out), the latest per channel.
+ALTER TABLE leads ADD COLUMN consents jsonb NOT NULL DEFAULT '[]';
