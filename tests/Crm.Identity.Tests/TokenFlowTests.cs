@@ -95,4 +95,45 @@ public sealed class TokenFlowTests(CrmTestServers servers)
         var wrong = await Assert.ThrowsAsync<InvalidOperationException>(() => stranger.SignInAsync("irene", "not-the-password", TestContext.Current.CancellationToken));
         Assert.Contains("401", wrong.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Five_wrong_passwords_in_a_row_pause_a_person_s_sign_ins_for_a_quarter_of_an_hour_even_with_the_right_one()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_lockout");
+
+        // Each attempt from a browser of its own, as guesses come: no session cookie carries over.
+        async Task<string?> SignInAsync(string user, string password)
+        {
+            using var client = new IdentityClient(host.Service.HttpAddress);
+            try
+            {
+                return (await client.SignInAsync(user, password, TestContext.Current.CancellationToken)).AccessToken;
+            }
+            catch (InvalidOperationException refused) when (refused.Message.Contains("401", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        // Four wrong, then right: the count starts again.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Null(await SignInAsync("ivan", $"guess-{i}"));
+        }
+
+        Assert.NotNull(await SignInAsync("ivan", IdentityHost.DemoPassword));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Null(await SignInAsync("ivan", $"guess-{i}"));
+        }
+
+        var whileLocked = await SignInAsync("ivan", IdentityHost.DemoPassword);
+        var someoneElse = await SignInAsync("irene", IdentityHost.DemoPassword);
+        host.Clock.Advance(TimeSpan.FromMinutes(16));
+        var later = await SignInAsync("ivan", IdentityHost.DemoPassword);
+
+        Assert.Null(whileLocked);
+        Assert.NotNull(someoneElse);
+        Assert.NotNull(later);
+    }
 }

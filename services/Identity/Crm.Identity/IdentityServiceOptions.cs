@@ -18,6 +18,9 @@ public sealed class IdentityServiceOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>Wrong passwords in a row that lock a person's sign-ins, and for how long.</summary>
+    public People.SignInLockout Lockout { get; set; } = new();
+
     /// <summary>When set, the demo company's people (<see cref="People.DemoDirectory"/>) can sign in with it.</summary>
     public string? DemoPassword { get; set; }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Identity.Endpoints;
 
@@ -35,6 +36,8 @@ internal static partial class LoginPage
         IdentityDbContext db,
         IPasswordHasher<Person> hasher,
         ILoggerFactory loggers,
+        IOptions<IdentityServiceOptions> options,
+        TimeProvider clock,
         [FromForm] string? userName,
         [FromForm] string? password,
         [FromForm] string? returnUrl)
@@ -45,16 +48,31 @@ internal static partial class LoginPage
         var checkedAgainst = person is { PasswordHash.Length: > 0 } ? person : Nobody;
         var matches = hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, password ?? string.Empty) != PasswordVerificationResult.Failed;
         var valid = person is not null && ReferenceEquals(checkedAgainst, person) && password is { Length: > 0 } && matches;
+        var now = clock.GetUtcNow();
+        var logger = loggers.CreateLogger(typeof(LoginPage));
+        if (person?.IsLockedAt(now) == true)
+        {
+            // Even the right password waits: the lock-out is what stops the guessing.
+            LogLockedOut(logger);
+            return Page(context, antiforgery, returnUrl, "Too many wrong passwords: sign-ins for this user are paused; try again in a quarter of an hour.");
+        }
+
         if (!valid)
         {
+            if (person is not null)
+            {
+                await options.Value.Lockout.CountFailureAsync(db.People, person.Id, now, context.RequestAborted);
+            }
+
             // The same answer whether the name or the password was wrong; the log names neither.
-            var logger = loggers.CreateLogger(typeof(LoginPage));
             LogRefused(logger);
             return Page(context, antiforgery, returnUrl, "The user name or password is not right.");
         }
 
+        await SignInLockout.ResetAsync(db.People, person!.Id, context.RequestAborted);
+
         var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.Name, person!.UserName));
+        identity.AddClaim(new Claim(ClaimTypes.Name, person.UserName));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
     }
@@ -93,4 +111,7 @@ internal static partial class LoginPage
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused")]
     private static partial void LogRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: the user's sign-ins are locked after too many wrong passwords")]
+    private static partial void LogLockedOut(ILogger logger);
 }

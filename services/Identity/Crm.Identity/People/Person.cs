@@ -24,6 +24,14 @@ public sealed class Person
     /// <summary>The user name of their manager, if any: the hierarchy that reports roll up.</summary>
     public string? Manager { get; private set; }
 
+    /// <summary>Wrong passwords given since the last sign-in or lock-out.</summary>
+    public int FailedSignIns { get; private set; }
+
+    /// <summary>Until when sign-ins are refused after too many wrong passwords.</summary>
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
+
     public static Person Create(string userName, string displayName, IReadOnlyList<string> roles, string? team, string? manager) => new()
     {
         Id = Guid.CreateVersion7(),
