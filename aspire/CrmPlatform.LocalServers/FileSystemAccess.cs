@@ -34,7 +34,9 @@ internal static class FileSystemAccess
     /// <summary>Writes <paramref name="secret"/> to a new file that only <paramref name="user"/> (and root) may read.</summary>
     public static void WriteSecretFor(string user, string path, string secret)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        // A new file, never one already there (a link planted at the path would send the secret, and the chown, elsewhere).
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

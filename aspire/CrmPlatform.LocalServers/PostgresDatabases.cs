@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 
 namespace CrmPlatform.LocalServers;
@@ -23,7 +25,7 @@ public static class PostgresDatabases
         {
             await connection.OpenAsync(cancellationToken);
             var roleExists = await ExistsAsync(connection, "SELECT 1 FROM pg_roles WHERE rolname = $1", database, cancellationToken);
-            await ExecuteAsync(connection, $"{(roleExists ? "ALTER" : "CREATE")} ROLE {name} WITH LOGIN PASSWORD {Literal(password)}", cancellationToken);
+            await ExecuteAsync(connection, $"{(roleExists ? "ALTER" : "CREATE")} ROLE {name} WITH LOGIN PASSWORD {Literal(ScramVerifier(password))}", cancellationToken);
             var databaseExists = await ExistsAsync(connection, "SELECT 1 FROM pg_database WHERE datname = $1", database, cancellationToken);
             await ExecuteAsync(connection, databaseExists ? $"ALTER DATABASE {name} OWNER TO {name}" : $"CREATE DATABASE {name} OWNER {name}", cancellationToken);
             await ExecuteAsync(connection, $"REVOKE ALL ON DATABASE {name} FROM PUBLIC", cancellationToken);
@@ -45,7 +47,23 @@ public static class PostgresDatabases
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"ALTER ROLE {Identifier(role)} WITH PASSWORD {Literal(password)}", cancellationToken);
+        await ExecuteAsync(connection, $"ALTER ROLE {Identifier(role)} WITH PASSWORD {Literal(ScramVerifier(password))}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The SCRAM-SHA-256 verifier PostgreSQL stores for <paramref name="password"/> (RFC 5802, 7677): sent instead of
+    /// the password, so that no statement the server might log holds it. Our passwords are ASCII, which SASLprep
+    /// leaves as they are.
+    /// </summary>
+    public static string ScramVerifier(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        const int iterations = 4096;
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var salted = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, 32);
+        var storedKey = SHA256.HashData(HMACSHA256.HashData(salted, "Client Key"u8));
+        var serverKey = HMACSHA256.HashData(salted, "Server Key"u8);
+        return $"SCRAM-SHA-256${iterations}:{Convert.ToBase64String(salt)}${Convert.ToBase64String(storedKey)}:{Convert.ToBase64String(serverKey)}";
     }
 
     /// <summary>The statements that give the role the tables, sequences and views of the database's own schemas that

@@ -62,6 +62,38 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
+    public async Task A_trail_whose_times_do_not_follow_its_positions_is_still_read_whole_once()
+    {
+        // Concurrent writes stamp their time before the insert takes its position: orders' 2 is older than its 1.
+        var orders = Trail("orders", 6, everyMinutes: 2);
+        (orders[0].At, orders[1].At) = (orders[1].At, orders[0].At);
+        (orders[3].At, orders[4].At) = (orders[4].At, orders[3].At);
+        var trails = new Dictionary<string, List<AuditRecord>>(StringComparer.Ordinal) { ["orders"] = orders, ["leads"] = Trail("leads", 5, everyMinutes: 3) };
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal)
+        {
+            ["/crm.audit.v1.AuditService/ListAuditRecords"] = StubServices.Answer(ListAuditRecordsRequest.Parser, request => PageOf(trails[Assert.Single(request.Services)], request.Page)),
+        });
+        await using var gateway = await GatewayHost.StartAsync(Keepers.ToDictionary(k => k, _ => stubs.Address), TimeSpan.FromSeconds(2));
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        var api = new AuditTrailService.AuditTrailServiceClient(channel);
+
+        var read = new List<AuditRecord>();
+        var token = string.Empty;
+        do
+        {
+            var page = await api.ListAuditRecordsAsync(
+                new ListAuditRecordsRequest { Services = { "orders", "leads" }, Page = new() { PageSize = 3, PageToken = token } },
+                TestCalls.As("ada", TimeSpan.FromSeconds(20), CrmRoles.Administrator));
+            read.AddRange(page.Records);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(11, read.Count);
+        Assert.Equal(trails.Values.SelectMany(t => t).Select(r => (r.Service, r.Id)).Order(), read.Select(r => (r.Service, r.Id)).Order());
+    }
+
+    [Fact]
     public async Task Only_the_services_named_are_asked_and_an_unknown_one_is_INVALID_ARGUMENT_naming_services()
     {
         var asked = new ConcurrentBag<string>();

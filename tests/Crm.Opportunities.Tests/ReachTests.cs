@@ -41,6 +41,28 @@ public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_team_s_deal_is_left_out_of_the_customer_s_sales_and_cannot_be_logged_against_nor_its_version_learnt()
+    {
+        var deal = await OpenAsync("Soylent", team: "north", owner: "otto");
+        var customerId = (await _service.Api.GetOpportunityAsync(Get(deal), TestCalls.As("ada", Deadline))).CustomerId;
+        var olivia = TestCalls.InTeam("south", $"olivia-{Guid.NewGuid():N}", Deadline, CrmRoles.OutsideSales);
+
+        var seenBySouth = await _service.Api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customerId }, olivia);
+        var seenByNorth = await _service.Api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customerId }, TestCalls.InTeam("north", "otto", Deadline, CrmRoles.OutsideSales));
+        var logged = await RefusedAsync(_service.Api.LogActivityAsync(
+            new Wire.LogActivityRequest { CustomerId = customerId, OpportunityId = deal.ToString(), Kind = Wire.ActivityKind.Call, Subject = "checking in", Department = Crm.Common.Grpc.V1.Department.OutsideSales }, olivia));
+        var stale = await RefusedAsync(_service.Api.ChangeStageAsync(
+            new Wire.ChangeStageRequest { OpportunityId = deal.ToString(), Stage = Wire.Stage.Proposal, ExpectedVersion = 7 }, olivia));
+
+        Assert.Empty(seenBySouth.Opportunities);
+        Assert.Equal(seenByNorth.Account.Name, seenBySouth.Account.Name);
+        Assert.Equal(deal.ToString(), Assert.Single(seenByNorth.Opportunities).OpportunityId);
+        Assert.Equal(StatusCode.PermissionDenied, logged.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, stale.StatusCode);
+        Assert.DoesNotContain("version", stale.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_owner_the_team_and_a_vice_president_work_the_deal()
     {
         var deal = await OpenAsync("Oscorp", team: "north", owner: "otto");

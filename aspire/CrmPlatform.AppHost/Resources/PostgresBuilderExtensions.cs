@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using CrmPlatform.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ public static class PostgresBuilderExtensions
         var secrets = LocalSecrets.In(settings);
         if (builder.ConfiguredServer(name) is { } configured)
         {
-            return configured.WithAnnotation(new LocalSecretsAnnotation(secrets));
+            var location = new Npgsql.NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString(name)) { Username = null, Password = null, Database = null, Passfile = null };
+            return configured.WithAnnotation(new LocalSecretsAnnotation(secrets)).WithAnnotation(new ServerLocationAnnotation(location.ConnectionString));
         }
 
         var options = new PostgresOptions(settings.Folder("postgres"), settings.Port(5433), Durable: true, secrets.Password("postgres-superuser"), settings.PostgresBinDirectory);
@@ -33,6 +35,7 @@ public static class PostgresBuilderExtensions
 
         return builder.AddLocalServer(server)
             .WithAnnotation(new LocalSecretsAnnotation(secrets))
+            .WithAnnotation(new ServerLocationAnnotation($"Host=127.0.0.1;Port={options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
             .WithEndpoint(name: "tcp", port: options.Port, targetPort: options.Port, isProxied: false)
             .WithHealthCheck(check)
             .OnBeforeResourceStarted(async (resource, e, ct) =>
@@ -55,7 +58,8 @@ public static class PostgresBuilderExtensions
         ArgumentNullException.ThrowIfNull(server);
         var secrets = server.Resource.Annotations.OfType<LocalSecretsAnnotation>().Single().Secrets;
         var password = server.ApplicationBuilder.AddParameter($"{name}-password", () => secrets.Password($"postgres-{name}"), secret: true);
-        var database = new PostgresDatabaseResource(name, name, server.Resource, password.Resource);
+        var location = server.Resource.Annotations.OfType<ServerLocationAnnotation>().Single().WithoutCredentials;
+        var database = new PostgresDatabaseResource(name, name, server.Resource, location, password.Resource);
         var check = $"{name}-accepts-connections";
         server.ApplicationBuilder.Services.AddHealthChecks().AddReadinessCheck(
             check,

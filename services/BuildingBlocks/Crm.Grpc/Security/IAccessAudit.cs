@@ -5,7 +5,7 @@ namespace Crm.Grpc.Security;
 
 /// <summary>
 /// Where a refused call is recorded: who (the token's name, or none), what (the method), when, from where and why.
-/// A service records it in its own database; the gateway hands it to the service that owns the method.
+/// A service records it in its own database; the gateway has no trail of its own yet.
 /// </summary>
 public interface IAccessAudit
 {

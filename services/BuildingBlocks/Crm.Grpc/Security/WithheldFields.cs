@@ -95,16 +95,33 @@ public static class WithheldFields
             {
                 marked.Add((field, dataClass));
             }
-            else if (field.FieldType == FieldType.Message && !field.IsMap && !visiting.Contains(field.MessageType)
-                     && (Plans.TryGetValue(field.MessageType, out var known) ? known : Build(field.MessageType, visiting)).HasMarks)
+            else if (field.IsMap)
             {
+                // Map values are not walked: a marked field inside one would go out unwithheld, so none may be there.
+                var value = field.MessageType.FindFieldByNumber(2);
+                if (value.FieldType == FieldType.Message && Build(value.MessageType, visiting).HasMarks)
+                {
+                    throw new InvalidOperationException($"{type.FullName}.{field.Name} maps to messages with fields only some roles may see: use a repeated field");
+                }
+            }
+            else if (field.FieldType == FieldType.Message
+                     && (visiting.Contains(field.MessageType) || (Plans.TryGetValue(field.MessageType, out var known) ? known : Build(field.MessageType, visiting)).HasMarks))
+            {
+                // A type that holds itself (directly or further down) is walked whatever it holds: its plan is still being made.
                 holding.Add(field);
             }
         }
 
         visiting.Remove(type);
         var plan = new Plan(marked, holding);
-        Plans.TryAdd(type, plan);
+
+        // A plan made while a type above it was still being made may have taken a field back up as holding marks; it
+        // stays right, and is kept only for the type it was made for at the top.
+        if (visiting.Count == 0)
+        {
+            Plans.TryAdd(type, plan);
+        }
+
         return plan;
     }
 

@@ -28,4 +28,35 @@ internal sealed class WithheldFieldsInterceptor : Interceptor
 
         return response;
     }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var hidden = DataClassAccess.HiddenFrom(context.GetHttpContext().User);
+        return hidden.Count == 0
+            ? continuation(request, responseStream, context)
+            : continuation(request, new WithholdingWriter<TResponse>(responseStream, hidden), context);
+    }
+
+    /// <summary>Withholds from each message of a stream before it is written.</summary>
+    private sealed class WithholdingWriter<T>(IServerStreamWriter<T> inner, IReadOnlySet<Crm.Common.Grpc.V1.DataClass> hidden) : IServerStreamWriter<T>
+    {
+        public WriteOptions? WriteOptions
+        {
+            get => inner.WriteOptions;
+            set => inner.WriteOptions = value;
+        }
+
+        public Task WriteAsync(T message)
+        {
+            if (message is IMessage withheld)
+            {
+                WithheldFields.Withhold(withheld, hidden);
+            }
+
+            return inner.WriteAsync(message);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Crm.Grpc.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Crm.Messaging.Audit;
@@ -21,12 +22,20 @@ internal sealed record AuditedCall(string Actor, string Roles, string Action, st
         return new AuditedCall(
             signedIn && identity!.Name is { Length: > 0 } name ? name : Anonymous,
             roles,
-            http.Request.Path.Value ?? string.Empty,
+            ActionOf(http.Request.Path.Value ?? string.Empty),
             PeerOf(http),
             Activity.Current?.TraceId.ToHexString());
     }
 
-    /// <summary>The connection's address, and the client the gateway says it forwarded the call for.</summary>
+    /// <summary>The method called; a path that is no method is recorded as such and cut short, so that a caller
+    /// without a token cannot write what it likes into the trail.</summary>
+    private static string ActionOf(string path) =>
+        MethodAccess.Methods.Contains(path, StringComparer.Ordinal) || MethodAccess.IsStandard(path)
+            ? path
+            : $"(no such method) {path[..Math.Min(path.Length, 100)]}";
+
+    /// <summary>The connection's address, and the client the gateway says it forwarded the call for (as the caller
+    /// says: only the connection's address is known for sure).</summary>
     private static string PeerOf(HttpContext http)
     {
         var peer = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -26,13 +26,16 @@ public static class CommandPath
     /// <param name="expectedVersion">The version the caller saw; 0 checks nothing.</param>
     /// <param name="apply">The rule; it may load and change other aggregates of the same context.</param>
     /// <param name="cancellationToken">Ends the command; nothing is saved unless the save itself completed.</param>
+    /// <param name="mayChange">Whether the caller may change this aggregate at all (another team's deal), checked
+    /// before the version, so that a caller it refuses learns nothing of the aggregate's state.</param>
     public static async Task<Result<TAggregate>> ChangeAsync<TAggregate>(
         this MessagingDbContext db,
         Func<CancellationToken, Task<TAggregate?>> load,
         CommandTarget target,
         long expectedVersion,
         Func<TAggregate, CancellationToken, Task<Result>> apply,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TAggregate, Result>? mayChange = null)
         where TAggregate : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -45,6 +48,12 @@ public static class CommandPath
             if (aggregate is null)
             {
                 return DomainError.NotFound($"{target.Subject} does not exist", target.IdField);
+            }
+
+            if (mayChange?.Invoke(aggregate).Error is { } refusedCaller)
+            {
+                db.ChangeTracker.Clear();
+                return refusedCaller;
             }
 
             if (expectedVersion != 0 && expectedVersion != aggregate.Version)
@@ -75,17 +84,18 @@ public static class CommandPath
         }
     }
 
-    /// <inheritdoc cref="ChangeAsync{TAggregate}(MessagingDbContext, Func{CancellationToken, Task{TAggregate}}, CommandTarget, long, Func{TAggregate, CancellationToken, Task{Result}}, CancellationToken)"/>
+    /// <inheritdoc cref="ChangeAsync{TAggregate}(MessagingDbContext, Func{CancellationToken, Task{TAggregate}}, CommandTarget, long, Func{TAggregate, CancellationToken, Task{Result}}, CancellationToken, Func{TAggregate, Result})"/>
     public static Task<Result<TAggregate>> ChangeAsync<TAggregate>(
         this MessagingDbContext db,
         Func<CancellationToken, Task<TAggregate?>> load,
         CommandTarget target,
         long expectedVersion,
         Func<TAggregate, Result> apply,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TAggregate, Result>? mayChange = null)
         where TAggregate : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(apply);
-        return db.ChangeAsync(load, target, expectedVersion, (aggregate, _) => Task.FromResult(apply(aggregate)), cancellationToken);
+        return db.ChangeAsync(load, target, expectedVersion, (aggregate, _) => Task.FromResult(apply(aggregate)), cancellationToken, mayChange);
     }
 }

@@ -20,6 +20,8 @@ internal static partial class LoginPage
 {
     public const string Path = "/account/login";
 
+    private const string RefusedMessage = "The user name or password is not right, or too many wrong passwords have paused this user's sign-ins for a while.";
+
     /// <summary>Whom an unknown name is checked against: a hash no password matches.</summary>
     private static readonly Person Nobody = NobodyWithHash();
 
@@ -48,28 +50,28 @@ internal static partial class LoginPage
         var checkedAgainst = person is { PasswordHash.Length: > 0 } ? person : Nobody;
         var matches = hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, password ?? string.Empty) != PasswordVerificationResult.Failed;
         var valid = person is not null && ReferenceEquals(checkedAgainst, person) && password is { Length: > 0 } && matches;
-        var now = clock.GetUtcNow();
         var logger = loggers.CreateLogger(typeof(LoginPage));
-        if (person?.IsLockedAt(now) == true)
-        {
-            // Even the right password waits: the lock-out is what stops the guessing.
-            LogLockedOut(logger);
-            return Page(context, antiforgery, returnUrl, "Too many wrong passwords: sign-ins for this user are paused; try again in a quarter of an hour.");
-        }
 
-        if (!valid)
+        // Every attempt on a known name is counted before its outcome counts: past the limit even the right password
+        // waits, since the pause is what stops the guessing.
+        var paused = person is not null && await options.Value.Lockout.IsPausedAfterAttemptAsync(db, person.Id, clock.GetUtcNow(), context.RequestAborted);
+        if (paused || !valid)
         {
-            if (person is not null)
+            // One answer for an unknown name, a wrong password and a pause, so that none tells a name exists; the log
+            // names neither the user nor the password.
+            if (paused)
             {
-                await options.Value.Lockout.CountFailureAsync(db.People, person.Id, now, context.RequestAborted);
+                LogPaused(logger);
+            }
+            else
+            {
+                LogRefused(logger);
             }
 
-            // The same answer whether the name or the password was wrong; the log names neither.
-            LogRefused(logger);
-            return Page(context, antiforgery, returnUrl, "The user name or password is not right.");
+            return Page(context, antiforgery, returnUrl, RefusedMessage);
         }
 
-        await SignInLockout.ResetAsync(db.People, person!.Id, context.RequestAborted);
+        await SignInLockout.ClearAsync(db, person!.Id, context.RequestAborted);
 
         var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, person.UserName));
@@ -112,6 +114,6 @@ internal static partial class LoginPage
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused")]
     private static partial void LogRefused(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: the user's sign-ins are locked after too many wrong passwords")]
-    private static partial void LogLockedOut(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: the user's sign-ins are paused after too many wrong passwords")]
+    private static partial void LogPaused(ILogger logger);
 }

@@ -27,10 +27,8 @@ public sealed class Person
     /// <summary>Wrong passwords given since the last sign-in or lock-out.</summary>
     public int FailedSignIns { get; private set; }
 
-    /// <summary>Until when sign-ins are refused after too many wrong passwords.</summary>
+    /// <summary>Until when sign-ins are refused after too many wrong passwords (<see cref="SignInLockout"/> counts them).</summary>
     public DateTimeOffset? LockedUntil { get; private set; }
-
-    public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
 
     public static Person Create(string userName, string displayName, IReadOnlyList<string> roles, string? team, string? manager) => new()
     {

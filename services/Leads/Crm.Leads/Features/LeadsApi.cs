@@ -39,13 +39,14 @@ public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
     private Task<Result<Lead>> ChangeLeadAsync(Guid leadId, long expectedVersion, Func<Lead, Result> apply, ServerCallContext context, bool takesUp = true)
     {
         var reach = CallerReach.Of(context);
-        Func<Lead, Result> allowed = takesUp ? lead => lead.TakeUp(reach) : lead => lead.WithinReachOf(reach);
+        Func<Lead, Result> take = takesUp ? lead => lead.TakeUp(reach) : _ => Result.Done;
         return _db.ChangeAsync(
             token => _db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId, token),
             new CommandTarget("lead_id", $"lead {leadId}"),
             expectedVersion,
-            lead => allowed(lead) is { IsDone: false } outOfReach ? outOfReach : apply(lead),
-            context.CancellationToken);
+            lead => take(lead) is { IsDone: false } refused ? refused : apply(lead),
+            context.CancellationToken,
+            lead => lead.WithinReachOf(reach));
     }
 
     /// <summary>The time of a change, to the microsecond PostgreSQL keeps, so that what a write answers and publishes

@@ -33,8 +33,9 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
             token => db.Opportunities.Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery().FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
             new CommandTarget("opportunity_id", $"opportunity {opportunityId}"),
             expectedVersion,
-            async (opportunity, token) => opportunity.WithinReachOf(reach) is { IsDone: false } outOfReach ? outOfReach : await apply(opportunity, token),
-            context.CancellationToken);
+            apply,
+            context.CancellationToken,
+            opportunity => opportunity.WithinReachOf(reach));
     }
 
     /// <inheritdoc cref="ChangeOpportunityAsync(Guid, long, Func{Opportunity, CancellationToken, Task{Result}}, ServerCallContext)"/>
@@ -42,20 +43,30 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
         ChangeOpportunityAsync(opportunityId, expectedVersion, (opportunity, _) => Task.FromResult(apply(opportunity)), context);
 
     /// <summary>
-    /// Checks that the customer exists and, when <paramref name="opportunityId"/> is given, that the deal is theirs;
-    /// used by whatever lands on a customer's timeline.
+    /// Checks that the customer exists and, when <paramref name="opportunityId"/> is given, that the deal is theirs and
+    /// within the caller's reach; used by whatever lands on a customer's timeline.
     /// </summary>
-    private async Task<(Account? Account, Status Status)> CustomerAsync(Guid customerId, Guid? opportunityId, CancellationToken cancellationToken)
+    private async Task<(Account? Account, Status Status)> CustomerAsync(Guid customerId, Guid? opportunityId, ServerCallContext context)
     {
+        var cancellationToken = context.CancellationToken;
         var account = await db.Accounts.Include(a => a.Contacts).FirstOrDefaultAsync(a => a.CustomerId == customerId, cancellationToken);
         if (account is null)
         {
             return (null, Status.NotFound($"customer {customerId} does not exist"));
         }
 
-        if (opportunityId is { } id && !await db.Opportunities.AnyAsync(o => o.OpportunityId == id && o.CustomerId == customerId, cancellationToken))
+        if (opportunityId is { } id)
         {
-            return (null, Status.NotFound($"opportunity {id} does not exist for customer {customerId}"));
+            var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.OpportunityId == id && o.CustomerId == customerId, cancellationToken);
+            if (deal is null)
+            {
+                return (null, Status.NotFound($"opportunity {id} does not exist for customer {customerId}"));
+            }
+
+            if (deal.WithinReachOf(CallerReach.Of(context)).Error is { } outOfReach)
+            {
+                return (null, outOfReach.ToStatus());
+            }
         }
 
         return (account, Status.Ok);

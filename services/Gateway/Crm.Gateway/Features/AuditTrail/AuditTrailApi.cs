@@ -66,25 +66,30 @@ internal sealed class AuditTrailApi(GrpcClientFactory clients) : AuditTrailServi
     }
 
     /// <summary>
-    /// The newest <paramref name="size"/> records of all pages; a service continues below the last record taken from
-    /// it, or where its own page ended when all of it was taken, and drops out when it has nothing more.
+    /// The newest <paramref name="size"/> records of all pages, merged as each service wrote them: every page is taken
+    /// from its front (its own order, newest position first), the newest of the fronts next. So what is taken from a
+    /// service is always the start of its page, and it continues below the last record taken from it, or where its
+    /// page ended when all of it was taken; it drops out when it has nothing more.
     /// </summary>
     private static ListAuditRecordsResponse Merge(Dictionary<string, ListAuditRecordsResponse> pages, AuditTrailCursor cursor, int size)
     {
-        var taken = pages
-            .SelectMany(p => p.Value.Records)
-            .OrderByDescending(r => r.At)
-            .ThenBy(r => r.Service, StringComparer.Ordinal)
-            .ThenByDescending(r => r.Id)
-            .Take(size)
-            .ToList();
+        var fronts = pages.ToDictionary(p => p.Key, p => new Queue<AuditRecord>(p.Value.Records), StringComparer.Ordinal);
+        var taken = new List<AuditRecord>();
+        var lastTaken = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (taken.Count < size && fronts.Where(f => f.Value.Count > 0)
+                   .OrderByDescending(f => f.Value.Peek().At).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key).FirstOrDefault() is { } service)
+        {
+            var record = fronts[service].Dequeue();
+            taken.Add(record);
+            lastTaken[service] = record.Id;
+        }
+
         var next = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var (service, page) in pages)
         {
-            var fromThis = taken.Where(r => string.Equals(r.Service, service, StringComparison.Ordinal)).ToList();
-            if (fromThis.Count < page.Records.Count)
+            if (fronts[service].Count > 0)
             {
-                next[service] = fromThis.Count == 0 ? cursor.Positions[service] : fromThis[^1].Id;
+                next[service] = lastTaken.TryGetValue(service, out var last) ? last : cursor.Positions[service];
             }
             else if (page.NextPageToken.Length > 0)
             {

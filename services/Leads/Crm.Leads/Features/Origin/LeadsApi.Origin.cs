@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
+using Crm.Grpc.Security;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,9 @@ public sealed partial class LeadsApi
             .ToListAsync(cancellationToken);
 
         // Drip marketing does not exist yet: no touch has been sent to anyone.
-        var (fittedLeads, leadsCut) = ResponseBudget.Fit(leads.Select(l => l.ToMessage()));
+        // The origin is the customer's story, but a lead another team works stays that team's.
+        var reach = CallerReach.Of(context);
+        var (fittedLeads, leadsCut) = ResponseBudget.Fit(leads.Where(l => l.WithinReachOf(reach).IsDone).Select(l => l.ToMessage()));
         var (fittedCampaigns, campaignsCut) = ResponseBudget.Fit(campaigns.Select(c => c.ToMessage()));
         return new CustomerOrigin
         {

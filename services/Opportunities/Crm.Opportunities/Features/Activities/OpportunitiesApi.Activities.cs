@@ -36,7 +36,7 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var (account, found) = await CustomerAsync(customerId, opportunityId, context.CancellationToken);
+        var (account, found) = await CustomerAsync(customerId, opportunityId, context);
         if (account is null)
         {
             return found;

@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -51,7 +52,9 @@ internal sealed partial class OpportunitiesApi
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.LoggedAt).Take(activityLimit)
             .ToListAsync(cancellationToken);
 
-        var (deals, dealsCut) = ResponseBudget.Fit(opportunities.Select(o => o.ToWire()));
+        // Every department sees the customer; a rep sees the deals of their team and their own among them.
+        var reach = CallerReach.Of(context);
+        var (deals, dealsCut) = ResponseBudget.Fit(opportunities.Where(o => o.WithinReachOf(reach).IsDone).Select(o => o.ToWire()));
         var (upcoming, meetingsCut) = ResponseBudget.Fit(meetings.Select(m => m.ToWire()));
         var (latest, activitiesCut) = ResponseBudget.Fit(activities.Select(a => a.ToWire()));
         return new Wire.CustomerSales
