@@ -15,8 +15,15 @@ namespace Crm.Messaging;
 /// </summary>
 public abstract class MessagingDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The outbox rows <see cref="Publish"/> added since the last save (the audit trail names a write by them).</summary>
+    private readonly List<OutboxMessage> _published = [];
+
     /// <summary>Set by <see cref="Publish"/>, cleared when the relay has been woken up for it.</summary>
     internal bool HasUnsignalledEvents { get; set; }
+
+    /// <summary>The events this save will store: those published since the last save and still tracked (a refused
+    /// or conflicting command clears the tracker, and its events with it). Read without a full DetectChanges.</summary>
+    internal IEnumerable<OutboxMessage> EventsToSave => _published.Where(m => Entry(m).State == EntityState.Added);
 
     /// <summary>
     /// Adds <paramref name="integrationEvent"/> to the outbox, with the current trace context and a correlation id (the
@@ -27,7 +34,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var type = integrationEvent.GetType();
         var activity = Activity.Current;
-        Set<OutboxMessage>().Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             MessageId = integrationEvent.EventId,
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
@@ -38,7 +45,9 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
             CreatedAt = DateTimeOffset.UtcNow,
-        });
+        };
+        Set<OutboxMessage>().Add(row);
+        _published.Add(row);
         HasUnsignalledEvents = true;
     }
 
@@ -46,14 +55,23 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PublishDomainEvents();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        _published.Clear();
+        return saved;
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PublishDomainEvents();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveAndForgetAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SaveAndForgetAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _published.Clear();
+        return saved;
     }
 
     /// <summary>
@@ -85,6 +103,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public override void Dispose()
     {
         HasUnsignalledEvents = false;
+        _published.Clear();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -93,6 +112,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public override async ValueTask DisposeAsync()
     {
         HasUnsignalledEvents = false;
+        _published.Clear();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -19,12 +19,14 @@ public static class DataClassAccess
         [DataClass.PaymentDetails] = [Accounting],
     };
 
+    private static readonly IReadOnlySet<DataClass> Nothing = new HashSet<DataClass>();
+
     /// <summary>The classes none of the caller's roles may see.</summary>
     public static IReadOnlySet<DataClass> HiddenFrom(ClaimsPrincipal caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return caller.IsInRole(Administrator)
-            ? new HashSet<DataClass>()
+            ? Nothing
             : SeenBy.Where(c => !c.Value.Any(caller.IsInRole)).Select(c => c.Key).ToHashSet();
     }
 

@@ -95,6 +95,9 @@ public static class MethodAccess
     /// <summary>Every method with a rule.</summary>
     public static IReadOnlyCollection<string> Methods => Table.Keys;
 
+    /// <summary>Whether <paramref name="method"/> is one of the platform's (a rule's or a standard service's).</summary>
+    public static bool Knows(string method) => Table.ContainsKey(method) || IsStandard(method);
+
     /// <summary>The roles that may call <paramref name="method"/> (<c>/package.Service/Method</c>) besides administrators; none for an unknown method.</summary>
     public static IReadOnlyList<string> RolesFor(string method) => Table.TryGetValue(method, out var roles) ? roles : [];
 

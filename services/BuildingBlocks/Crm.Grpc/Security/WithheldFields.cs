@@ -14,15 +14,22 @@ public static class WithheldFields
 {
     private static readonly ConcurrentDictionary<MessageDescriptor, Plan> Plans = new();
 
+    /// <summary>The paths of each answer type for each combination of hidden classes: asked for on every call.</summary>
+    private static readonly ConcurrentDictionary<(MessageDescriptor Type, int Hidden), IReadOnlyList<string>> Paths = new();
+
     /// <summary>The paths (<c>account.contacts.email</c>) of every field of <paramref name="type"/> whose class is
     /// <paramref name="hidden"/>, whether or not an answer fills them.</summary>
     public static IReadOnlyList<string> PathsOf(MessageDescriptor type, IReadOnlySet<DataClass> hidden)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(hidden);
-        var paths = new List<string>();
-        Collect(type, hidden, string.Empty, paths, []);
-        return paths;
+        var mask = hidden.Aggregate(0, (bits, dataClass) => bits | (1 << (int)dataClass));
+        return Paths.GetOrAdd((type, mask), key =>
+        {
+            var paths = new List<string>();
+            Collect(key.Type, hidden, string.Empty, paths, []);
+            return paths;
+        });
     }
 
     /// <summary>Empties every field of <paramref name="message"/> (and of the messages in it) whose class is <paramref name="hidden"/>.</summary>

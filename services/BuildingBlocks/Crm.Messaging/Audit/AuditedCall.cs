@@ -30,7 +30,7 @@ internal sealed record AuditedCall(string Actor, string Roles, string Action, st
     /// <summary>The method called; a path that is no method is recorded as such and cut short, so that a caller
     /// without a token cannot write what it likes into the trail.</summary>
     private static string ActionOf(string path) =>
-        MethodAccess.Methods.Contains(path, StringComparer.Ordinal) || MethodAccess.IsStandard(path)
+        MethodAccess.Knows(path)
             ? path
             : $"(no such method) {path[..Math.Min(path.Length, 100)]}";
 

@@ -1,4 +1,3 @@
-using Crm.Messaging.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Crm.Messaging.Audit;
 
 /// <summary>
-/// Adds an audit record to every save a call makes, so that the record is stored by the same transaction as the
-/// write, or not at all. The record names what the write changed by the events it stores (the outbox rows added):
-/// every change of an aggregate raises one. Saves outside a call (a consumer, a background job) are the platform's
-/// own and carry their cause in the event they consume.
+/// Adds an audit record to every save of a call that stores events, so that the record is stored by the same
+/// transaction as the write, or not at all: every change of an aggregate raises an event, and the record names the
+/// write by them. Saves outside a call (a consumer, a background job) are the platform's own and carry their cause in
+/// the event they consume.
 /// </summary>
 internal sealed class WriteAuditInterceptor(IHttpContextAccessor calls, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -30,13 +29,13 @@ internal sealed class WriteAuditInterceptor(IHttpContextAccessor calls, TimeProv
 
     private void Record(DbContext? context)
     {
-        if (context is not MessagingDbContext || calls.HttpContext is not { } http)
+        if (context is not MessagingDbContext messaging || calls.HttpContext is not { } http)
         {
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
-        if (!context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditRecord))
+        var events = messaging.EventsToSave.Select(e => $"{ShortName(e.MessageType)} {e.AggregateId}").Distinct(StringComparer.Ordinal).ToList();
+        if (events.Count == 0)
         {
             return;
         }
@@ -48,25 +47,15 @@ internal sealed class WriteAuditInterceptor(IHttpContextAccessor calls, TimeProv
             Actor = call.Actor,
             Roles = call.Roles,
             Action = call.Action,
-            Target = TargetsOf(context),
+            Target = TargetsOf(events),
             Outcome = AuditOutcome.Applied,
             Peer = call.Peer,
             TraceId = call.TraceId,
         });
     }
 
-    private static string? TargetsOf(DbContext context)
+    private static string TargetsOf(List<string> events)
     {
-        var events = context.ChangeTracker.Entries<OutboxMessage>()
-            .Where(e => e.State == EntityState.Added)
-            .Select(e => $"{ShortName(e.Entity.MessageType)} {e.Entity.AggregateId}")
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (events.Count == 0)
-        {
-            return null;
-        }
-
         var named = string.Join(", ", events.Take(NamedTargets));
         return events.Count > NamedTargets ? $"{named} and {events.Count - NamedTargets} more" : named;
     }
