@@ -86,8 +86,25 @@ run_tests() {
     echo "build.sh: dotnet test exited with $status" >&2
     failed=1
   fi
+  if [ "$failed" -gt 0 ] && [ "$reports" -gt 0 ]; then
+    failures "$results"/*.trx
+  fi
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
+}
+
+# failures TRX...: each failed test's name and the start of its message, so that the end of a long log says what broke.
+failures() {
+  python3 - "$@" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for report in sys.argv[1:]:
+    for result in ET.parse(report).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+        print(f"FAILED {result.get('testName')} ({result.get('duration')})")
+        for line in message.splitlines()[:6]:
+            print(f"    {line[:300]}")
+PY
 }
 
 bench() {

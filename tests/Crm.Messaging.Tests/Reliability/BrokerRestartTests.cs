@@ -14,7 +14,7 @@ public sealed class BrokerRestartTests
 {
     private const int Events = 10_000;
     private const int EventsPerCommit = 10;
-    private static readonly TimeSpan BackWithin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan BackWithin = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Broker_restarted_twice_while_events_flow_loses_nothing_and_duplicates_no_effect()

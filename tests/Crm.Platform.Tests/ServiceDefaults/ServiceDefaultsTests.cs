@@ -13,7 +13,7 @@ namespace Crm.Platform.Tests.ServiceDefaults;
 /// <summary>The defaults every service shares, tested on a real service process (leads).</summary>
 public sealed class ServiceDefaultsTests(CrmTestServers servers) : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private TestResources _resources = null!;
 
