@@ -33,11 +33,11 @@ internal sealed class Journey(PlatformFixture platform)
     }
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
-    public async Task<Status> StatusOfAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call)
+    public async Task<Status> StatusOfAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user = PlatformFixture.Administrator)
     {
         try
         {
-            await SendAsync(call, PlatformFixture.Administrator);
+            await SendAsync(call, user);
             return Status.DefaultSuccess;
         }
         catch (RpcException ex)

@@ -70,7 +70,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
             People = new DemoPeople(_app.GetEndpoint(CrmResources.Identity.Name, CrmResources.HttpEndpoint), new LocalSecrets(Path.Combine(_data, "secrets")).DemoPassword);
             Gateway = new GatewayClients(_channel.CreateCallInvoker());
-            await AnswersThroughTheGatewayAsync(timeout.Token);
+            Assert.True(
+                await Gateway.EveryServiceAnswersAsync(ct => People.TokenOfAsync(Administrator, ct), StartTimeout, timeout.Token),
+                $"a service did not answer through the gateway:{Environment.NewLine}{RecentLog}");
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
@@ -78,45 +80,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Healthy is not yet answering: each service's first call through the gateway builds its code paths and opens its
-    /// connections, which on a loaded machine can take seconds. Ask every service once (NOT_FOUND is an answer).
-    /// </summary>
-    private async Task AnswersThroughTheGatewayAsync(CancellationToken cancellationToken)
-    {
-        var nobody = Guid.NewGuid().ToString();
-        Func<CallOptions, Task>[] reads =
-        [
-            o => Gateway.Leads.GetCampaignAsync(new Crm.Leads.Grpc.V1.GetCampaignRequest { CampaignId = nobody }, o).ResponseAsync,
-            o => Gateway.Opportunities.GetAccountAsync(new Crm.Opportunities.Grpc.V1.GetAccountRequest { CustomerId = nobody }, o).ResponseAsync,
-            o => Gateway.Forecasts.GetPipelineAsync(new Crm.Forecasts.Grpc.V1.GetPipelineRequest(), o).ResponseAsync,
-            o => Gateway.Orders.GetOrderAsync(new Crm.Orders.Grpc.V1.GetOrderRequest { OrderId = nobody }, o).ResponseAsync,
-            o => Gateway.Support.GetCaseAsync(new Crm.Support.Grpc.V1.GetCaseRequest { CaseId = nobody }, o).ResponseAsync,
-        ];
-        foreach (var read in reads)
-        {
-            var answered = await Poll.UntilAsync(
-                async _ =>
-                {
-                    try
-                    {
-                        await read(TestCalls.WithToken(await People.TokenOfAsync(Administrator, cancellationToken), TimeSpan.FromSeconds(30)));
-                        return true;
-                    }
-                    catch (RpcException ex) when (ex.StatusCode is not (StatusCode.DeadlineExceeded or StatusCode.Unavailable))
-                    {
-                        return true;
-                    }
-                    catch (RpcException)
-                    {
-                        return false;
-                    }
-                },
-                StartTimeout,
-                cancellationToken);
-            Assert.True(answered, $"a service did not answer through the gateway:{Environment.NewLine}{RecentLog}");
-        }
-    }
+    /// <summary>A connection string to <paramref name="database"/> as the server's administrator, for a test that looks
+    /// at what the services stored (no test changes anything this way).</summary>
+    public string DatabaseAsAdministrator(string database) => PostgresServer.ConnectionString(
+        _app!.GetEndpoint(CrmResources.Postgres, "tcp").Port, new LocalSecrets(Path.Combine(_data, "secrets")).Password("postgres-superuser"), database);
 
     /// <summary>Stops one service through the orchestrator, as an outage would.</summary>
     public async Task StopServiceAsync(string name)

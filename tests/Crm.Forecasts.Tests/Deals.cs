@@ -10,9 +10,9 @@ internal sealed record Deals(Guid OpportunityId, string OwnerId)
 
     public static Deals New(string owner) => new(Guid.NewGuid(), owner);
 
-    public OpportunityOpened Opened(decimal amount, DateOnly closeOn, string currency = "EUR") => new(
+    public OpportunityOpened Opened(decimal amount, DateOnly closeOn, string currency = "EUR", string? team = null) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, 1, "Deal", OwnerId, OpportunityStage.Qualification, 10,
-        new Money(currency, amount), closeOn, LeadSource.TradeShow, null, null);
+        new Money(currency, amount), closeOn, LeadSource.TradeShow, null, null, team);
 
     public OpportunityStageChanged StageChanged(long version, OpportunityStage from, OpportunityStage to, int probability) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, from, to, probability, OwnerId);

@@ -56,9 +56,10 @@ internal sealed class ForecastsService : IAsyncDisposable
             "the events were not all consumed");
     }
 
-    public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request) => Api.GetPipelineAsync(request, Options).ResponseAsync;
+    /// <summary>The pipeline, asked as an administrator unless <paramref name="caller"/> says who.</summary>
+    public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request, CallOptions? caller = null) => Api.GetPipelineAsync(request, caller ?? Options).ResponseAsync;
 
-    public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request) => Api.GetForecastAsync(request, Options).ResponseAsync;
+    public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request, CallOptions? caller = null) => Api.GetForecastAsync(request, caller ?? Options).ResponseAsync;
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
     public async Task<Status> StatusOfAsync<TResponse>(Func<Wire.ForecastsService.ForecastsServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call)

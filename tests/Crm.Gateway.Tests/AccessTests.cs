@@ -31,6 +31,6 @@ public sealed class AccessTests
         await using var gateway = await GatewayHost.StartAsync(everything, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        await AccessMatrix.AssertAsync(channel.CreateCallInvoker(), [.. Forwarded, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.AuditTrailReflection.Descriptor.Services[0]]);
+        await AccessMatrix.AssertAsync(channel.CreateCallInvoker(), [.. Forwarded, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.AuditTrailReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.PersonalDataReflection.Descriptor.Services[0]]);
     }
 }

@@ -32,7 +32,7 @@ public static class AccessMatrix
         ArgumentNullException.ThrowIfNull(service);
         await using var host = await InProcessService.StartAsync(await servers.IsolateAsync($"{service.Name}_access"), service, add, map);
         using var channel = GrpcChannel.ForAddress(host.GrpcAddress);
-        var refusals = await AssertAsync(channel.CreateCallInvoker(), api, Crm.Audit.Grpc.V1.AuditReflection.Descriptor.Services[0]);
+        var refusals = await AssertAsync(channel.CreateCallInvoker(), api, Crm.Audit.Grpc.V1.AuditReflection.Descriptor.Services[0], Crm.Privacy.Grpc.V1.PrivacyReflection.Descriptor.Services[0]);
         await AssertAuditedAsync(host, refusals);
     }
 

@@ -31,6 +31,11 @@ internal sealed class DemoLoader(GatewayClients gateway, DemoPeople people, Canc
     /// <summary>Loads everything and returns the featured customer's id.</summary>
     public async Task<string> LoadAsync()
     {
+        if (!await gateway.EveryServiceAnswersAsync(ct => people.TokenOfAsync("ada", ct), TimeSpan.FromMinutes(3), cancellationToken))
+        {
+            throw new InvalidOperationException("the services did not answer through the gateway within 3 minutes");
+        }
+
         var campaigns = new List<string>();
         foreach (var (name, type, cost) in DemoData.Campaigns)
         {

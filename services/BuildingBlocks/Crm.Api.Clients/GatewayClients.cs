@@ -22,4 +22,8 @@ public sealed class GatewayClients(CallInvoker gateway)
     public SupportService.SupportServiceClient Support { get; } = new(gateway);
 
     public CustomerViewService.CustomerViewServiceClient CustomerView { get; } = new(gateway);
+
+    public AuditTrailService.AuditTrailServiceClient AuditTrail { get; } = new(gateway);
+
+    public PersonalDataService.PersonalDataServiceClient PersonalData { get; } = new(gateway);
 }

@@ -1,5 +1,6 @@
 using Crm.Messaging.Audit;
 using Crm.Messaging.Outbox;
+using Crm.Messaging.Privacy;
 using Crm.Messaging.Recovery;
 using Crm.Messaging.Topology;
 using CrmPlatform.ServiceDefaults;
@@ -45,7 +46,12 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxListener>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHostedService<MessageRetention>();
-        return builder.AddServiceMessaging(service, configure);
+        return builder.AddServiceMessaging(service, bus =>
+        {
+            // Every service with a database erases the people it holds when asked to (Privacy).
+            bus.AddConsumer<PersonalDataErasureConsumer<TDbContext>>().Endpoint(e => e.Name = $"{service.Name}.personal-data-erasure");
+            configure?.Invoke(bus);
+        });
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Crm.Messaging.Audit;
+using Crm.Messaging.Privacy;
 using Crm.Grpc.Hosting;
 using Crm.Forecasts.Consumers;
 using Crm.Forecasts.Data;
@@ -32,6 +33,7 @@ public static class Extensions
     {
         app.MapGrpcService<ForecastsApi>();
         app.MapAuditTrail();
+        app.MapPersonalData();
         app.MapGrpcStandardServices();
         return app;
     }

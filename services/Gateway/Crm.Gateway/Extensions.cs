@@ -1,12 +1,13 @@
 using Crm.Gateway.Features.AuditTrail;
 using Crm.Gateway.Features.CustomerView;
 using Crm.Gateway.Features.Forwarding;
+using Crm.Gateway.Features.PersonalData;
 using Crm.Gateway.Features.RateLimiting;
 using Crm.Grpc.Hosting;
 
 namespace Crm.Gateway;
 
-/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, the platform's audit trail, and each caller's rate limit.</summary>
+/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, the platform's audit trail and personal data, and each caller's rate limit.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -15,6 +16,7 @@ public static class Extensions
         builder.Services.AddServiceForwarding();
         builder.Services.AddCustomerView(builder.Configuration);
         builder.Services.AddAuditTrail();
+        builder.Services.AddPersonalData();
         builder.Services.AddCallerRateLimits(builder.Configuration);
         return builder;
     }
@@ -27,6 +29,7 @@ public static class Extensions
         app.MapServiceForwarding(app.Configuration);
         app.MapGrpcService<CustomerViewApi>();
         app.MapGrpcService<AuditTrailApi>();
+        app.MapGrpcService<PersonalDataApi>();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using Crm.Messaging.Audit;
+using Crm.Messaging.Privacy;
 using Crm.Grpc.Hosting;
 using Crm.Leads.Consumers;
 using Crm.Leads.Data;
 using Crm.Leads.Features;
+using Crm.Leads.Features.Privacy;
 using Crm.Messaging;
 using CrmPlatform.ServiceDefaults;
 
@@ -15,6 +17,7 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceMessaging<LeadsDbContext>(CrmResources.Leads, bus => bus.AddConsumer<OpportunityOpenedConsumer>());
+        builder.Services.AddScoped<IPersonalDataHolder, LeadsPersonalData>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcServer();
         return builder;
@@ -24,6 +27,7 @@ public static class Extensions
     {
         app.MapGrpcService<LeadsApi>();
         app.MapAuditTrail();
+        app.MapPersonalData();
         app.MapGrpcStandardServices();
         return app;
     }

@@ -1,9 +1,11 @@
 using Crm.Messaging.Audit;
+using Crm.Messaging.Privacy;
 using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Opportunities.Consumers;
 using Crm.Opportunities.Data;
 using Crm.Opportunities.Features;
+using Crm.Opportunities.Features.Privacy;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +23,7 @@ public static class Extensions
             bus.AddConsumer<LeadConvertedConsumer>();
             bus.AddConsumer<CreditStatusChangedConsumer>();
         });
+        builder.Services.AddScoped<IPersonalDataHolder, OpportunitiesPersonalData>();
         builder.AddGrpcServer();
         return builder;
     }
@@ -29,6 +32,7 @@ public static class Extensions
     {
         app.MapGrpcService<OpportunitiesApi>();
         app.MapAuditTrail();
+        app.MapPersonalData();
         app.MapGrpcStandardServices();
         return app;
     }

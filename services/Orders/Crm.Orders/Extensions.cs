@@ -1,4 +1,5 @@
 using Crm.Messaging.Audit;
+using Crm.Messaging.Privacy;
 using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Orders.Consumers;
@@ -28,6 +29,7 @@ public static class Extensions
     {
         app.MapGrpcService<OrdersApi>();
         app.MapAuditTrail();
+        app.MapPersonalData();
         app.MapGrpcStandardServices();
         return app;
     }

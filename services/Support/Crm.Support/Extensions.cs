@@ -1,4 +1,5 @@
 using Crm.Messaging.Audit;
+using Crm.Messaging.Privacy;
 using Crm.Grpc.Hosting;
 using Crm.Messaging;
 using Crm.Support.Consumers;
@@ -28,6 +29,7 @@ public static class Extensions
     {
         app.MapGrpcService<SupportApi>();
         app.MapAuditTrail();
+        app.MapPersonalData();
         app.MapGrpcStandardServices();
         return app;
     }

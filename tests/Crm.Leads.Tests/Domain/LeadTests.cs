@@ -45,6 +45,26 @@ public sealed class LeadTests
     }
 
     [Fact]
+    public void Erasing_the_person_leaves_no_contact_point_or_note_keeps_the_history_and_hands_back_what_it_held()
+    {
+        var lead = NewLead();
+        Assert.True(lead.Qualify(Bant, "ian.inside", Captured.AddHours(1)).IsDone);
+        Assert.True(lead.RecordConsent(new ChannelConsent(ContactChannel.Email, true, "form", "mia.marketing", Captured.AddHours(2))).IsDone);
+        lead.TakeDomainEvents();
+        var at = Captured.AddDays(30);
+
+        var held = lead.ErasePerson("erased-1", at);
+
+        Assert.Equal(("Ada", "Byron", "ada@acme.test"), (held.Contact.FirstName, held.Contact.LastName, held.EmailKey));
+        Assert.Equal(new ContactDetails("erased-1", "erased-1", null, null, null, BuyingRole.DecisionMaker), lead.Contact);
+        Assert.Equal((null, null), (lead.PhoneKey, lead.Notes));
+        Assert.DoesNotContain("acme", lead.EmailKey, StringComparison.Ordinal);
+        Assert.Empty(lead.Consents);
+        Assert.Equal((LeadStatus.Qualified, "Acme", Bant, 4L, at), (lead.Status, lead.Company.Name, lead.Qualification, lead.Version, lead.UpdatedAt));
+        Assert.Empty(lead.TakeDomainEvents());
+    }
+
+    [Fact]
     public void A_new_lead_is_not_converted_and_nothing_changes()
     {
         var lead = NewLead();

@@ -39,11 +39,12 @@ public sealed class AppHostTests(CrmTestServers servers) : IDisposable
             Assert.Contains(first.Lines, line => line.TrimStart().StartsWith("dashboard ", StringComparison.Ordinal) && line.Contains("/login?t=", StringComparison.Ordinal));
 
             // The demo company is loaded through the gateway; its conversions travel through RabbitMQ into other
-            // services' consumers, and the dashboard shows such a trace whole.
+            // services' consumers, and the dashboard shows such a trace whole. The loader first waits for every service
+            // to answer through the gateway, which beside other test projects on two cores takes minutes.
             Assert.NotNull(endpoints.Dashboard);
             using var telemetry = DashboardTelemetry.Of(first, endpoints.Dashboard);
             var seen = await Poll.UntilAsync(
-                async ct => await telemetry.GatewayToConsumerTraceAsync(ct) is not null, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+                async ct => await telemetry.GatewayToConsumerTraceAsync(ct) is not null, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
             Assert.True(seen, $"the dashboard shows no trace from the gateway into another service's consumer:{Environment.NewLine}{first.Output}");
 
             await StopAndAssertNothingLeftAsync(first, processes, endpoints.All);

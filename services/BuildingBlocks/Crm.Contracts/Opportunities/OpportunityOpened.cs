@@ -1,6 +1,7 @@
 namespace Crm.Contracts.Opportunities;
 
-/// <summary>Published by opportunities when an opportunity is opened (on lead conversion or by a rep).</summary>
+/// <summary>Published by opportunities when an opportunity is opened (on lead conversion or by a rep). <c>SalesTeam</c>
+/// is the team that works it (the converted lead's), null for a deal of no team.</summary>
 public sealed record OpportunityOpened(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -15,7 +16,8 @@ public sealed record OpportunityOpened(
     DateOnly ExpectedCloseOn,
     LeadSource? Source,
     Guid? CampaignId,
-    Guid? LeadId) : IIntegrationEvent
+    Guid? LeadId,
+    string? SalesTeam = null) : IIntegrationEvent
 {
     Guid IIntegrationEvent.AggregateId => OpportunityId;
 }

@@ -90,6 +90,14 @@ public static class MethodAccess
         // The audit trail: administrators only, at each service and merged at the gateway.
         ["/crm.audit.v1.AuditService/ListAuditRecords"] = [],
         ["/crm.gateway.v1.AuditTrailService/ListAuditRecords"] = [],
+
+        // Personal data of one person (export, erasure): administrators only, at each service and across them at the gateway.
+        ["/crm.privacy.v1.PersonalDataService/ExportPersonalData"] = [],
+        ["/crm.privacy.v1.PersonalDataService/RequestErasure"] = [],
+        ["/crm.privacy.v1.PersonalDataService/GetErasure"] = [],
+        ["/crm.gateway.v1.PersonalDataService/ExportPersonalData"] = [],
+        ["/crm.gateway.v1.PersonalDataService/ErasePersonalData"] = [],
+        ["/crm.gateway.v1.PersonalDataService/GetErasure"] = [],
     };
 
     /// <summary>Every method with a rule.</summary>

@@ -14,6 +14,9 @@ internal sealed class ForecastEntry
 
     public string? OwnerId { get; set; }
 
+    /// <summary>The sales team that works the deal (set when it opens), for who sees it in reports.</summary>
+    public string? SalesTeam { get; set; }
+
     public OpportunityStage? Stage { get; set; }
 
     public int? Probability { get; set; }
@@ -60,6 +63,9 @@ internal sealed class ForecastEntry
         {
             CustomerId = facts.CustomerId;
         }
+
+        // A deal's team is told once, when it opens, and never changes.
+        SalesTeam ??= facts.SalesTeam;
 
         if (facts.OwnerId is { } owner && version > OwnerVersion)
         {

@@ -11,4 +11,5 @@ internal sealed record ForecastFacts(
     int? Probability = null,
     Money? Amount = null,
     DateOnly? CloseOn = null,
-    DateOnly? ClosedOn = null);
+    DateOnly? ClosedOn = null,
+    string? SalesTeam = null);

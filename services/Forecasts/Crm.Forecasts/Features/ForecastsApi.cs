@@ -1,6 +1,8 @@
 using Crm.Forecasts.Data;
+using Crm.Forecasts.Domain;
+using Crm.Grpc.Security;
+using Grpc.Core;
 using Wire = Crm.Forecasts.Grpc.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Crm.Forecasts.Features;
 
@@ -10,4 +12,20 @@ namespace Crm.Forecasts.Features;
 /// </summary>
 internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider clock) : Wire.ForecastsService.ForecastsServiceBase
 {
+    /// <summary>
+    /// The deals the caller's reports cover (the sales-team rules of the deals themselves): a rep's own and their team's,
+    /// a team manager's team's, every deal for a vice-president and an administrator. Others are left out, not refused:
+    /// a report over deals out of reach is a report over none of them.
+    /// </summary>
+    private IQueryable<ForecastEntry> EntriesInReach(ServerCallContext context)
+    {
+        var reach = CallerReach.Of(context);
+        if (reach.Everything)
+        {
+            return db.Entries;
+        }
+
+        var (team, owner) = (reach.Team, reach.Owner);
+        return db.Entries.Where(e => (team != null && e.SalesTeam == team) || (owner != null && e.OwnerId == owner));
+    }
 }

@@ -226,6 +226,29 @@ public sealed class Lead : AggregateRoot
         return true;
     }
 
+    /// <summary>
+    /// Erases the person behind the lead, irreversibly: their name becomes <paramref name="pseudonym"/>; their title,
+    /// e-mail, phone, the notes about them and their consents go. The lead's history stays (its source, campaign,
+    /// status, who worked it and when) and so does the company (a business, not a person), so the funnel's figures
+    /// still add up.
+    /// Returns the person as the lead held them, so that copies elsewhere can be found.
+    /// </summary>
+    public ErasedLead ErasePerson(string pseudonym, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pseudonym);
+        var held = new ErasedLead(Contact, EmailKey, PhoneKey);
+        Contact = new ContactDetails(pseudonym, pseudonym, null, null, null, Contact.BuyingRole);
+
+        // Unique and never an address: the key must stay set (a lead is reachable somehow), and nobody can match it.
+        EmailKey = $"{pseudonym}-{LeadId:N}";
+        PhoneKey = null;
+        Notes = null;
+        DisqualificationNote = null;
+        Consents = [];
+        Changed(at);
+        return held;
+    }
+
     private void Changed(DateTimeOffset at)
     {
         UpdatedAt = at;

@@ -211,5 +211,41 @@ internal sealed class Account : AggregateRoot
         return contact;
     }
 
+    /// <summary>
+    /// Erases a contact, irreversibly: their name becomes <paramref name="pseudonym"/>; their title, e-mail, phone and
+    /// consents go. The contact stays (meetings and the buying centre still count them) as nobody in particular.
+    /// Returns the contact as they were, so that copies elsewhere can be found; null when not a contact here.
+    /// </summary>
+    public Contact? EraseContact(Guid contactId, string pseudonym)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pseudonym);
+        if (Contacts.FirstOrDefault(c => c.ContactId == contactId) is not { } contact)
+        {
+            return null;
+        }
+
+        var held = new Contact
+        {
+            ContactId = contact.ContactId,
+            CustomerId = contact.CustomerId,
+            FirstName = contact.FirstName,
+            LastName = contact.LastName,
+            Title = contact.Title,
+            Email = contact.Email,
+            NormalizedEmail = contact.NormalizedEmail,
+            Phone = contact.Phone,
+            NormalizedPhone = contact.NormalizedPhone,
+            BuyingRole = contact.BuyingRole,
+            Consents = contact.Consents,
+            AddedAt = contact.AddedAt,
+        };
+        contact.FirstName = pseudonym;
+        contact.LastName = pseudonym;
+        (contact.Title, contact.Email, contact.NormalizedEmail, contact.Phone, contact.NormalizedPhone) = (null, null, null, null, null);
+        contact.Consents = [];
+        Version++;
+        return held;
+    }
+
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 }

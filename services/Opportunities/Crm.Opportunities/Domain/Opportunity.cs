@@ -109,7 +109,7 @@ internal sealed class Opportunity : AggregateRoot
         };
         opportunity.Raise(new OpportunityOpened(
             Guid.CreateVersion7(at), at, customerId, opportunity.OpportunityId, opportunity.Version, name, ownerId, opportunity.Stage,
-            opportunity.Probability, amount, closeDate, origin.Source, origin.CampaignId, origin.LeadId));
+            opportunity.Probability, amount, closeDate, origin.Source, origin.CampaignId, origin.LeadId, opportunity.SalesTeam));
         return opportunity;
     }
 

@@ -28,7 +28,7 @@ internal sealed partial class ForecastsApi
             return periodStatus;
         }
 
-        var query = db.Entries.AsNoTracking().Where(e =>
+        var query = EntriesInReach(context).AsNoTracking().Where(e =>
             (e.Stage != OpportunityStage.Won && e.Stage != OpportunityStage.Lost && e.CloseOn >= period.StartsOn && e.CloseOn <= period.EndsOn)
             || ((e.Stage == OpportunityStage.Won || e.Stage == OpportunityStage.Lost) && e.ClosedOn >= period.StartsOn && e.ClosedOn <= period.EndsOn));
         if (request.OwnerId.Length > 0)

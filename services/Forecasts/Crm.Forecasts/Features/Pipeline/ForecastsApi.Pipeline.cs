@@ -24,7 +24,7 @@ internal sealed partial class ForecastsApi
 
     private async Task<GrpcResult<Wire.Pipeline>> GetPipelineAsync(Wire.GetPipelineRequest request, ServerCallContext context)
     {
-        var query = db.Entries.AsNoTracking()
+        var query = EntriesInReach(context).AsNoTracking()
             .Where(e => e.Stage != null && e.Stage != OpportunityStage.Won && e.Stage != OpportunityStage.Lost);
         if (request.OwnerId.Length > 0)
         {

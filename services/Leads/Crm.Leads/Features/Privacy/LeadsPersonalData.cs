@@ -1,0 +1,51 @@
+using Crm.Leads.Data;
+using Crm.Leads.Domain;
+using Crm.Messaging.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Leads.Features.Privacy;
+
+/// <summary>The people the leads service holds: the person behind each lead, found by the lead's e-mail key.</summary>
+internal sealed class LeadsPersonalData(LeadsDbContext db) : IPersonalDataHolder
+{
+    public async Task<IReadOnlyList<HeldRecord>> ExportAsync(string emailKey, CancellationToken cancellationToken)
+    {
+        var leads = await db.Leads.AsNoTracking().Where(l => l.EmailKey == emailKey).OrderBy(l => l.Position).ToListAsync(cancellationToken);
+        return [.. leads.Select(l => new HeldRecord("lead", l.LeadId, Fields(l)))];
+    }
+
+    public async Task<ErasedPerson> EraseAsync(string emailKeyHash, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var leads = await db.Leads
+            .FromSql($"SELECT * FROM leads WHERE email_key IS NOT NULL AND encode(sha256(convert_to(email_key, 'UTF8')), 'hex') = {emailKeyHash}")
+            .ToListAsync(cancellationToken);
+        var erased = ErasedPerson.Nothing;
+        foreach (var lead in leads)
+        {
+            var held = lead.ErasePerson(Pseudonym.Of(lead.LeadId), at);
+            erased = erased.And(new ErasedPerson(
+                1,
+                [.. new[] { held.Contact.Email, held.EmailKey, held.Contact.Phone, held.PhoneKey, $"{held.Contact.FirstName} {held.Contact.LastName}" }.OfType<string>()],
+                [held.Contact.FirstName, held.Contact.LastName]));
+        }
+
+        return erased;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Fields(Lead lead) => new HeldFields()
+        .Add("contact.first_name", lead.Contact.FirstName)
+        .Add("contact.last_name", lead.Contact.LastName)
+        .Add("contact.title", lead.Contact.Title)
+        .Add("contact.email", lead.Contact.Email)
+        .Add("contact.phone", lead.Contact.Phone)
+        .Add("contact.buying_role", lead.Contact.BuyingRole)
+        .Add("company.name", lead.Company.Name)
+        .Add("company.address", lead.Company.Address)
+        .Add("notes", lead.Notes)
+        .Add("status", lead.Status)
+        .Add("source", lead.Source)
+        .Add("captured_at", lead.CapturedAt)
+        .Add("sales_team", lead.SalesTeam)
+        .Add(lead.Consents)
+        .All;
+}
