@@ -1,4 +1,6 @@
+using Crm.Grpc.Security;
 using Crm.Testing;
+using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
@@ -7,7 +9,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Crm.Gateway.Tests;
 
-/// <summary>The gateway checks who may call what before anything is forwarded, with the same table the services use.</summary>
+/// <summary>The gateway checks who may call what before anything is forwarded, with the same table the services use,
+/// and reports each refusal to the service that owns the method.</summary>
 public sealed class AccessTests
 {
     private static readonly ServiceDescriptor[] Forwarded =
@@ -19,18 +22,37 @@ public sealed class AccessTests
         Crm.Support.Grpc.V1.SupportReflection.Descriptor.Services[0],
     ];
 
+    private const string AuditTrail = "/crm.audit.v1.AuditService/ListAuditRecords";
+
     [Fact]
     public async Task Every_forwarded_and_composed_method_refuses_bad_tokens_and_the_roles_not_allowed_and_lets_the_others_through()
     {
-        // Services that answer every call: whatever reaches them was let through by the gateway.
+        // Services that answer every call: whatever reaches them was let through by the gateway, or is its report of a refusal.
         var handlers = Forwarded.SelectMany(s => s.Methods).ToDictionary(
             m => $"/{m.Service.FullName}/{m.Name}", _ => StubServices.Reply(new Empty()), StringComparer.Ordinal);
+        handlers[AuditTrail] = StubServices.Reply(new Empty());
         await using var stubs = await StubServices.StartAsync(handlers);
         var everything = new[] { CrmResources.Leads, CrmResources.Opportunities, CrmResources.Forecasts, CrmResources.Orders, CrmResources.Support }
             .ToDictionary(s => s, _ => stubs.Address);
         await using var gateway = await GatewayHost.StartAsync(everything, TimeSpan.FromSeconds(2));
         using var channel = GrpcChannel.ForAddress(gateway.Address);
 
-        await AccessMatrix.AssertAsync(channel.CreateCallInvoker(), [.. Forwarded, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.AuditTrailReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.PersonalDataReflection.Descriptor.Services[0]]);
+        var refusals = await AccessMatrix.AssertAsync(channel.CreateCallInvoker(), [.. Forwarded, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.AuditTrailReflection.Descriptor.Services[0], Crm.Gateway.Grpc.V1.PersonalDataReflection.Descriptor.Services[0]]);
+
+        // Each refusal is reported to the method's owner (a forwarded method at itself, the gateway's own at the
+        // trail of the customer master), with the caller's token, so that the owner records it.
+        var expected = refusals.GroupBy(r => r.Key.Action, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Value), StringComparer.Ordinal);
+        IReadOnlyList<(string Path, string Method)> Reports() =>
+            [.. stubs.Received.Where(r => r.Headers.ContainsKey(GatewayRefusal.Header)).Select(r => (r.Path, r.Headers[GatewayRefusal.Header].ToString()))];
+        Assert.True(
+            await Poll.UntilAsync(() => Reports().Count >= expected.Values.Sum(), TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken),
+            $"{Reports().Count} refusals reported of {expected.Values.Sum()}");
+        var reported = Reports();
+        Assert.Equal(expected.Values.Sum(), reported.Count);
+        foreach (var (method, count) in expected)
+        {
+            var at = method.StartsWith("/crm.gateway.v1.", StringComparison.Ordinal) ? AuditTrail : method;
+            Assert.Equal((method, count), (method, reported.Count(r => r.Method == method && r.Path == at)));
+        }
     }
 }

@@ -32,6 +32,9 @@ public sealed class StubServices : IAsyncDisposable
     /// <summary>The headers of every request, by path.</summary>
     public ConcurrentDictionary<string, IHeaderDictionary> Requests { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every request received, in order: its path and headers.</summary>
+    public ConcurrentQueue<(string Path, IHeaderDictionary Headers)> Received { get; } = new();
+
     public static async Task<StubServices> StartAsync(IReadOnlyDictionary<string, Func<HttpContext, Task>> handlers)
     {
         ArgumentNullException.ThrowIfNull(handlers);
@@ -46,6 +49,7 @@ public sealed class StubServices : IAsyncDisposable
             app.MapPost(path, async http =>
             {
                 stubs.Requests[path] = new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+                stubs.Received.Enqueue((path, stubs.Requests[path]));
                 await handler(http);
             });
         }

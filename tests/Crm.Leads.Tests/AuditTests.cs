@@ -51,6 +51,26 @@ public sealed class AuditTests(LeadsHost leads) : IClassFixture<LeadsHost>
     }
 
     [Fact]
+    public async Task A_refusal_the_gateway_reports_is_recorded_under_the_method_it_refused_as_the_caller_and_never_runs()
+    {
+        var marketer = $"mina-{Guid.NewGuid():N}";
+        var before = await leads.SnapshotAsync();
+        var report = TestCalls.As(marketer, Deadline, CrmRoles.Marketing);
+        report.Headers!.Add(GatewayRefusal.Header, "/crm.gateway.v1.AuditTrailService/ListAuditRecords");
+        report.Headers.Add("x-forwarded-for", "203.0.113.7");
+
+        // A marketer may capture leads; a call that reports a refusal is refused and changes nothing all the same.
+        var refused = await Assert.ThrowsAsync<RpcException>(() => leads.Api.CaptureLeadAsync(Requests.Lead(), report).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(before, await leads.SnapshotAsync());
+        var record = Assert.Single((await ReadAsync(new ListAuditRecordsRequest { Actor = marketer })).Records);
+        Assert.Equal((AuditOutcome.Denied, "/crm.gateway.v1.AuditTrailService/ListAuditRecords"), (record.Outcome, record.Action));
+        Assert.StartsWith("refused at the gateway: no role of the caller may call the method (it is for administrator)", record.Detail, StringComparison.Ordinal);
+        Assert.Equal("127.0.0.1 for 203.0.113.7", record.Peer);
+    }
+
+    [Fact]
     public async Task The_trail_is_read_newest_first_page_by_page_and_filtered_by_method_outcome_and_time()
     {
         var marketer = $"mila-{Guid.NewGuid():N}";

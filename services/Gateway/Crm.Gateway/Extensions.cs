@@ -3,6 +3,7 @@ using Crm.Gateway.Features.CustomerView;
 using Crm.Gateway.Features.Forwarding;
 using Crm.Gateway.Features.PersonalData;
 using Crm.Gateway.Features.RateLimiting;
+using Crm.Gateway.Features.RefusalAudit;
 using Crm.Grpc.Hosting;
 
 namespace Crm.Gateway;
@@ -17,6 +18,7 @@ public static class Extensions
         builder.Services.AddCustomerView(builder.Configuration);
         builder.Services.AddAuditTrail();
         builder.Services.AddPersonalData();
+        builder.Services.AddRefusalAudit();
         builder.Services.AddCallerRateLimits(builder.Configuration);
         return builder;
     }

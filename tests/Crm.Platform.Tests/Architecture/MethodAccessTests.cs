@@ -14,9 +14,10 @@ public sealed class MethodAccessTests
             Crm.Forecasts.Grpc.V1.ForecastsReflection.Descriptor, Crm.Orders.Grpc.V1.OrdersReflection.Descriptor,
             Crm.Support.Grpc.V1.SupportReflection.Descriptor, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor,
             Crm.Audit.Grpc.V1.AuditReflection.Descriptor, Crm.Gateway.Grpc.V1.AuditTrailReflection.Descriptor,
+            Crm.Privacy.Grpc.V1.PrivacyReflection.Descriptor, Crm.Gateway.Grpc.V1.PersonalDataReflection.Descriptor,
         }.SelectMany(f => f.Services).SelectMany(s => s.Methods).Select(m => $"/{m.Service.FullName}/{m.Name}").ToList();
 
-        // A rule with no role is for administrators only (the audit trail); a method with no rule at all is a mistake.
+        // A rule with no role is for administrators only (the audit trail, personal data); a method with no rule at all is a mistake.
         Assert.Empty(rpcs.Except(MethodAccess.Methods, StringComparer.Ordinal));
         Assert.Empty(MethodAccess.Methods.Except(rpcs, StringComparer.Ordinal));
         Assert.All(MethodAccess.Methods, m => Assert.All(MethodAccess.RolesFor(m), role => Assert.Contains(role, CrmRoles.All, StringComparer.Ordinal)));

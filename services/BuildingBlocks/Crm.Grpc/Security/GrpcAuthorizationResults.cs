@@ -26,20 +26,23 @@ internal sealed class GrpcAuthorizationResults : IAuthorizationMiddlewareResultH
             return;
         }
 
-        var method = context.Request.Path.Value ?? string.Empty;
+        var method = GatewayRefusal.MethodOf(context);
+        var atGateway = GatewayRefusal.IsReport(context) ? "refused at the gateway: " : string.Empty;
         Status status;
         string reason;
         if (authorizeResult.Challenged)
         {
             status = new Status(StatusCode.Unauthenticated, "a valid access token is required: send \"authorization: Bearer <token>\" from the identity service");
-            reason = WhyNoToken(context);
+            reason = atGateway + WhyNoToken(context);
             context.Response.Headers.WWWAuthenticate = "Bearer";
         }
         else
         {
             var roles = string.Join(", ", MethodAccess.RolesFor(method).Append(CrmRoles.Administrator));
             status = new Status(StatusCode.PermissionDenied, $"{context.User.Identity?.Name ?? "the caller"} may not call {method}: it is for {roles}");
-            reason = $"no role of the caller may call the method (it is for {roles})";
+            reason = atGateway + (MethodRolesRequirement.Allowed(context.User, method)
+                ? "the gateway reported it (the caller's roles may call the method)"
+                : $"no role of the caller may call the method (it is for {roles})");
         }
 
         if (context.RequestServices.GetService<IAccessAudit>() is { } audit)

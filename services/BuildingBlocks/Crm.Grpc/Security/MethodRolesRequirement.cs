@@ -13,7 +13,8 @@ public sealed class MethodRolesRequirement : AuthorizationHandler<MethodRolesReq
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MethodRolesRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Resource is HttpContext http && Allowed(context.User, http.Request.Path.Value ?? string.Empty))
+        // A refusal the gateway reports is refused here too, whoever calls: it must never run.
+        if (context.Resource is HttpContext http && !GatewayRefusal.IsReport(http) && Allowed(context.User, http.Request.Path.Value ?? string.Empty))
         {
             context.Succeed(requirement);
         }

@@ -22,7 +22,7 @@ internal sealed record AuditedCall(string Actor, string Roles, string Action, st
         return new AuditedCall(
             signedIn && identity!.Name is { Length: > 0 } name ? name : Anonymous,
             roles,
-            ActionOf(http.Request.Path.Value ?? string.Empty),
+            ActionOf(GatewayRefusal.MethodOf(http)),
             PeerOf(http),
             Activity.Current?.TraceId.ToHexString());
     }

@@ -160,6 +160,7 @@ internal sealed partial class ReceiveEndpointWatchdog(
             }
 
             watched.State = EndpointState.Restarting;
+            watched.StopAskedFor = true;
             watched.LastRestart = now;
             watched.Restarts++;
             return true;
@@ -190,6 +191,14 @@ internal sealed partial class ReceiveEndpointWatchdog(
             if (state == EndpointState.Ready)
             {
                 watched.Restarts = 0;
+            }
+
+            if (state == EndpointState.Stopped && watched.StopAskedFor)
+            {
+                // The stop the watchdog asked for, whenever MassTransit reports it: on a busy machine that can be after
+                // the restart ended, and taking it for a stop of the service's would leave the endpoint unwatched.
+                watched.StopAskedFor = false;
+                return Task.CompletedTask;
             }
 
             if (watched.State == EndpointState.Restarting && state != EndpointState.Ready)

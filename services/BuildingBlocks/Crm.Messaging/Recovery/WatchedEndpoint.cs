@@ -16,6 +16,10 @@ internal sealed class WatchedEndpoint(IReceiveEndpoint endpoint, Uri address)
 
     public DateTimeOffset? LastRestart { get; set; }
 
+    /// <summary>The watchdog stopped it to start it again, and MassTransit has not reported that stop yet: it may do so
+    /// after the restart has ended, and that report is not a stop to keep.</summary>
+    public bool StopAskedFor { get; set; }
+
     /// <summary>Restarts since it was last ready: after one that did not help, the watchdog restarts the whole bus.</summary>
     public int Restarts { get; set; }
 }
