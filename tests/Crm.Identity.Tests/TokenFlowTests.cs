@@ -75,6 +75,23 @@ public sealed class TokenFlowTests(CrmTestServers servers)
     }
 
     [Fact]
+    public async Task A_sign_out_link_only_asks_a_cross_site_post_is_refused_and_the_answered_question_signs_out()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_sign_out");
+        var ct = TestContext.Current.CancellationToken;
+        await host.Client.SignInAsync("otto", IdentityHost.DemoPassword, ct);
+        Assert.True(await host.Client.IsSignedInAsync(ct));
+
+        Assert.Equal((HttpStatusCode.OK, null), await host.Client.SignOutAsync(confirm: false, ct));
+        Assert.True(await host.Client.IsSignedInAsync(ct));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.BadRequest), await host.Client.SignOutAsync(confirm: true, ct, forged: true));
+        Assert.True(await host.Client.IsSignedInAsync(ct));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Redirect), await host.Client.SignOutAsync(confirm: true, ct));
+        Assert.False(await host.Client.IsSignedInAsync(ct));
+    }
+
+    [Fact]
     public async Task A_code_is_refused_without_its_verifier_and_a_wrong_password_gets_no_code()
     {
         await using var host = await IdentityHost.StartAsync(servers, "identity_refusals");

@@ -93,6 +93,39 @@ public sealed partial class IdentityClient(Uri issuer) : IDisposable
         return (query["code"] ?? throw new InvalidOperationException($"no code in {callback.GetLeftPart(UriPartial.Path)}: {query["error"]} {query["error_description"]}"), verifier);
     }
 
+    /// <summary>Whether this client's browser session still signs its person in without asking: the authorization
+    /// endpoint, told not to prompt, answers with a code rather than <c>login_required</c>.</summary>
+    public async Task<bool> IsSignedInAsync(CancellationToken cancellationToken)
+    {
+        var challenge = Base64Url(SHA256.HashData(RandomNumberGenerator.GetBytes(32)));
+        var authorize = $"connect/authorize?client_id={CommandLineClient}&response_type=code&scope=openid&prompt=none"
+            + $"&redirect_uri={Uri.EscapeDataString(CommandLineRedirect)}&code_challenge={challenge}&code_challenge_method=S256&state=t";
+        using var answer = await _http.GetAsync(new Uri(authorize, UriKind.Relative), cancellationToken);
+        return answer.Headers.Location is { } back && System.Web.HttpUtility.ParseQueryString(back.Query)["code"] is not null;
+    }
+
+    /// <summary>
+    /// Signs out as a link would (a GET without the application's <c>id_token_hint</c>): the identity service asks
+    /// first. With <paramref name="confirm"/>, answers the question; with <paramref name="forged"/>, posts without the
+    /// question's anti-forgery token, as another site would. Returns the status of the GET and of the POST.
+    /// </summary>
+    public async Task<(HttpStatusCode Asked, HttpStatusCode? Answered)> SignOutAsync(bool confirm, CancellationToken cancellationToken, bool forged = false)
+    {
+        using var asked = await _http.GetAsync(new Uri("connect/logout", UriKind.Relative), cancellationToken);
+        if (!confirm)
+        {
+            return (asked.StatusCode, null);
+        }
+
+        var antiforgery = AntiforgeryField().Match(await asked.Content.ReadAsStringAsync(cancellationToken));
+        var fields = forged
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal) { [antiforgery.Groups["name"].Value] = WebUtility.HtmlDecode(antiforgery.Groups["value"].Value) };
+        using var form = new FormUrlEncodedContent(fields);
+        using var answered = await _http.PostAsync(new Uri("connect/logout", UriKind.Relative), form, cancellationToken);
+        return (asked.StatusCode, answered.StatusCode);
+    }
+
     /// <summary>Posts to the token endpoint; a refusal comes back with its error, not as an exception.</summary>
     public async Task<TokenResponse> TokenAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {

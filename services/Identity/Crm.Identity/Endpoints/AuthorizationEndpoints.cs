@@ -3,6 +3,7 @@ using System.Text.Json;
 using Crm.Identity.Clients;
 using Crm.Identity.Data;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -119,8 +120,24 @@ internal static class AuthorizationEndpoints
         return Results.Ok(claims);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context)
+    /// <summary>
+    /// Signs the person out. A link alone (an image, another site's page) must not do it: without the
+    /// <c>id_token_hint</c> that only the application the person signed in to holds, a GET asks first, and the answer
+    /// comes back as a POST protected against cross-site posts.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery)
     {
+        var hinted = !string.IsNullOrEmpty(context.GetOpenIddictServerRequest()?.IdTokenHint);
+        if (!hinted && HttpMethods.IsGet(context.Request.Method))
+        {
+            return LogoutPage.Ask(context, antiforgery);
+        }
+
+        if (!hinted && !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
