@@ -40,4 +40,28 @@ public sealed class RateLimitTests
         var other = await leads.GetLeadAsync(request, TestCalls.As("irene", TimeSpan.FromSeconds(10)));
         Assert.Equal("x", other.LeadId);
     }
+
+    [Fact]
+    public async Task Calls_without_a_valid_token_are_counted_by_address_and_cut_before_they_are_refused_while_signed_in_callers_go_on()
+    {
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal) { [GetLeadPath] = StubServices.Reply(new Lead { LeadId = "x" }) });
+        await using var gateway = await GatewayHost.StartAsync(
+            new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address },
+            TimeSpan.FromSeconds(2),
+            new Dictionary<string, string?>(StringComparer.Ordinal) { ["RateLimits:AnonymousCallsPerSecond"] = "1", ["RateLimits:AnonymousBurst"] = "2" });
+        using var channel = GrpcChannel.ForAddress(gateway.Address);
+        var leads = new LeadsService.LeadsServiceClient(channel);
+        var request = new GetLeadRequest { LeadId = Guid.NewGuid().ToString() };
+        var expired = TestCalls.WithToken(TestIssuer.Default.ExpiredTokenFor("mallory", TimeSpan.FromHours(1)), TimeSpan.FromSeconds(10));
+
+        var statuses = new List<StatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await Assert.ThrowsAsync<RpcException>(async () => await leads.GetLeadAsync(request, i == 1 ? expired : TestCalls.WithToken(null, TimeSpan.FromSeconds(10))))).StatusCode);
+        }
+
+        // The burst is refused one by one for what it is; the next call is cut by the budget, whatever token it lacks.
+        Assert.Equal([StatusCode.Unauthenticated, StatusCode.Unauthenticated, StatusCode.ResourceExhausted], statuses);
+        Assert.Equal("x", (await leads.GetLeadAsync(request, TestCalls.As("irene", TimeSpan.FromSeconds(10)))).LeadId);
+    }
 }

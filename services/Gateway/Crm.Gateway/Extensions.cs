@@ -25,9 +25,9 @@ public static class Extensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.MapGrpcStandardServices();
-        // After the token check, so that each caller is counted by who it is.
-        app.UseRateLimiter();
+        // After the token check, so that each caller is counted by who it is, and before a call without a valid token
+        // is refused, so that such calls are counted too (by address) and a flood of them ends before it is recorded.
+        app.MapGrpcStandardServices(a => a.UseRateLimiter());
         app.MapServiceForwarding(app.Configuration);
         app.MapGrpcService<CustomerViewApi>();
         app.MapGrpcService<AuditTrailApi>();

@@ -60,7 +60,10 @@ public static class GrpcServerExtensions
     /// <summary>Serves gRPC-Web (binary and text) beside gRPC for every endpoint, with CORS, then checks the caller's
     /// token, and maps <c>grpc.health.v1.Health</c> (open, for probes) and server reflection (<c>grpc.reflection.v1</c>
     /// and <c>v1alpha</c>, for signed-in callers).</summary>
-    public static WebApplication MapGrpcStandardServices(this WebApplication app)
+    /// <param name="app">The service's application.</param>
+    /// <param name="beforeAuthorization">Middleware that must know who calls but run before a call is refused (the
+    /// gateway's rate limits, which count callers without a valid token too).</param>
+    public static WebApplication MapGrpcStandardServices(this WebApplication app, Action<WebApplication>? beforeAuthorization = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         // CORS first, so that a browser's preflight (which carries no token) is answered; gRPC-Web is turned into gRPC
@@ -68,6 +71,7 @@ public static class GrpcServerExtensions
         app.UseCors();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseAuthentication();
+        beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
