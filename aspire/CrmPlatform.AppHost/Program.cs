@@ -46,11 +46,13 @@ try
     var gateway = builder.AddCrmService<Projects.Crm_Gateway>(CrmResources.Gateway, local).TrustingTokensOf(identity)
         .WithReference(leads).WithReference(opportunities).WithReference(forecasts).WithReference(orders).WithReference(support);
 
-    // The web app for people: it calls the gateway, and its status page asks every service's health; it starts
-    // without waiting too, since it shows a part that is down as such.
-    builder.AddCrmService<Projects.Crm_Web>(CrmResources.Web, local)
+    // The web app for people, who sign in to it through the identity service: it calls the gateway with their token,
+    // and its status page asks every service's health; it starts without waiting too, since it shows a part that is
+    // down as such.
+    var web = builder.AddCrmService<Projects.Crm_Web>(CrmResources.Web, local)
         .WithReference(gateway)
         .WithReference(leads).WithReference(opportunities).WithReference(forecasts).WithReference(orders).WithReference(support);
+    identity.SigningPeopleInTo(web, LocalSecrets.In(local));
 }
 catch (Exception ex) when (ex is MissingPrerequisiteException or ServerStartException)
 {

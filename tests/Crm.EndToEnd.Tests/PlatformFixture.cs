@@ -80,6 +80,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The web app's address, exactly as the identity service sends people back to it.</summary>
+    public Uri WebAddress => _app!.GetEndpoint(CrmResources.Web.Name, CrmResources.HttpEndpoint);
+
+    /// <summary>The demo people's password (each test signs in as whom it needs).</summary>
+    public string DemoPassword => new LocalSecrets(Path.Combine(_data, "secrets")).DemoPassword;
+
     /// <summary>A connection string to <paramref name="database"/> as the server's administrator, for a test that looks
     /// at what the services stored (no test changes anything this way).</summary>
     public string DatabaseAsAdministrator(string database) => PostgresServer.ConnectionString(

@@ -27,6 +27,31 @@ public static class IdentityBuilderExtensions
             .WithEnvironment("Identity__MachineClients__0__Roles__0", CrmRoles.Accounting);
     }
 
+    /// <summary>The web app people sign in to (code with PKCE; a confidential client).</summary>
+    public const string WebClient = "crm-web";
+
+    /// <summary>
+    /// People sign in to <paramref name="web"/> through the identity service: the web app is registered there as a
+    /// confidential client that comes back to its own address, and gets its id and secret (as a file) and the authority.
+    /// </summary>
+    public static IResourceBuilder<CrmServiceResource> SigningPeopleInTo(
+        this IResourceBuilder<CrmServiceResource> identity, IResourceBuilder<CrmServiceResource> web, LocalSecrets secrets)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(web);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var address = web.GetEndpoint(CrmResources.HttpEndpoint);
+        identity
+            .WithEnvironment("Identity__PeopleClients__0__ClientId", WebClient)
+            .WithEnvironment("Identity__PeopleClients__0__SecretFile", secrets.ClientSecretFile(WebClient))
+            .WithEnvironment("Identity__PeopleClients__0__RedirectUris__0", ReferenceExpression.Create($"{address}/signin-oidc"))
+            .WithEnvironment("Identity__PeopleClients__0__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{address}/signout-callback-oidc"));
+        web.TrustingTokensOf(identity)
+            .WithEnvironment("SignIn__ClientId", WebClient)
+            .WithEnvironment("SignIn__ClientSecretFile", secrets.ClientSecretFile(WebClient));
+        return identity;
+    }
+
     /// <summary>The service accepts the identity service's tokens (its discovery document gives the issuer and keys).</summary>
     public static IResourceBuilder<CrmServiceResource> TrustingTokensOf(this IResourceBuilder<CrmServiceResource> service, IResourceBuilder<CrmServiceResource> identity)
     {

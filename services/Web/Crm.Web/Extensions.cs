@@ -1,23 +1,33 @@
 using Crm.Web.Components;
+using Crm.Web.Features.Gateway;
 using Crm.Web.Features.PlatformStatus;
+using Crm.Web.Features.SignIn;
+using MudBlazor.Services;
 
 namespace Crm.Web;
 
-/// <summary>The web app's wiring: server-rendered Razor components that call the platform's services.</summary>
+/// <summary>The web app's wiring: interactive server-rendered pages (MudBlazor) for signed-in people, who call the
+/// platform through the gateway with their own token.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        builder.AddSignIn();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddGatewayClients(builder.Configuration);
         builder.Services.AddHttpClient<PlatformStatusReader>(c => c.Timeout = TimeSpan.FromSeconds(3));
         return builder;
     }
 
     public static WebApplication MapWebApp(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapSignIn();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -31,7 +31,7 @@ internal sealed partial class ClientSeed(
         await SaveAsync(manager, PeopleApplication(CommandLineClient, null, [CommandLineRedirect], []), stoppingToken);
         foreach (var client in settings.PeopleClients)
         {
-            await SaveAsync(manager, PeopleApplication(client.ClientId, client.Secret, client.RedirectUris, client.PostLogoutRedirectUris), stoppingToken);
+            await SaveAsync(manager, PeopleApplication(client.ClientId, client.Secret ?? SecretFile.Read(client.SecretFile), client.RedirectUris, client.PostLogoutRedirectUris), stoppingToken);
         }
 
         foreach (var client in settings.MachineClients)

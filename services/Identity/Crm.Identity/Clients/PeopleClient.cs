@@ -7,6 +7,9 @@ public sealed class PeopleClient
 
     public string? Secret { get; set; }
 
+    /// <summary>A file holding the secret (a mounted secret), so that it is in no environment variable.</summary>
+    public string? SecretFile { get; set; }
+
     public IList<Uri> RedirectUris { get; } = [];
 
     public IList<Uri> PostLogoutRedirectUris { get; } = [];
