@@ -13,6 +13,14 @@ public sealed record ErasedPerson(int Records, IReadOnlyCollection<string> Value
 {
     public static ErasedPerson Nothing { get; } = new(0, [], []);
 
+    /// <summary>One record of a person named <paramref name="firstName"/> <paramref name="lastName"/>, with the contact
+    /// points it held (e-mail and phone as stored and as keyed; blanks left out).</summary>
+    public static ErasedPerson Record(string firstName, string lastName, params string?[] contactPoints)
+    {
+        ArgumentNullException.ThrowIfNull(contactPoints);
+        return new(1, [.. contactPoints.OfType<string>().Append($"{firstName} {lastName}")], [firstName, lastName]);
+    }
+
     /// <summary>Both erasures together.</summary>
     public ErasedPerson And(ErasedPerson other)
     {

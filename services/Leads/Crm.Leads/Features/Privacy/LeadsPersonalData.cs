@@ -23,10 +23,7 @@ internal sealed class LeadsPersonalData(LeadsDbContext db) : IPersonalDataHolder
         foreach (var lead in leads)
         {
             var held = lead.ErasePerson(Pseudonym.Of(lead.LeadId), at);
-            erased = erased.And(new ErasedPerson(
-                1,
-                [.. new[] { held.Contact.Email, held.EmailKey, held.Contact.Phone, held.PhoneKey, $"{held.Contact.FirstName} {held.Contact.LastName}" }.OfType<string>()],
-                [held.Contact.FirstName, held.Contact.LastName]));
+            erased = erased.And(ErasedPerson.Record(held.Contact.FirstName, held.Contact.LastName, held.Contact.Email, held.EmailKey, held.Contact.Phone, held.PhoneKey));
         }
 
         return erased;

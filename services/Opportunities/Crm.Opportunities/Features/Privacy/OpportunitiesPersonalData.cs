@@ -51,8 +51,6 @@ internal sealed class OpportunitiesPersonalData(OpportunitiesDbContext db) : IPe
         return erased;
     }
 
-    private static ErasedPerson Held(Contact held) => new(
-        1,
-        [.. new[] { held.Email, held.NormalizedEmail, held.Phone, held.NormalizedPhone, $"{held.FirstName} {held.LastName}" }.OfType<string>()],
-        [held.FirstName, held.LastName]);
+    private static ErasedPerson Held(Contact held) =>
+        ErasedPerson.Record(held.FirstName, held.LastName, held.Email, held.NormalizedEmail, held.Phone, held.NormalizedPhone);
 }
