@@ -48,6 +48,53 @@ internal sealed class WebBrowser : IAsyncDisposable
         await Page.Locator("[data-interactive=true]").WaitForAsync();
     }
 
+    /// <summary>Picks <paramref name="option"/> in the MudBlazor select labelled <paramref name="label"/>.</summary>
+    public async Task ChooseAsync(string label, string option, ILocator? within = null)
+    {
+        var scope = within ?? Page.Locator("body");
+        await scope.Locator(".mud-select").Filter(new() { Has = Page.Locator($"label:text-is(\"{label}\")") }).First.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = option }).First.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>Types <paramref name="day"/> into the date field labelled <paramref name="label"/>.</summary>
+    public async Task FillDateAsync(string label, DateOnly day, ILocator? within = null)
+    {
+        var field = (within ?? Page.Locator("body")).GetByLabel(label, new() { Exact = true });
+        await field.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await field.PressAsync("Tab");
+    }
+
+    /// <summary>Opens <paramref name="path"/> again until <paramref name="shown"/> appears on it (what events make true
+    /// reaches the page a moment later).</summary>
+    public async Task ReloadUntilAsync(PlatformFixture platform, string path, Func<IPage, ILocator> shown)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(shown);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await Page.GotoAsync(new Uri(platform.WebAddress, path).ToString());
+            await Page.Locator("[data-interactive=true]").WaitForAsync();
+            try
+            {
+                await shown(Page).First.WaitForAsync(new() { Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException) when (DateTimeOffset.UtcNow < deadline)
+            {
+                // Not there yet: open the page again.
+            }
+        }
+    }
+
+    /// <summary>Signs in as <paramref name="user"/> on the way to <paramref name="path"/>, then as <see cref="ReloadUntilAsync"/>.</summary>
+    public async Task ReloadUntilSignedInAsync(PlatformFixture platform, string user, string path, Func<IPage, ILocator> shown)
+    {
+        await GoAsSignedInAsync(platform, user, path);
+        await ReloadUntilAsync(platform, path, shown);
+    }
+
     /// <summary>A full-page screenshot named <paramref name="name"/> in the repository's <c>.crm/screenshots/</c>.</summary>
     public async Task ScreenshotAsync(string name)
     {

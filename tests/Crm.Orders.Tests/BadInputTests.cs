@@ -37,6 +37,7 @@ public sealed class BadInputTests(CrmTestServers servers) : IAsyncLifetime
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.RecordPaymentAsync(new RecordPaymentRequest { InvoiceId = Guid.NewGuid().ToString(), Amount = new Money { CurrencyCode = "eur", Units = 1 } }), "amount.currency_code");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.GetCreditStatusAsync(Guid.Empty), "customer_id");
         await Refused.WithAsync(StatusCode.InvalidArgument, () => client.GetCustomerOrdersAsync(Guid.Empty), "customer_id");
+        await Refused.WithAsync(StatusCode.InvalidArgument, () => client.ListCreditHoldsAsync(201), "limit");
 
         await Refused.WithAsync(StatusCode.NotFound, () => client.GetOrderAsync(new GetOrderRequest { OrderId = Guid.NewGuid().ToString() }));
         await Refused.WithAsync(StatusCode.NotFound, () => client.ShipAsync(Guid.NewGuid().ToString()));

@@ -24,6 +24,8 @@ internal sealed class OrdersClient(GrpcChannel channel)
     public Task<CreditStatus> GetCreditStatusAsync(Guid customerId) =>
         _api.GetCreditStatusAsync(new GetCreditStatusRequest { CustomerId = customerId.ToString() }, Options).ResponseAsync;
 
+    public Task<CreditHolds> ListCreditHoldsAsync(int limit = 0) => _api.ListCreditHoldsAsync(new ListCreditHoldsRequest { Limit = limit }, Options).ResponseAsync;
+
     public Task<CustomerOrders> GetCustomerOrdersAsync(Guid customerId) =>
         _api.GetCustomerOrdersAsync(new GetCustomerOrdersRequest { CustomerId = customerId.ToString() }, Options).ResponseAsync;
 

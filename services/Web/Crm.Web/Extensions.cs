@@ -1,7 +1,9 @@
 using Crm.Web.Components;
+using Crm.Web.Features.Catalogue;
 using Crm.Web.Features.Gateway;
 using Crm.Web.Features.PlatformStatus;
 using Crm.Web.Features.SignIn;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Crm.Web;
@@ -15,7 +17,9 @@ public static class Extensions
         builder.AddSignIn();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGatewayClients(builder.Configuration);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<ProductCatalogue>() ?? new ProductCatalogue());
         builder.Services.AddHttpClient<PlatformStatusReader>(c => c.Timeout = TimeSpan.FromSeconds(3));
         return builder;
     }

@@ -77,6 +77,7 @@ public static class MethodAccess
         ["/crm.orders.v1.OrdersService/RecordPayment"] = [Accounting],
         ["/crm.orders.v1.OrdersService/GetCreditStatus"] = Everyone,
         ["/crm.orders.v1.OrdersService/GetCustomerOrders"] = Everyone,
+        ["/crm.orders.v1.OrdersService/ListCreditHolds"] = [OrderEntry, Accounting, SalesManager],
 
         // Cases: customer service and technical support handle them; sales read them before meeting the customer.
         ["/crm.support.v1.SupportService/OpenCase"] = Service,
