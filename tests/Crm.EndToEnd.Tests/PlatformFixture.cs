@@ -57,6 +57,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Gateway.Name)
             .WithEnvironment("CustomerView__SectionTimeout", "00:00:02");
 
+        // Every page load refreshes the person's token (an hour-long token is due an hour and a minute before it
+        // expires), so every browser test also runs through the refresh.
+        appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Web.Name)
+            .WithEnvironment("SignIn__RefreshBefore", "01:01:00");
+
         _app = await appHost.BuildAsync(timeout.Token);
         foreach (var resource in _app.Services.GetRequiredService<DistributedApplicationModel>().Resources)
         {

@@ -100,6 +100,9 @@ internal sealed class WebBrowser : IAsyncDisposable
     {
         var folder = Path.Combine(RepositoryRoot(), ".crm", "screenshots");
         Directory.CreateDirectory(folder);
+
+        // From the top: a full-page capture of a scrolled page draws the fixed app bar where the scroll left it.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 

@@ -35,6 +35,10 @@ public abstract class GatewayPage : ComponentBase
     /// <summary>The last call's refusal, in words for the person; null after a call that succeeded.</summary>
     protected string? Problem { get; private set; }
 
+    /// <summary>The last call was refused because the session's sign-in expired: a reload signs in again (the cookie's
+    /// token is refreshed on the way), which the problem's message offers.</summary>
+    protected bool SignInExpired { get; private set; }
+
     /// <summary>A call is running.</summary>
     protected bool Busy { get; private set; }
 
@@ -68,7 +72,7 @@ public abstract class GatewayPage : ComponentBase
         where T : class
     {
         ArgumentNullException.ThrowIfNull(call);
-        (Busy, Problem) = (true, null);
+        (Busy, Problem, SignInExpired) = (true, null, false);
         try
         {
             return await call(Gateway);
@@ -76,6 +80,7 @@ public abstract class GatewayPage : ComponentBase
         catch (RpcException failure)
         {
             Problem = GatewayProblem.Describe(failure);
+            SignInExpired = failure.StatusCode == StatusCode.Unauthenticated;
             return null;
         }
         finally
