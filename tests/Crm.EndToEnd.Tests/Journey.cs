@@ -74,4 +74,35 @@ internal sealed class Journey(PlatformFixture platform)
         Assert.True(reached, $"never true within {Patience}: {what}; last answer {last}{(error is null ? string.Empty : $", last error {error.Message}")}{Environment.NewLine}{platform.RecentLog}");
         return last;
     }
+
+    /// <summary>A referral lead for <paramref name="company"/> with its contact, captured by Marketing, qualified with
+    /// <paramref name="budget"/> and converted by Inside Sales into a deal named <paramref name="deal"/> for otto: the
+    /// deal, once the opportunities service has opened it for the new customer.</summary>
+    public async Task<Crm.Opportunities.Grpc.V1.Opportunity> AnOpenDealAsync(string company, (string First, string Last) contact, decimal budget, string deal)
+    {
+        var lead = (await CallAsync((api, o) => api.Leads.CaptureLeadAsync(new Crm.Leads.Grpc.V1.CaptureLeadRequest
+        {
+            Source = Crm.Common.Grpc.V1.LeadSource.Referral,
+            Company = new Crm.Leads.Grpc.V1.Company { Name = company },
+            Contact = new Crm.Leads.Grpc.V1.Person
+            {
+                FirstName = contact.First, LastName = contact.Last, Email = $"{contact.First.ToLowerInvariant()}@{Guid.NewGuid():N}.example",
+                BuyingRole = Crm.Common.Grpc.V1.BuyingRole.EconomicBuyer,
+            },
+        }, o), "maria")).Lead;
+        await CallAsync((api, o) => api.Leads.QualifyLeadAsync(new Crm.Leads.Grpc.V1.QualifyLeadRequest
+        {
+            LeadId = lead.LeadId,
+            Qualification = new Crm.Leads.Grpc.V1.Qualification
+            {
+                Budget = Crm.Api.MoneyConversions.ToMoney(budget, "EUR"), HasAuthority = true, Need = deal,
+                DecisionBy = Crm.Api.DateConversions.ToDate(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)), Urgency = Crm.Leads.Grpc.V1.Urgency.Medium,
+            },
+        }, o), "irene");
+        var converted = await CallAsync((api, o) => api.Leads.ConvertLeadAsync(new Crm.Leads.Grpc.V1.ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = deal }, o), "irene");
+        return await EventuallyAsync(
+            "the deal is open",
+            () => CallAsync((api, o) => api.Opportunities.GetOpportunityAsync(new Crm.Opportunities.Grpc.V1.GetOpportunityRequest { OpportunityId = converted.OpportunityId }, o)),
+            o => o.CustomerId.Length > 0);
+    }
 }

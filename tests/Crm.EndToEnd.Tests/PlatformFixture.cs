@@ -88,6 +88,27 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The web app's address, exactly as the identity service sends people back to it.</summary>
     public Uri WebAddress => _app!.GetEndpoint(CrmResources.Web.Name, CrmResources.HttpEndpoint);
 
+    /// <summary>The gateway's HTTP address (the accounting feed's pages).</summary>
+    public Uri GatewayHttpAddress => _app!.GetEndpoint(CrmResources.Gateway.Name, CrmResources.HttpEndpoint);
+
+    /// <summary>A token for the local accounting system, a machine client (client credentials, its secret from its file).</summary>
+    public async Task<string> AccountingSystemTokenAsync()
+    {
+        var client = CrmPlatform.AppHost.Resources.IdentityBuilderExtensions.AccountingClient;
+        using var http = new HttpClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client,
+            ["client_secret"] = (await File.ReadAllTextAsync(new LocalSecrets(Path.Combine(_data, "secrets")).ClientSecretFile(client), TestContext.Current.CancellationToken)).Trim(),
+            ["scope"] = "crm",
+        });
+        using var response = await http.PostAsync(new Uri(_app!.GetEndpoint(CrmResources.Identity.Name, CrmResources.HttpEndpoint), "connect/token"), form, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return answer.RootElement.GetProperty("access_token").GetString()!;
+    }
+
     /// <summary>The demo people's password (each test signs in as whom it needs).</summary>
     public string DemoPassword => new LocalSecrets(Path.Combine(_data, "secrets")).DemoPassword;
 

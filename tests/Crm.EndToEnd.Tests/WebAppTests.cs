@@ -83,25 +83,10 @@ public sealed class WebAppTests(PlatformFixture platform)
 
     private async Task<string> ACustomerAsync(string company)
     {
-        var lead = (await _journey.CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
-        {
-            Source = Crm.Common.Grpc.V1.LeadSource.Referral,
-            Company = new Company { Name = company },
-            Contact = new Person { FirstName = "Wendy", LastName = "Weaver", Email = $"wendy@{Guid.NewGuid():N}.example", BuyingRole = Crm.Common.Grpc.V1.BuyingRole.EconomicBuyer },
-        }, o), "maria")).Lead;
-        await _journey.CallAsync((api, o) => api.Leads.QualifyLeadAsync(new QualifyLeadRequest
-        {
-            LeadId = lead.LeadId,
-            Qualification = new Qualification { Budget = MoneyConversions.ToMoney(50000m, "EUR"), HasAuthority = true, Need = "Looms", DecisionBy = DateConversions.ToDate(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)), Urgency = Urgency.Medium },
-        }, o), "irene");
-        var converted = await _journey.CallAsync((api, o) => api.Leads.ConvertLeadAsync(new ConvertLeadRequest { LeadId = lead.LeadId, OpportunityOwnerId = "otto", OpportunityName = "Looms" }, o), "irene");
-        var opportunity = await _journey.EventuallyAsync(
-            "the deal is open",
-            () => _journey.CallAsync((api, o) => api.Opportunities.GetOpportunityAsync(new GetOpportunityRequest { OpportunityId = converted.OpportunityId }, o)),
-            o => o.CustomerId.Length > 0);
+        var opportunity = await _journey.AnOpenDealAsync(company, ("Wendy", "Weaver"), 50000m, "Looms");
         await _journey.CallAsync((api, o) => api.Opportunities.LogActivityAsync(new LogActivityRequest
         {
-            CustomerId = opportunity.CustomerId, OpportunityId = converted.OpportunityId, Kind = ActivityKind.Call,
+            CustomerId = opportunity.CustomerId, OpportunityId = opportunity.OpportunityId, Kind = ActivityKind.Call,
             Subject = "Confirmed the loom count", Department = Crm.Common.Grpc.V1.Department.OutsideSales,
         }, o), "otto");
         return opportunity.CustomerId;

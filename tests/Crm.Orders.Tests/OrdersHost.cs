@@ -24,6 +24,8 @@ internal sealed class OrdersHost : IAsyncDisposable
 
     public TestClock Clock => _service.Clock;
 
+    public TestResources Resources => _service.Resources;
+
     public GrpcChannel Channel { get; }
 
     public OrdersClient Client { get; }

@@ -6,7 +6,7 @@ namespace CrmPlatform.AppHost.Resources;
 /// <summary>The identity service as a local run has it, and the services that trust it.</summary>
 public static class IdentityBuilderExtensions
 {
-    /// <summary>The machine client an accounting system uses locally (client credentials, role accounting).</summary>
+    /// <summary>The machine client an accounting system uses locally (client credentials, role accounting, every feed type).</summary>
     public const string AccountingClient = "accounting-system";
 
     /// <summary>
@@ -17,6 +17,12 @@ public static class IdentityBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(secrets);
+        // The accounting system is granted every type of the accounting feed (docs/feed.md).
+        foreach (var (type, i) in Crm.Contracts.Feed.FeedCatalogue.Types.Select((t, i) => (t.Type, i)))
+        {
+            identity.WithEnvironment($"Identity__MachineClients__0__FeedTypes__{i}", type);
+        }
+
         return identity
             .WithEnvironment("Identity__Issuer", identity.GetEndpoint(CrmResources.HttpEndpoint))
             .WithEnvironment("Identity__AllowPlainHttp", "true")

@@ -1,3 +1,4 @@
+using Crm.Feed.Grpc.V1;
 using Crm.Forecasts.Grpc.V1;
 using Crm.Gateway.Grpc.V1;
 using Crm.Leads.Grpc.V1;
@@ -26,4 +27,6 @@ public sealed class GatewayClients(CallInvoker gateway)
     public AuditTrailService.AuditTrailServiceClient AuditTrail { get; } = new(gateway);
 
     public PersonalDataService.PersonalDataServiceClient PersonalData { get; } = new(gateway);
+
+    public AccountingFeedService.AccountingFeedServiceClient Feed { get; } = new(gateway);
 }

@@ -1,3 +1,4 @@
+using Crm.Gateway.Features.AccountingFeed;
 using Crm.Gateway.Features.AuditTrail;
 using Crm.Gateway.Features.CustomerView;
 using Crm.Gateway.Features.Forwarding;
@@ -8,7 +9,7 @@ using Crm.Grpc.Hosting;
 
 namespace Crm.Gateway;
 
-/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, the platform's audit trail and personal data, and each caller's rate limit.</summary>
+/// <summary>The gateway's wiring: forwarding of every service's API, its own customer view, the platform's audit trail and personal data, the accounting feed's HTTP pages, and each caller's rate limit.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
@@ -18,6 +19,7 @@ public static class Extensions
         builder.Services.AddCustomerView(builder.Configuration);
         builder.Services.AddAuditTrail();
         builder.Services.AddPersonalData();
+        builder.Services.AddAccountingFeedPages();
         builder.Services.AddRefusalAudit();
         builder.Services.AddCallerRateLimits(builder.Configuration);
         return builder;
@@ -32,6 +34,7 @@ public static class Extensions
         app.MapGrpcService<CustomerViewApi>();
         app.MapGrpcService<AuditTrailApi>();
         app.MapGrpcService<PersonalDataApi>();
+        app.MapAccountingFeedPages();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Crm.Messaging;
 using Crm.Orders.Consumers;
 using Crm.Orders.Data;
 using Crm.Orders.Features;
+using Crm.Orders.Features.AccountingFeed;
 using Crm.Orders.Features.Credit;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,12 +23,14 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<OrdersOptions>(builder.Configuration.GetSection(OrdersOptions.Section));
         builder.Services.AddHostedService<OverdueInvoiceCheck>();
+        builder.AddAccountingFeed();
         return builder;
     }
 
     public static WebApplication MapOrdersService(this WebApplication app)
     {
         app.MapGrpcService<OrdersApi>();
+        app.MapGrpcService<AccountingFeedApi>();
         app.MapAuditTrail();
         app.MapPersonalData();
         app.MapGrpcStandardServices();

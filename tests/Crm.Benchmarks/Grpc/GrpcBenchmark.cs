@@ -1,7 +1,9 @@
+extern alias gateway;
+
 using System.Globalization;
 using Crm.Benchmarks.Grpc.V1;
-using Crm.Gateway;
-using Crm.Gateway.Features.Forwarding;
+using gateway::Crm.Gateway;
+using gateway::Crm.Gateway.Features.Forwarding;
 using Crm.Grpc.Hosting;
 using CrmPlatform.ServiceDefaults;
 using Google.Protobuf;

@@ -15,6 +15,7 @@ public sealed class MethodAccessTests
             Crm.Support.Grpc.V1.SupportReflection.Descriptor, Crm.Gateway.Grpc.V1.CustomerViewReflection.Descriptor,
             Crm.Audit.Grpc.V1.AuditReflection.Descriptor, Crm.Gateway.Grpc.V1.AuditTrailReflection.Descriptor,
             Crm.Privacy.Grpc.V1.PrivacyReflection.Descriptor, Crm.Gateway.Grpc.V1.PersonalDataReflection.Descriptor,
+            Crm.Feed.Grpc.V1.FeedReflection.Descriptor,
         }.SelectMany(f => f.Services).SelectMany(s => s.Methods).Select(m => $"/{m.Service.FullName}/{m.Name}").ToList();
 
         // A rule with no role is for administrators only (the audit trail, personal data); a method with no rule at all is a mistake.

@@ -18,6 +18,9 @@ public static class CrmClaims
     /// <summary>The audience every access token for the platform's APIs carries.</summary>
     public const string Audience = "crm-api";
 
+    /// <summary>An accounting feed event type a machine client is granted (one claim per type; docs/feed.md).</summary>
+    public const string FeedType = "feed_type";
+
     /// <summary>The scope that asks for access to the platform's APIs.</summary>
     public const string ApiScope = "crm";
 }

@@ -79,6 +79,10 @@ public static class MethodAccess
         ["/crm.orders.v1.OrdersService/GetCustomerOrders"] = Everyone,
         ["/crm.orders.v1.OrdersService/ListCreditHolds"] = [OrderEntry, Accounting, SalesManager],
 
+        // The accounting feed: accounting's people and machines (a machine only the event types it is granted).
+        ["/crm.feed.v1.AccountingFeedService/Subscribe"] = [Accounting],
+        ["/crm.feed.v1.AccountingFeedService/ReadFeed"] = [Accounting],
+
         // Cases: customer service and technical support handle them; sales read them before meeting the customer.
         ["/crm.support.v1.SupportService/OpenCase"] = Service,
         ["/crm.support.v1.SupportService/UpdateCaseStatus"] = Service,

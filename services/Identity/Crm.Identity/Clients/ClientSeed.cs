@@ -23,6 +23,9 @@ internal sealed partial class ClientSeed(
     /// <summary>The property of a machine client that holds its roles.</summary>
     public const string RolesProperty = "roles";
 
+    /// <summary>The application property holding a machine client's accounting feed grants.</summary>
+    public const string FeedTypesProperty = "feed_types";
+
     public async Task SeedAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -76,6 +79,7 @@ internal sealed partial class ClientSeed(
         };
         descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + CrmClaims.ApiScope]);
         descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(client.Roles);
+        descriptor.Properties[FeedTypesProperty] = JsonSerializer.SerializeToElement(client.FeedTypes);
         return descriptor;
     }
 

@@ -11,4 +11,8 @@ public sealed class MachineClient
     public string? SecretFile { get; set; }
 
     public IList<string> Roles { get; } = [];
+
+    /// <summary>The accounting feed's event types it receives (<c>crm.orders.invoice_issued</c>...); none: every
+    /// type its roles allow is refused to it (docs/feed.md).</summary>
+    public IList<string> FeedTypes { get; } = [];
 }

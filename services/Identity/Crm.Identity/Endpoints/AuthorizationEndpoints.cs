@@ -74,7 +74,8 @@ internal static class AuthorizationEndpoints
 
             var properties = await applications.GetPropertiesAsync(client, context.RequestAborted);
             var roles = properties.TryGetValue(ClientSeed.RolesProperty, out var stored) ? stored.Deserialize<string[]>() ?? [] : [];
-            return Results.SignIn(Principals.Of(request.ClientId!, roles, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var feedTypes = properties.TryGetValue(ClientSeed.FeedTypesProperty, out var granted) ? granted.Deserialize<string[]>() ?? [] : [];
+            return Results.SignIn(Principals.Of(request.ClientId!, roles, feedTypes, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())

@@ -26,13 +26,14 @@ internal static class Principals
         return Finish(identity, scopes);
     }
 
-    /// <summary>A machine client, acting with the roles it was registered with.</summary>
-    public static ClaimsPrincipal Of(string clientId, IEnumerable<string> roles, IEnumerable<string> scopes)
+    /// <summary>A machine client, acting with the roles and the accounting feed grants it was registered with.</summary>
+    public static ClaimsPrincipal Of(string clientId, IEnumerable<string> roles, IEnumerable<string> feedTypes, IEnumerable<string> scopes)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, clientId)
             .SetClaim(Claims.Name, clientId)
-            .SetClaims(Claims.Role, [.. roles]);
+            .SetClaims(Claims.Role, [.. roles])
+            .SetClaims(CrmClaims.FeedType, [.. feedTypes]);
         return Finish(identity, scopes);
     }
 

@@ -17,6 +17,10 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, ILogger<S
 {
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
+    // A subscription (a server-streaming call) lasts as long as its caller wants, without a deadline of the gateway's;
+    // one quiet for this long is closed, and its caller resumes from its last position.
+    private static readonly TimeSpan StreamIdleLimit = TimeSpan.FromHours(1);
+
     private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
     {
         UseProxy = false,
@@ -35,7 +39,19 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, ILogger<S
         var started = Stopwatch.GetTimestamp();
 
         // The gateway answers a little before its caller gives up, and the service a little before the gateway.
-        var ours = GrpcTimeout.ForNextHop(GrpcTimeout.Parse(http.Request.Headers[GrpcTimeout.Header]) ?? DefaultDeadline);
+        var asked = GrpcTimeout.Parse(http.Request.Headers[GrpcTimeout.Header]);
+        if (asked is null && IsSubscription(http, route))
+        {
+            await forwarder.SendAsync(http, destination, _client, new ForwarderRequestConfig
+            {
+                ActivityTimeout = StreamIdleLimit,
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            });
+            return;
+        }
+
+        var ours = GrpcTimeout.ForNextHop(asked ?? DefaultDeadline);
         var config = new ForwarderRequestConfig
         {
             ActivityTimeout = ours,
@@ -68,6 +84,9 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, ILogger<S
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static bool IsSubscription(HttpContext http, ServiceRoute route) =>
+        http.Request.RouteValues["method"] is string method && route.Descriptor.FindMethodByName(method) is { IsServerStreaming: true };
 
     private static partial class Log
     {

@@ -16,6 +16,7 @@ public static class ServiceRoutes
         new(OpportunitiesReflection.Descriptor.Services[0], CrmResources.Opportunities),
         new(ForecastsReflection.Descriptor.Services[0], CrmResources.Forecasts),
         new(OrdersReflection.Descriptor.Services[0], CrmResources.Orders),
+        new(Crm.Feed.Grpc.V1.FeedReflection.Descriptor.Services[0], CrmResources.Orders),
         new(SupportReflection.Descriptor.Services[0], CrmResources.Support),
     ];
 }

@@ -1,0 +1,37 @@
+using System.Threading.Channels;
+
+namespace Crm.Orders.Features.AccountingFeed;
+
+/// <summary>
+/// What wakes the feed's parts without waiting for their next poll: the appender when events were committed to the
+/// outbox, and every waiting subscription when events were appended (in any replica: both come as NOTIFY through
+/// <see cref="FeedNotifications"/>).
+/// </summary>
+public sealed class FeedWakeups
+{
+    private readonly Channel<bool> _outbox = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void OutboxCommitted() => _outbox.Writer.TryWrite(true);
+
+    /// <summary>Wakes every subscription waiting in <see cref="WaitForAppendAsync"/>.</summary>
+    public void Appended() => Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Waits until events were committed to the outbox, or <paramref name="timeout"/>.</summary>
+    public Task WaitForOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => WaitAsync(_outbox.Reader.ReadAsync(cancellationToken).AsTask(), timeout, cancellationToken);
+
+    /// <summary>Waits until events were appended, or <paramref name="timeout"/>.</summary>
+    public Task WaitForAppendAsync(TimeSpan timeout, CancellationToken cancellationToken) => WaitAsync(Volatile.Read(ref _appended).Task, timeout, cancellationToken);
+
+    private static async Task WaitAsync(Task wakeup, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await wakeup.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The poll interval passed: look anyway.
+        }
+    }
+}
