@@ -34,9 +34,11 @@ internal sealed partial class FeedAppender(
               AND NOT EXISTS (SELECT 1 FROM feed_events f WHERE f.event_id = o.message_id)
             ORDER BY o.xact_id, o.sequence
             LIMIT $5)
-        INSERT INTO feed_events (position, event_id, type, subject, occurred_at, appended_at, data)
-        SELECT $6 + row_number() OVER (ORDER BY xact_id, sequence), message_id, feed_type, aggregate_id, created_at, clock_timestamp(), body
-        FROM fresh
+        , appended AS (
+            INSERT INTO feed_events (position, event_id, type, subject, occurred_at, appended_at, data)
+            SELECT $6 + row_number() OVER (ORDER BY xact_id, sequence), message_id, feed_type, aggregate_id, created_at, clock_timestamp(), body
+            FROM fresh)
+        SELECT count(*)::integer, max(xact_id) FROM fresh
         """;
 
     private const string Advance = "UPDATE feed_state SET scanned_below = $1, head = head + $2 WHERE id = 1";
@@ -103,14 +105,21 @@ internal sealed partial class FeedAppender(
                 new() { Value = head },
             },
         };
-        var appended = await append.ExecuteNonQueryAsync(cancellationToken);
+        int appended;
+        ulong? lastTransaction;
+        await using (var reader = await append.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (appended, lastTransaction) = (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<ulong>(1));
+        }
 
-        // Only a batch that took everything below the horizon moves the scan past it.
+        // A batch that took everything below the horizon moves the scan past it; a full one up to its last transaction
+        // (whose rows it may have taken only in part), so that the next batch does not read the same rows again.
         await using var advance = new NpgsqlCommand(Advance, connection, transaction)
         {
             Parameters =
             {
-                new() { Value = appended < batchSize ? horizon : scannedBelow, NpgsqlDbType = NpgsqlDbType.Xid8 },
+                new() { Value = appended < batchSize ? horizon : lastTransaction ?? scannedBelow, NpgsqlDbType = NpgsqlDbType.Xid8 },
                 new() { Value = (long)appended },
             },
         };

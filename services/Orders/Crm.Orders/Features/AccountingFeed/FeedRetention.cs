@@ -1,4 +1,5 @@
 using Crm.Messaging;
+using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace Crm.Orders.Features.AccountingFeed;
 /// (<see cref="FeedOptions.MaxEvents"/>), oldest first, in batches, and records the newest position removed: a reader
 /// asking to start before it is told which is the oldest kept. Replicas take turns on the <c>feed_state</c> row.
 /// </summary>
-internal sealed class FeedRetention(NpgsqlDataSource dataSource, TimeProvider time, IOptions<FeedOptions> options, ILogger<FeedRetention> logger)
+internal sealed class FeedRetention(NpgsqlDataSource dataSource, DatabaseSchema schema, TimeProvider time, IOptions<FeedOptions> options, ILogger<FeedRetention> logger)
     : BatchCheck(time, logger)
 {
     private const int BatchSize = 10_000;
@@ -28,6 +29,14 @@ internal sealed class FeedRetention(NpgsqlDataSource dataSource, TimeProvider ti
         """;
 
     protected override TimeSpan Interval => options.Value.RetentionInterval;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (await schema.WaitUntilReadyAsync(stoppingToken))
+        {
+            await base.ExecuteAsync(stoppingToken);
+        }
+    }
 
     protected override async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
     {
