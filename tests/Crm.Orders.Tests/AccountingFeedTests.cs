@@ -1,3 +1,4 @@
+using Crm.Contracts.Opportunities;
 using Crm.Feed.Grpc.V1;
 using Crm.Feed.LedgerSample;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -129,6 +130,40 @@ public sealed class AccountingFeedTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Contains("the oldest kept is 501", (await Refused.WithAsync(StatusCode.OutOfRange, () => client.ReadFeedAsync(new ReadFeedRequest { AfterPosition = 450 }, accounting).ResponseAsync, "after_position")).Detail, StringComparison.Ordinal);
         var empty = await client.ReadFeedAsync(new ReadFeedRequest { AfterPosition = 500 }, accounting);
         Assert.Equal((0, 500L, 500L), (empty.Events.Count, empty.NextAfterPosition, empty.HeadPosition));
+    }
+
+    [Fact]
+    public async Task A_customers_billing_name_and_address_reach_the_feed_when_they_change_and_only_then()
+    {
+        var customer = Guid.NewGuid();
+        var address = new Crm.Contracts.PostalAddress("Hafenstrasse 1", "Hamburg", null, "20457", "DE");
+        var now = DateTimeOffset.UtcNow;
+        var client = new AccountingFeedService.AccountingFeedServiceClient(_host.Channel);
+        var billingOnly = TestCalls.WithToken(TestIssuer.Default.Token("ledger", ["accounting"], DateTime.UtcNow.AddMinutes(30), feedTypes: ["crm.orders.billing_profile_changed"]), Deadline);
+        using var subscription = client.Subscribe(new SubscribeRequest { Latest = true }, billingOnly);
+
+        // Each event waits for the one before it (the service may consume events of two types in either order).
+        await LearnAsync(customer, new AccountCreated(Guid.NewGuid(), now, customer, 1, "Harbor Robotics", "Robotics", null, address, "otto"), 1);
+        // The owner changes: nothing an accounting system keeps. Then the name changes, and a stale event comes late.
+        await LearnAsync(customer, new AccountUpdated(Guid.NewGuid(), now, customer, 2, "Harbor Robotics", "Robotics", null, address, "olivia"), 2);
+        await LearnAsync(customer, new AccountUpdated(Guid.NewGuid(), now, customer, 4, "Harbor Robotics GmbH", "Robotics", null, address, "olivia"), 4);
+        await _host.PublishAsync(new AccountUpdated(Guid.NewGuid(), now, customer, 3, "Harbor Robotic", "Robotics", null, null, "olivia"));
+        await LearnAsync(customer, new AccountUpdated(Guid.NewGuid(), now, customer, 5, "Harbor Robotics GmbH", "Robotics", null, address with { Street = "Kai 7" }, "olivia"), 5);
+
+        var events = await ReadAsync(subscription.ResponseStream, 3);
+        Assert.All(events, e => Assert.Equal(("crm.orders.billing_profile_changed", customer.ToString()), (e.Type, e.Subject)));
+        var names = events.Select(e => System.Text.Json.JsonDocument.Parse(e.Data).RootElement).Select(d => (d.GetProperty("name").GetString(), d.GetProperty("billingAddress").GetProperty("street").GetString(), d.GetProperty("version").GetInt64())).ToList();
+        Assert.Equal([("Harbor Robotics", "Hafenstrasse 1", 1L), ("Harbor Robotics GmbH", "Hafenstrasse 1", 2L), ("Harbor Robotics GmbH", "Kai 7", 3L)], names);
+        Assert.Equal(1, await _host.CountAsync($"SELECT 1 FROM billing_profiles WHERE customer_id = '{customer}' AND account_version = 5 AND version = 3"));
+    }
+
+    private async Task LearnAsync<TEvent>(Guid customer, TEvent account, long version)
+        where TEvent : class
+    {
+        await _host.PublishAsync(account);
+        Assert.True(
+            await Poll.UntilAsync(async _ => await _host.CountAsync($"SELECT 1 FROM billing_profiles WHERE customer_id = '{customer}' AND account_version = {version}") == 1, Deadline, TestContext.Current.CancellationToken),
+            $"the billing profile did not take the account's version {version}");
     }
 
     [Fact]

@@ -42,8 +42,12 @@ internal sealed class OrdersHost : IAsyncDisposable
             ["--Orders:OverdueCheckInterval=00:00:00.100", .. settings]));
 
     /// <summary>Publishes a won deal on the broker, as the opportunities service would.</summary>
-    public Task WinAsync(OpportunityWon won) =>
-        _service.Services.GetRequiredService<IBus>().Publish(won, TestContext.Current.CancellationToken);
+    public Task WinAsync(OpportunityWon won) => PublishAsync(won);
+
+    /// <summary>Publishes another service's event on the broker (an account created or updated in the customer master).</summary>
+    public Task PublishAsync<TEvent>(TEvent message)
+        where TEvent : class =>
+        _service.Services.GetRequiredService<IBus>().Publish(message, TestContext.Current.CancellationToken);
 
     public Task<IReadOnlyList<PublishedEvent>> EventsAsync() => _service.EventsAsync();
 

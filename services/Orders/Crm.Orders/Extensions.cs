@@ -18,7 +18,12 @@ public static class Extensions
     public static WebApplicationBuilder AddOrdersService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddServiceMessaging<OrdersDbContext>(CrmResources.Orders, bus => bus.AddConsumer<OpportunityWonConsumer>());
+        builder.AddServiceMessaging<OrdersDbContext>(CrmResources.Orders, bus =>
+        {
+            bus.AddConsumer<OpportunityWonConsumer>();
+            bus.AddConsumer<AccountCreatedConsumer>();
+            bus.AddConsumer<AccountUpdatedConsumer>();
+        });
         builder.AddGrpcServer();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<OrdersOptions>(builder.Configuration.GetSection(OrdersOptions.Section));

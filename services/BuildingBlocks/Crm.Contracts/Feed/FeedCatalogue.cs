@@ -22,6 +22,7 @@ public static class FeedCatalogue
         new("crm.orders.payment_received", "1.0", typeof(PaymentReceived)),
         new("crm.orders.invoice_overdue", "1.0", typeof(InvoiceOverdue)),
         new("crm.orders.credit_status_changed", "1.0", typeof(CreditStatusChanged)),
+        new("crm.orders.billing_profile_changed", "1.0", typeof(BillingProfileChanged)),
     ];
 
     private static readonly Dictionary<string, FeedType> ByType = Types.ToDictionary(t => t.Type, StringComparer.Ordinal);

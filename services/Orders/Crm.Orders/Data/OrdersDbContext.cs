@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Orders.Data;
 
-/// <summary>The orders database: orders, invoices, payments and credit accounts, with the outbox of their events.</summary>
+/// <summary>The orders database: orders, invoices, payments, credit accounts and billing profiles, with the outbox of their events.</summary>
 public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<Order> Orders => Set<Order>();
@@ -14,6 +14,8 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<CreditAccount> CreditAccounts => Set<CreditAccount>();
+
+    public DbSet<BillingProfile> BillingProfiles => Set<BillingProfile>();
 
     /// <summary>Orders with their invoices and the invoices' payments: what an order's rules look at.</summary>
     public IQueryable<Order> OrdersWithInvoices => Orders.Include(o => o.Invoices).ThenInclude(i => i.Payments);

@@ -17,17 +17,28 @@ public sealed class FeedWakeups
     /// <summary>Wakes every subscription waiting in <see cref="WaitForAppendAsync"/>.</summary>
     public void Appended() => Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Waits until events were committed to the outbox, or <paramref name="timeout"/>.</summary>
-    public Task WaitForOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => WaitAsync(_outbox.Reader.ReadAsync(cancellationToken).AsTask(), timeout, cancellationToken);
+    /// <summary>Waits until events were committed to the outbox, or <paramref name="timeout"/>. The read is cancelled at
+    /// the timeout: a read left waiting would take the next signal, and the appender would sleep through it.</summary>
+    public async Task WaitForOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _outbox.Reader.ReadAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed: look anyway.
+        }
+    }
 
     /// <summary>Waits until events were appended, or <paramref name="timeout"/>.</summary>
-    public Task WaitForAppendAsync(TimeSpan timeout, CancellationToken cancellationToken) => WaitAsync(Volatile.Read(ref _appended).Task, timeout, cancellationToken);
-
-    private static async Task WaitAsync(Task wakeup, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WaitForAppendAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            await wakeup.WaitAsync(timeout, cancellationToken);
+            await Volatile.Read(ref _appended).Task.WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)
         {
