@@ -73,6 +73,32 @@ public sealed class AccountingFeedTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_commit_wakes_the_appender_and_the_subscription_without_waiting_for_their_polls()
+    {
+        // Polls far longer than the test's patience: only the commits' wake-ups can bring the events in time, the
+        // NOTIFY of a writer outside this process first, then an invoice issued by the service's own command.
+        await _host.DisposeAsync();
+        _host = await OrdersHost.StartAsync(
+            await servers.IsolateAsync(nameof(A_commit_wakes_the_appender_and_the_subscription_without_waiting_for_their_polls)),
+            "--Feed:AppendInterval=00:01:00", "--Feed:SubscriberPollInterval=00:01:00");
+        var client = new AccountingFeedService.AccountingFeedServiceClient(_host.Channel);
+        using var subscription = client.Subscribe(new SubscribeRequest(), TestCalls.As("ledger", TimeSpan.FromSeconds(20), "accounting"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var written = await FeedWriters.WriteAsync(_host.Resources.DatabaseConnectionString, 1, TestContext.Current.CancellationToken);
+
+        var received = await ReadAsync(subscription.ResponseStream, 1);
+
+        Assert.Equal(written[0].ToString(), received[0].Id);
+
+        var customer = Guid.NewGuid();
+        var deal = Deals.Won(customer);
+        await _host.WinAsync(deal);
+        var booked = await ReadAsync(subscription.ResponseStream, 1);
+        Assert.Equal("crm.orders.order_booked", booked[0].Type);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the events took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_client_receives_only_the_event_types_it_is_granted()
     {
         var customer = Guid.NewGuid();

@@ -5,7 +5,8 @@ namespace Crm.Testing;
 /// <summary>
 /// Writes feed events straight into the orders outbox, as many commands committing at once would: several writers,
 /// each committing transactions of a few events, so that transactions interleave and commit out of the order their
-/// rows were numbered in. The rows are marked sent, so that the relay leaves them alone.
+/// rows were numbered in. The rows are marked sent, so that the relay leaves them alone; each commit is followed by the
+/// NOTIFY a replica sends after storing events, which wakes the feed's appender.
 /// </summary>
 public static class FeedWriters
 {
@@ -36,6 +37,10 @@ public static class FeedWriters
                 }
 
                 await transaction.CommitAsync(token);
+
+                // After the commit, as a replica whose relay is off wakes the others: the feed's appender listens.
+                await using var notify = new NpgsqlCommand("NOTIFY crm_outbox", connection);
+                await notify.ExecuteNonQueryAsync(token);
             });
         return ids;
     }

@@ -11,15 +11,18 @@ namespace Crm.Messaging.Outbox;
 /// after the commit when the caller opened one. This process's relay is woken in memory. A replica whose relay is off
 /// wakes the relays of other replicas instead, with a NOTIFY after the commit and outside its transaction
 /// (<see cref="OtherRelays"/>). A NOTIFY inside the transaction would hold PostgreSQL's database-wide notify lock while
-/// it commits, and so make every command of the service commit one after the other.
+/// it commits, and so make every command of the service commit one after the other. Other readers of the outbox in this
+/// process (<see cref="IOutboxCommitted"/>) are told too.
 /// </summary>
 internal sealed class OutboxCommitInterceptor(
     OutboxSignal signal,
     NpgsqlDataSource dataSource,
+    IEnumerable<IOutboxCommitted> readers,
     IOptions<MessagingOptions> options,
     ILogger<OutboxCommitInterceptor> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly OtherRelays? _otherRelays = options.Value.Outbox.RelayEnabled ? null : new OtherRelays(dataSource, logger);
+    private readonly IOutboxCommitted[] _readers = [.. readers];
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -64,6 +67,11 @@ internal sealed class OutboxCommitInterceptor(
         }
 
         messaging.HasUnsignalledEvents = false;
+        foreach (var reader in _readers)
+        {
+            reader.Committed();
+        }
+
         if (_otherRelays is null)
         {
             signal.Notify();

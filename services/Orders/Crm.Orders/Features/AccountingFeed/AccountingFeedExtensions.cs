@@ -8,6 +8,7 @@ public static class AccountingFeedExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.Section));
         builder.Services.AddSingleton<FeedWakeups>();
+        builder.Services.AddSingleton<Crm.Messaging.Outbox.IOutboxCommitted>(sp => sp.GetRequiredService<FeedWakeups>());
         builder.Services.AddSingleton<FeedStore>();
         builder.Services.AddHostedService<FeedNotifications>();
         builder.Services.AddHostedService<FeedAppender>();

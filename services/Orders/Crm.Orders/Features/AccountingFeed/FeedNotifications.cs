@@ -4,13 +4,14 @@ using Npgsql;
 namespace Crm.Orders.Features.AccountingFeed;
 
 /// <summary>
-/// LISTENs for the outbox's NOTIFY (events committed, in any replica: wakes the appender) and the feed's (events
-/// appended: wakes this replica's subscriptions). When the connection drops it reconnects and wakes both once; until
+/// LISTENs for the outbox's NOTIFY (events committed by a replica whose relay is off, or a writer outside the service:
+/// wakes the appender; this process's own commits wake it directly) and the feed's (events appended in any replica:
+/// wakes this replica's subscriptions). When the connection drops it reconnects and wakes both once; until
 /// then both still poll.
 /// </summary>
 internal sealed partial class FeedNotifications(NpgsqlDataSource dataSource, DatabaseSchema schema, FeedWakeups wakeups, ILogger<FeedNotifications> logger) : BackgroundService
 {
-    /// <summary>The outbox's channel (its insert trigger notifies it at commit).</summary>
+    /// <summary>The outbox's channel (<c>OtherRelays</c> notifies it after a commit that stored events).</summary>
     public const string OutboxChannel = "crm_outbox";
 
     /// <summary>The feed's channel (the appender notifies it after each commit that appended events).</summary>

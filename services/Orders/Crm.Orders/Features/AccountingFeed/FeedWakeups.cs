@@ -1,18 +1,22 @@
 using System.Threading.Channels;
+using Crm.Messaging.Outbox;
 
 namespace Crm.Orders.Features.AccountingFeed;
 
 /// <summary>
 /// What wakes the feed's parts without waiting for their next poll: the appender when events were committed to the
-/// outbox, and every waiting subscription when events were appended (in any replica: both come as NOTIFY through
-/// <see cref="FeedNotifications"/>).
+/// outbox (by this process's commands, through <see cref="IOutboxCommitted"/>, or by a replica that sends NOTIFY
+/// <c>crm_outbox</c>), and every waiting subscription when events were appended (here, or in another replica: its
+/// NOTIFY <c>crm_feed</c> comes through <see cref="FeedNotifications"/>).
 /// </summary>
-public sealed class FeedWakeups
+public sealed class FeedWakeups : IOutboxCommitted
 {
     private readonly Channel<bool> _outbox = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void OutboxCommitted() => _outbox.Writer.TryWrite(true);
+
+    void IOutboxCommitted.Committed() => OutboxCommitted();
 
     /// <summary>Wakes every subscription waiting in <see cref="WaitForAppendAsync"/>.</summary>
     public void Appended() => Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
