@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Crm.Feed.Grpc.V1;
 using Crm.Testing;
+using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Grpc.Core;
 using Npgsql;
@@ -39,9 +40,9 @@ internal sealed class FeedBenchmark : IBenchmark
         var appendClock = Stopwatch.StartNew();
         await FeedWriters.WriteAsync(resources.DatabaseConnectionString, CatchUpEvents, cancellationToken, 8, 200);
         await using var database = NpgsqlDataSource.Create(resources.DatabaseConnectionString);
-        while (await HeadAsync(database, cancellationToken) < CatchUpEvents)
+        if (!await Poll.UntilAsync(async ct => await HeadAsync(database, ct) >= CatchUpEvents, TimeSpan.FromMinutes(10), cancellationToken))
         {
-            await Task.Delay(100, cancellationToken);
+            throw new TimeoutException($"the appender did not number {CatchUpEvents} events within 10 minutes");
         }
 
         var appendSeconds = appendClock.Elapsed.TotalSeconds;
@@ -153,11 +154,7 @@ internal sealed class FeedBenchmark : IBenchmark
             }
         }
 
-        var deadline = Stopwatch.StartNew();
-        while (lags.Count < written && deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(50, cancellationToken);
-        }
+        await Poll.UntilAsync(() => lags.Count >= written, TimeSpan.FromSeconds(30), cancellationToken);
 
         await stop.CancelAsync();
         await reading;

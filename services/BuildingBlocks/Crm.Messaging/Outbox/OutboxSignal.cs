@@ -3,10 +3,11 @@ using System.Threading.Channels;
 namespace Crm.Messaging.Outbox;
 
 /// <summary>
-/// Wakes the relay as soon as a commit stored events, instead of leaving them until its next poll. Signals that arrive
-/// while one is pending fold into it: the relay drains everything each time it wakes.
+/// Wakes a reader of the outbox (the relay, the orders feed's appender) as soon as a commit stored events, instead of
+/// leaving them until its next poll. Signals that arrive while one is pending fold into it: the reader drains
+/// everything each time it wakes.
 /// </summary>
-internal sealed class OutboxSignal
+public sealed class OutboxSignal
 {
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

@@ -60,9 +60,8 @@ public sealed class AccountingFeedApi(FeedStore store, FeedWakeups wakeups, IOpt
         }
 
         var types = TypesOf(request.EventTypes, context);
-        await CheckRetainedAsync(request.AfterPosition, "after_position", context.CancellationToken);
+        var head = await CheckRetainedAsync(request.AfterPosition, "after_position", context.CancellationToken);
         var events = await store.ReadAsync(request.AfterPosition, types, request.Limit == 0 ? DefaultLimit : request.Limit, context.CancellationToken);
-        var (head, _) = await store.StateAsync(context.CancellationToken);
         return new FeedPage
         {
             Events = { events },
@@ -97,8 +96,8 @@ public sealed class AccountingFeedApi(FeedStore store, FeedWakeups wakeups, IOpt
     }
 
     /// <summary>OUT_OF_RANGE naming the oldest position kept when events after <paramref name="after"/> were removed,
-    /// and for a position not reached yet.</summary>
-    private async Task CheckRetainedAsync(long after, string field, CancellationToken cancellationToken)
+    /// and for a position not reached yet; otherwise the head.</summary>
+    private async Task<long> CheckRetainedAsync(long after, string field, CancellationToken cancellationToken)
     {
         var (head, removedThrough) = await store.StateAsync(cancellationToken);
         if (after < 0 || after > head)
@@ -110,5 +109,7 @@ public sealed class AccountingFeedApi(FeedStore store, FeedWakeups wakeups, IOpt
         {
             throw new RpcException(new Status(StatusCode.OutOfRange, $"{field}: events after {after} were removed by retention; the oldest kept is {removedThrough + 1} (resume after {removedThrough})"));
         }
+
+        return head;
     }
 }

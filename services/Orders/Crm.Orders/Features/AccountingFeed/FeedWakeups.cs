@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Crm.Messaging.Outbox;
 
 namespace Crm.Orders.Features.AccountingFeed;
@@ -11,31 +10,19 @@ namespace Crm.Orders.Features.AccountingFeed;
 /// </summary>
 public sealed class FeedWakeups : IOutboxCommitted
 {
-    private readonly Channel<bool> _outbox = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // The relay's own kind of signal: signals while one is pending fold into it, and a timed-out wait leaves nothing behind.
+    private readonly OutboxSignal _outbox = new();
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void OutboxCommitted() => _outbox.Writer.TryWrite(true);
+    public void OutboxCommitted() => _outbox.Notify();
 
     void IOutboxCommitted.Committed() => OutboxCommitted();
 
     /// <summary>Wakes every subscription waiting in <see cref="WaitForAppendAsync"/>.</summary>
     public void Appended() => Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Waits until events were committed to the outbox, or <paramref name="timeout"/>. The read is cancelled at
-    /// the timeout: a read left waiting would take the next signal, and the appender would sleep through it.</summary>
-    public async Task WaitForOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await _outbox.Reader.ReadAsync(deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed: look anyway.
-        }
-    }
+    /// <summary>Waits until events were committed to the outbox, or <paramref name="timeout"/>.</summary>
+    public Task WaitForOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _outbox.WaitAsync(timeout, cancellationToken);
 
     /// <summary>Waits until events were appended, or <paramref name="timeout"/>.</summary>
     public async Task WaitForAppendAsync(TimeSpan timeout, CancellationToken cancellationToken)
