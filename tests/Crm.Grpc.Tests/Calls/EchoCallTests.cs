@@ -64,8 +64,12 @@ public sealed class EchoCallTests(EchoServer server) : IDisposable
     public async Task A_deadline_ends_the_call_and_cancels_the_handler()
     {
         var key = Guid.NewGuid().ToString();
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300), cancellationToken: TestContext.Current.CancellationToken);
-        var failure = await Assert.ThrowsAsync<RpcException>(() => Client.WaitAsync(new WaitRequest { Key = key }, options).ResponseAsync);
+        // Long enough for the handler to start on a busy machine (300 ms once ran out before the call was dispatched,
+        // and the handler never ran), and still ended by the deadline, not by the handler.
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: TestContext.Current.CancellationToken);
+        using var call = Client.WaitAsync(new WaitRequest { Key = key }, options);
+        Assert.True(await Poll.UntilAsync(() => server.Cancellations.Outcome(key) is not null, TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken), "the handler never started");
+        var failure = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
 
         // The server's deadline and the client's reset race: either way the handler's token fires.
