@@ -8,15 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 // the end-to-end tests start the same through Aspire.Hosting.Testing. Options: see LocalSettings.
 // Everything listens on loopback only, so the dashboard and its telemetry need no TLS.
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, AllowUnsecuredTransport = true });
-var local = LocalSettings.From(builder.Configuration);
-builder.Services.AddSingleton(local);
-builder.AddLocalDashboard(local);
 
 // Stop returns once the orchestrator has stopped every resource, so that nothing is left when the command returns.
 builder.Configuration["DcpPublisher:WaitForResourceCleanup"] ??= "true";
 
 try
 {
+    var local = LocalSettings.From(builder.Configuration);
+    builder.Services.AddSingleton(local);
+    builder.AddLocalDashboard(local);
+
     // PostgreSQL and RabbitMQ from Debian's packages as plain processes, or the user's own servers when
     // ConnectionStrings__postgres or ConnectionStrings__messaging names them.
     var postgres = builder.AddPostgresServer(CrmResources.Postgres, local);

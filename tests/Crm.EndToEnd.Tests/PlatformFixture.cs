@@ -17,7 +17,8 @@ namespace Crm.EndToEnd.Tests;
 /// <summary>
 /// The whole platform for the journey, started by the real app host through Aspire.Hosting.Testing: the same
 /// PostgreSQL, RabbitMQ, services, gateway and web app as <c>./build.sh run</c>, on free ports and a scratch data
-/// folder; and a channel to the gateway, the only door the tests use.
+/// folder, with two replicas of every service but the web app (as a Kubernetes deployment runs several pods); and
+/// channels to both gateways, the only door the tests use, which calls take in turns.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
@@ -26,7 +27,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _data = NewDataFolder();
     private DistributedApplication? _app;
-    private GrpcChannel? _channel;
+    private List<GrpcChannel> _channels = [];
+
+    /// <summary>How many processes run each service but the web app.</summary>
+    public const int Replicas = 2;
 
     /// <summary>Who the journey calls as when it names nobody: the demo company's administrator.</summary>
     public const string Administrator = "ada";
@@ -47,7 +51,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CrmPlatform_AppHost>(
-            ["--data", _data, "--ports", "any", "--demo", "off"], timeout.Token);
+            ["--data", _data, "--ports", "any", "--demo", "off", "--replicas", $"{Replicas}"], timeout.Token);
 
         // Overdue invoices and missed targets are found within a fraction of a second, not a minute.
         appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Orders.Name)
@@ -71,10 +75,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         try
         {
             await _app.StartAsync(timeout.Token);
-            await Task.WhenAll(CrmResources.All.Select(s => _app.ResourceNotifications.WaitForResourceHealthyAsync(s.Name, timeout.Token)));
-            _channel = GrpcChannel.ForAddress(_app.GetEndpoint(CrmResources.Gateway.Name, CrmResources.GrpcEndpoint));
-            People = new DemoPeople(_app.GetEndpoint(CrmResources.Identity.Name, CrmResources.HttpEndpoint), new LocalSecrets(Path.Combine(_data, "secrets")).DemoPassword);
-            Gateway = new GatewayClients(_channel.CreateCallInvoker());
+            await Task.WhenAll(CrmResources.All.SelectMany(s => InstancesOf(s.Name)).Select(name => _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token)));
+            _channels = [.. InstancesOf(CrmResources.Gateway.Name).Select(g => GrpcChannel.ForAddress(_app.GetEndpoint(g, CrmResources.GrpcEndpoint)))];
+            People = new DemoPeople(_app.GetEndpoint(CrmResources.Identity.Name, CrmResources.HttpEndpoint), DemoPassword);
+            Gateway = new GatewayClients(new TakingTurnsCallInvoker([.. _channels.Select(c => c.CreateCallInvoker())]));
             Assert.True(
                 await Gateway.EveryServiceAnswersAsync(ct => People.TokenOfAsync(Administrator, ct), StartTimeout, timeout.Token),
                 $"a service did not answer through the gateway:{Environment.NewLine}{RecentLog}");
@@ -82,6 +86,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
             throw new TimeoutException($"the platform was not up within {StartTimeout}; the resources' last lines:{Environment.NewLine}{RecentLog}", ex);
+        }
+        catch (DistributedApplicationException ex)
+        {
+            throw new InvalidOperationException($"the platform did not start ({ex.Message}); the resources' last lines:{Environment.NewLine}{RecentLog}", ex);
         }
     }
 
@@ -117,24 +125,50 @@ public sealed class PlatformFixture : IAsyncLifetime
     public string DatabaseAsAdministrator(string database) => PostgresServer.ConnectionString(
         _app!.GetEndpoint(CrmResources.Postgres, "tcp").Port, new LocalSecrets(Path.Combine(_data, "secrets")).Password("postgres-superuser"), database);
 
-    /// <summary>Stops one service through the orchestrator, as an outage would.</summary>
+    /// <summary>The resource names of a service's processes: <c>leads</c>, then its replicas <c>leads-2</c> and on.</summary>
+    public IReadOnlyList<string> InstancesOf(string service) => [.. ResourcesOf(service).Select(r => r.Name)];
+
+    /// <summary>The address of one process of a service (not through the gateway: for tests of the replicas themselves).</summary>
+    public Uri AddressOf(string instance, string endpoint) => _app!.GetEndpoint(instance, endpoint);
+
+    /// <summary>The administrator's client of the broker's management API, to look at queues.</summary>
+    public HttpClient BrokerManagement() => RabbitMqServer.ManagementClient(
+        _app!.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<RabbitMqNodeResource>().Single().Options);
+
+    /// <summary>Stops every process of one service through the orchestrator, as an outage would.</summary>
     public async Task StopServiceAsync(string name)
     {
-        await _app!.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, TestContext.Current.CancellationToken);
-        await _app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, TestContext.Current.CancellationToken);
+        foreach (var instance in InstancesOf(name))
+        {
+            await _app!.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StopCommand, TestContext.Current.CancellationToken);
+            await _app.ResourceNotifications.WaitForResourceAsync(instance, KnownResourceStates.TerminalStates, TestContext.Current.CancellationToken);
+        }
     }
 
-    /// <summary>Starts a stopped service again, as its orchestrator would, and waits until it is healthy.</summary>
+    /// <summary>Starts a stopped service's processes again, as its orchestrator would, and waits until they are healthy.</summary>
     public async Task RestartServiceAsync(string name)
     {
-        await _app!.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, TestContext.Current.CancellationToken);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, TestContext.Current.CancellationToken);
+        foreach (var instance in InstancesOf(name))
+        {
+            await _app!.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, TestContext.Current.CancellationToken);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(instance, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private IEnumerable<CrmServiceResource> ResourcesOf(string service)
+    {
+        var primary = _app!.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<CrmServiceResource>().Single(r => r.Name == service);
+        return [primary, .. primary.Replicas];
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _channel?.Dispose();
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+
         People?.Dispose();
         if (_app is not null)
         {

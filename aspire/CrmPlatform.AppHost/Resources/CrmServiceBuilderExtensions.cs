@@ -29,11 +29,36 @@ public static class CrmServiceBuilderExtensions
             throw new ServerStartException($"{program} is not built: run `dotnet build CrmPlatform.sln -c {RepositoryLayout.BuildConfiguration}` (./build.sh run does)");
         }
 
+        var project = builder.AddInstance(service.Name, service, program, projectDirectory, settings.Port(5100 + index), settings.Port(5200 + index));
+
+        // More replicas (--replicas N) run the same program beside it on ports of their own, as more pods would; what
+        // is wired to the service next (its database, broker user, settings, references) reaches them through
+        // ReplicaWiring when the app starts. The web app keeps one: its people's circuits live in one process.
+        if (settings.Replicas > 1 && service != CrmResources.Web)
+        {
+            ReplicaWiring.SubscribeOnce(builder);
+            for (var replica = 2; replica <= settings.Replicas; replica++)
+            {
+                var copy = builder.AddInstance($"{service.Name}-{replica}", service, program, projectDirectory, Ports.Free(), Ports.Free())
+                    .WithParentRelationship(project);
+                project.Resource.Replicas.Add(copy.Resource);
+            }
+        }
+
+        project.Resource.OwnAnnotations = project.Resource.Annotations.Count;
+        return project;
+    }
+
+    /// <summary>
+    /// One process of the program with two endpoints: <c>grpc</c> (HTTP/2 only, since gRPC without TLS cannot
+    /// negotiate it) and <c>http</c> (HTTP/1.1: health, pages); healthy when its <c>/health</c> answers.
+    /// </summary>
+    private static IResourceBuilder<CrmServiceResource> AddInstance(
+        this IDistributedApplicationBuilder builder, string name, CrmService service, string program, string projectDirectory, int grpcPort, int httpPort)
+    {
         // No proxy in front: a service that is down refuses connections, as it does behind a Kubernetes Service, so
         // callers see UNAVAILABLE at once rather than a proxy that accepts and then holds the call until its deadline.
-        var grpcPort = settings.Port(5100 + index);
-        var httpPort = settings.Port(5200 + index);
-        var project = builder.AddResource(new CrmServiceResource(service.Name, program, projectDirectory))
+        var project = builder.AddResource(new CrmServiceResource(name, program, projectDirectory))
             .WithEndpoint(CrmResources.GrpcEndpoint, e =>
             {
                 e.UriScheme = "http";
@@ -45,6 +70,8 @@ public static class CrmServiceBuilderExtensions
             .WithHttpEndpoint(port: httpPort, targetPort: httpPort, name: CrmResources.HttpEndpoint, isProxied: false)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithOtlpExporter()
+            // Every replica reports as its service, as every pod of a Deployment does.
+            .WithEnvironment("OTEL_SERVICE_NAME", service.Name)
             // What Aspire sets for its projects on a developer's machine: telemetry reaches the dashboard within a
             // second, not after the exporters' production defaults (5 s for spans, 60 s for metrics).
             .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "1000")
