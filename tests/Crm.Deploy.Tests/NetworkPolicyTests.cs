@@ -105,7 +105,7 @@ public sealed class NetworkPolicyTests
         {
             violations.AddUnless(
                 Platform.PublicDoors.TryGetValue(name, out var port) && rule.Ports is { Count: > 0 } ports && ports.All(p => p.Port?.Value == port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                $"{DocumentNames.Of(policy)} lets {pod.Description} take traffic from anywhere; only gateway:8080, web:8081 and identity:8081 may");
+                $"{DocumentNames.Of(policy)} lets {pod.Description} take traffic from anywhere; only gateway:8081, web:8080 and identity:8080 may");
         }
 
         foreach (var other in namespaces)

@@ -27,16 +27,23 @@ internal sealed class IdentityHost : IAsyncDisposable
     public IdentityClient Client { get; }
 
     public static async Task<IdentityHost> StartAsync(CrmTestServers servers, string owner) =>
+        await StartAsync(await servers.IsolateAsync(owner));
+
+    /// <summary>A replica on <paramref name="resources"/>, which another may share; <paramref name="settings"/> last.</summary>
+    public static async Task<IdentityHost> StartAsync(TestResources resources, params string[] settings) =>
         new(await InProcessService.StartAsync(
-            await servers.IsolateAsync(owner),
+            resources,
             CrmResources.Identity,
             builder => builder.AddIdentityService(),
             app => app.MapIdentityService(),
-            "--Identity:AllowPlainHttp=true",
-            $"--Identity:DemoPassword={DemoPassword}",
-            $"--Identity:MachineClients:0:ClientId={MachineClient}",
-            $"--Identity:MachineClients:0:Secret={MachineSecret}",
-            "--Identity:MachineClients:0:Roles:0=accounting"));
+            [
+                "--Identity:AllowPlainHttp=true",
+                $"--Identity:DemoPassword={DemoPassword}",
+                $"--Identity:MachineClients:0:ClientId={MachineClient}",
+                $"--Identity:MachineClients:0:Secret={MachineSecret}",
+                "--Identity:MachineClients:0:Roles:0=accounting",
+                .. settings,
+            ]));
 
     public async ValueTask DisposeAsync()
     {

@@ -10,20 +10,34 @@ namespace Crm.Api.Clients;
 /// Gets tokens from the identity service as its clients do: client credentials for a machine, and for a person the
 /// authorization code flow with PKCE through the sign-in page, the way a browser (or <c>./build.sh token</c>) walks it.
 /// </summary>
-public sealed partial class IdentityClient(Uri issuer) : IDisposable
+public sealed partial class IdentityClient(Uri issuer, DelegatingHandler? between = null) : IDisposable
 {
     /// <summary>The command line's public client and where it is sent back to (nobody listens there).</summary>
     public const string CommandLineClient = "crm-cli";
 
     public const string CommandLineRedirect = "http://127.0.0.1/callback";
 
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+    // A browser: it keeps cookies and shows each redirect. Requests pass through `between` first when given (a test
+    // that sends them to several replicas of the identity service in turn).
+    private readonly HttpClient _http = new(Browser(between))
     {
         BaseAddress = issuer,
         Timeout = TimeSpan.FromSeconds(30),
     };
 
     public Uri Issuer { get; } = issuer;
+
+    private static HttpMessageHandler Browser(DelegatingHandler? between)
+    {
+        var browser = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        if (between is null)
+        {
+            return browser;
+        }
+
+        between.InnerHandler = browser;
+        return between;
+    }
 
     /// <summary>A machine's token.</summary>
     public Task<TokenResponse> ClientCredentialsAsync(string clientId, string secret, CancellationToken cancellationToken, string scope = "crm") =>

@@ -7,6 +7,7 @@ using Crm.Identity.People;
 using Crm.Identity.SigningKeys;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,9 @@ public static class Extensions
             .UseSnakeCaseNamingConvention()
             .UseOpenIddict());
 
+        // Cookies and anti-forgery tokens are protected with keys kept in the database, so that every replica reads
+        // what another wrote (the default, a folder of the pod's own, would sign people out as requests move).
+        builder.Services.AddDataProtection().SetApplicationName("crm-identity").PersistKeysToDbContext<IdentityDbContext>();
         builder.Services.AddSingleton<KeyRing>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRing>());
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys>();

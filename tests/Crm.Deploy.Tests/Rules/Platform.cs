@@ -12,7 +12,7 @@ public static class Platform
     /// programs, the web app for people, and identity, where people sign in and machine clients get tokens.
     /// </summary>
     public static IReadOnlyDictionary<string, int> PublicDoors { get; } =
-        new Dictionary<string, int>(StringComparer.Ordinal) { ["gateway"] = 8080, ["web"] = 8081, ["identity"] = 8081 };
+        new Dictionary<string, int>(StringComparer.Ordinal) { ["gateway"] = 8081, ["web"] = 8080, ["identity"] = 8080 };
 
     /// <summary>Where each data store's operator runs: the only other namespace its pods take traffic from.</summary>
     public static IReadOnlyDictionary<PodEndpoint, string> OperatorNamespaces { get; } =

@@ -27,8 +27,9 @@ public static class TokenValidationExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.Authority = authority.ToString();
-            // Metadata over plain HTTP only from this machine (the local run and the tests); anywhere else HTTPS.
-            jwt.RequireHttpsMetadata = !authority.IsLoopback;
+            // Metadata over plain HTTP only from this machine (the local run and the tests) or where explicitly allowed
+            // (a developer's cluster); anywhere else HTTPS.
+            jwt.RequireHttpsMetadata = !authority.IsLoopback && !settings.AllowPlainHttp;
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {

@@ -12,6 +12,10 @@ public sealed class TokenValidationOptions
     /// <summary>The issuer's address; its discovery document gives the issuer name and the signing keys.</summary>
     public Uri? Authority { get; set; }
 
+    /// <summary>Fetch the authority's keys over plain HTTP although it is not on this machine: only for a developer's
+    /// cluster, where the identity service is reached by its in-cluster name (the same key as the identity service's own).</summary>
+    public bool AllowPlainHttp { get; set; }
+
     public string Audience { get; set; } = CrmClaims.Audience;
 
     /// <summary>The claim that names the caller (who did what, in records and the audit).</summary>
