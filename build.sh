@@ -4,6 +4,8 @@
 #   ./build.sh test         install what is missing, build, run every test; ends with "N passed, N failed"
 #   ./build.sh bench [name] run the benchmarks in tests/Crm.Benchmarks (Release) and print their figures
 #   ./build.sh token USER   sign a demo person in to the running platform and print their access token
+#   ./build.sh images [--check]  container images of the eight programs, as archives in artifacts/images; --check
+#                           then runs each one (unpacked, with chroot, as root) to show that it starts
 # Works as root or as a user with sudo; safe to run again (it installs only what is missing).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -20,8 +22,12 @@ as_root() {
   fi
 }
 
-install_missing() {
+require_dotnet() {
   command -v dotnet >/dev/null || { echo "build.sh: the .NET 10 SDK is missing: install it first (https://dot.net)" >&2; exit 1; }
+}
+
+install_missing() {
+  require_dotnet
   local missing=() pkg
   for pkg in "${DEBIAN_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -157,10 +163,134 @@ token() {
   echo "$access"
 }
 
+# The eight programs that ship as images; each project names its ContainerRepository (crmplatform/NAME), and
+# Directory.Build.targets holds the settings they share.
+readonly IMAGE_PROJECTS=(Leads Opportunities Forecasts Orders Support Gateway Web Identity)
+readonly BASE_REPOSITORY=crmplatform/aspnet-runtime
+
+# images [--check]: the SDK's container publishing pulls its base image from a registry, and none is reachable here;
+# so the base image is built from Debian's packages and this SDK's runtime (rebuilt only when the runtime version or
+# base-image.sh changes: delete .crm/images/base to take in Debian's security updates), served by a registry on
+# 127.0.0.1 while the publishing runs, and each program is published on top of it as an archive in artifacts/images.
+images() {
+  require_dotnet
+  local check=false
+  case "${1:-}" in
+    --check) check=true ;;
+    "") ;;
+    *) echo "build.sh: usage: ./build.sh images [--check]" >&2; exit 2 ;;
+  esac
+  if $check && [ "$(id -u)" -ne 0 ]; then
+    echo "build.sh: images --check needs root (it unpacks each image and runs it with chroot)" >&2; exit 1
+  fi
+  # The newest ASP.NET Core 10 runtime beside this SDK: the one the programs are built against and the base carries.
+  local runtime
+  runtime=$(dotnet --list-runtimes | awk '$1 == "Microsoft.AspNetCore.App" && $2 ~ /^10\./ { v = $2 } END { print v }')
+  [ -n "$runtime" ] || { echo "build.sh: no ASP.NET Core 10 runtime beside the SDK" >&2; exit 1; }
+
+  local cache=.crm/images/base stamp
+  stamp="$runtime $(sha256sum deploy/images/base-image.sh | cut -d' ' -f1)"
+  if [ "$(cat "$cache/stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "build.sh: building the base image $BASE_REPOSITORY:$runtime"
+    rm -f "$cache/stamp"
+    SECONDS=0
+    # As root: the app user's home belongs to uid 1654, and ldconfig writes the image's loader cache.
+    as_root deploy/images/base-image.sh "$runtime" "$cache"
+    echo "$stamp" > "$cache/stamp"
+    echo "build.sh: base image built in $SECONDS s"
+  else
+    echo "build.sh: base image $BASE_REPOSITORY:$runtime is built ($(du -cb "$cache"/layout/blobs/sha256/* | tail -1 | awk '{ printf "%.1f MiB", $1 / 1048576 }') compressed)"
+  fi
+
+  local port_file=.crm/images/registry.port
+  mkdir -p .crm/images
+  rm -f "$port_file"
+  python3 deploy/images/registry.py "$cache/layout" "$BASE_REPOSITORY" "$port_file" 2> .crm/images/registry.log &
+  REGISTRY_PID=$!
+  trap stop_registry EXIT
+  local waited=0
+  until [ -s "$port_file" ]; do
+    kill -0 "$REGISTRY_PID" 2>/dev/null || { echo "build.sh: the registry did not start: $(tail -3 .crm/images/registry.log)" >&2; exit 1; }
+    ((waited++ < 100)) || { echo "build.sh: the registry did not start within 10 s" >&2; exit 1; }
+    sleep 0.1
+  done
+  local base="localhost:$(cat "$port_file")/$BASE_REPOSITORY:$runtime"
+  echo "build.sh: serving the base image as $base (registry pid $REGISTRY_PID)"
+
+  # All eight in one msbuild run: the projects they share are built and checked once, not once per program, and two
+  # programs build at a time (docs/images.md has the times of both ways).
+  local log=.crm/images/publish.log name
+  {
+    printf '{ "solution": { "path": "../../CrmPlatform.sln", "projects": [\n'
+    for name in "${IMAGE_PROJECTS[@]}"; do printf '    "services/%s/Crm.%s/Crm.%s.csproj"\n' "$name" "$name" "$name"; done | paste -sd, -
+    printf '] } }\n'
+  } > .crm/images/images.slnf
+  echo "build.sh: publishing ${IMAGE_PROJECTS[*]} (Release)"
+  rm -rf artifacts/images
+  SECONDS=0
+  if ! dotnet publish .crm/images/images.slnf -c Release -t:PublishContainer -p:ContainerBaseImage="$base" -nologo -v:minimal > "$log" 2>&1; then
+    grep -E ': (error|warning) ' "$log" | sort -u >&2 || tail -20 "$log" >&2
+    echo "build.sh: publishing failed (its whole output: $log)" >&2
+    exit 1
+  fi
+  echo "build.sh: published in $SECONDS s"
+  stop_registry
+  trap - EXIT
+  image_summary artifacts/images/*.tar.gz
+
+  if $check; then
+    check_images
+  fi
+}
+
+stop_registry() {
+  if [ -n "${REGISTRY_PID:-}" ]; then
+    kill "$REGISTRY_PID" 2>/dev/null || true
+    wait "$REGISTRY_PID" 2>/dev/null || true
+    REGISTRY_PID=
+  fi
+}
+
+# image_summary ARCHIVE...: each archive with the image it holds, its size and the size of its own (last) layer.
+image_summary() {
+  python3 - "$@" <<'PY'
+import json, os, sys, tarfile
+for path in sys.argv[1:]:
+    with tarfile.open(path) as tar:
+        descriptor = json.load(tar.extractfile("index.json"))["manifests"][0]
+        name = descriptor["annotations"]["io.containerd.image.name"].removeprefix("docker.io/")
+        manifest = json.load(tar.extractfile("blobs/" + descriptor["digest"].replace(":", "/")))
+    mib = lambda size: f"{size / 1048576:5.1f} MiB"
+    print(f"{path:38} {name:32} {mib(os.path.getsize(path))}  (its own layer {mib(manifest['layers'][-1]['size'])})")
+PY
+}
+
+# check_images: runs each archive as a container would (deploy/images/check-image.py). Without their PostgreSQL the
+# services stop at once with their own message, which shows that the runtime in the base starts them; the gateway and
+# the web app need no database and must answer /alive as uid 1654 (the web app its static assets too) and stop on SIGTERM.
+check_images() {
+  local failed=0 name database
+  SECONDS=0
+  for name in leads opportunities forecasts orders support identity; do
+    database=${name}db
+    python3 deploy/images/check-image.py "artifacts/images/$name.tar.gz" --fails-with "ConnectionStrings__$database is not set" \
+      || failed=$((failed + 1))
+  done
+  # No identity service runs here: an authority that nothing answers is enough, as both fetch its keys only when needed.
+  python3 deploy/images/check-image.py artifacts/images/gateway.tar.gz --alive Identity__Authority=http://127.0.0.1:9 \
+    || failed=$((failed + 1))
+  python3 deploy/images/check-image.py artifacts/images/web.tar.gz --alive Identity__Authority=http://127.0.0.1:9 \
+    services__gateway__grpc__0=http://127.0.0.1:9 --get /_framework/blazor.web.js --get /_content/MudBlazor/MudBlazor.min.css \
+    --get /app.css || failed=$((failed + 1))
+  echo "build.sh: $((8 - failed)) of 8 images checked, $failed failed ($SECONDS s)"
+  [ "$failed" -eq 0 ]
+}
+
 case "${1:-}" in
   run) shift; run "$@" ;;
   test) shift; run_tests "$@" ;;
   bench) shift; bench "$@" ;;
   token) shift; token "$@" ;;
-  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  images) shift; images "$@" ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
