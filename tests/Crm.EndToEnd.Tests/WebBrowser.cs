@@ -29,6 +29,9 @@ internal sealed class WebBrowser : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        // What the page shows after a call: two replicas of every service on two cores answer in seconds, not in the
+        // five Playwright waits by default.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         return new WebBrowser(playwright, browser, page);
     }
 

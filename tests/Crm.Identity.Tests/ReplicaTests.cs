@@ -38,6 +38,10 @@ public sealed class ReplicaTests(CrmTestServers servers)
         Assert.Equal(HttpStatusCode.OK, refreshed.Status);
         Assert.True(await client.IsSignedInAsync(TestContext.Current.CancellationToken), "the session cookie of one replica was not read by the other");
 
+        // The cookie keys are in the database, where every pod reads them: here both replicas would also find the one
+        // folder of this machine's user, which pods do not share.
+        Assert.True(await first.Service.CountAsync("SELECT 1 FROM data_protection_keys") >= 1, "the data-protection keys are not kept in the database");
+
         // Registered once, though both started at the same moment.
         Assert.Equal(1, await first.Service.CountAsync("SELECT 1 FROM people WHERE user_name = 'otto'"));
         Assert.Equal(1, await first.Service.CountAsync($"SELECT 1 FROM openiddict_applications WHERE client_id = '{IdentityHost.MachineClient}'"));

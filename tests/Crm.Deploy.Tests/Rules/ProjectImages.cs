@@ -5,8 +5,8 @@ namespace Crm.Deploy.Tests.Rules;
 
 /// <summary>
 /// The images the service projects publish: each project's <c>ContainerRepository</c>, tagged with its
-/// <c>ContainerImageTag</c>, which Directory.Build.props sets to the platform's <c>Version</c> for every project (the
-/// SDK's own default would be <c>latest</c>).
+/// <c>ContainerImageTag</c>, which Directory.Build.targets sets to the platform's <c>Version</c> (Directory.Build.props)
+/// for every project that names a repository (the SDK's own default would be <c>latest</c>).
 /// </summary>
 public static class ProjectImages
 {
@@ -16,8 +16,9 @@ public static class ProjectImages
     {
         var props = RepositoryRoot.Combine("Directory.Build.props");
         var version = Property(props, "Version") ?? throw new InvalidOperationException($"{props} sets no <Version>");
-        var defaultTag = Property(props, "ContainerImageTag")
-            ?? throw new InvalidOperationException($"{props} sets no <ContainerImageTag>: the SDK would tag every image `latest`");
+        var targets = RepositoryRoot.Combine("Directory.Build.targets");
+        var defaultTag = Property(targets, "ContainerImageTag")
+            ?? throw new InvalidOperationException($"{targets} sets no <ContainerImageTag>: the SDK would tag every image `latest`");
         return Directory.EnumerateFiles(RepositoryRoot.Combine("services"), "*.csproj", SearchOption.AllDirectories)
             .Select(project => (Repository: Property(project, "ContainerRepository"), Tag: Property(project, "ContainerImageTag") ?? defaultTag))
             .Where(image => image.Repository is not null)
