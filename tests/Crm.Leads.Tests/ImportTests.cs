@@ -85,6 +85,12 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal((1L, leadId, (Guid?)Guid.Parse(campaign.CampaignId)), (published.Version, published.LeadId, published.CampaignId));
         Assert.Equal((Contracts.LeadSource.TradeShow, "Nordwind Logistik GmbH", email), (published.Source, published.Company.Name, published.Contact.Email));
 
+        // The batch's write is in the audit trail, naming the events as a capture's does.
+        Assert.Equal(1, await leads.ScalarAsync(
+            "SELECT count(*) FROM audit_records WHERE action = '/crm.leads.v1.LeadsService/ImportLeads' AND outcome = 'Applied' AND actor = $1 AND target LIKE '%LeadCaptured ' || $2 || '%'",
+            Imports.Marketer,
+            leadId.ToString()));
+
         // Its outbox row is shaped as a captured lead's, and the relay publishes the imported ones as it does any.
         const string Shape = "SELECT message_type || aggregate_version || (correlation_id = message_id) || (trace_parent IS NOT NULL) FROM outbox_messages WHERE aggregate_id = $1";
         Assert.Equal(await ScalarTextAsync(Shape, Guid.Parse(captured.LeadId)), await ScalarTextAsync(Shape, leadId));
@@ -132,6 +138,24 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal((first.ContentSha256, first.ImportId, string.Empty), (second.ContentSha256, second.RepeatOfImportId, first.RepeatOfImportId));
         Assert.Equal((leadsAfterFirst, eventsAfterFirst), (await leads.ScalarAsync("SELECT count(*) FROM leads"), await leads.ScalarAsync("SELECT count(*) FROM outbox_messages")));
         Assert.Equal(first, await leads.CallAsync((api, o) => api.GetImportAsync(new GetImportRequest { ImportId = first.ImportId }, o)));
+    }
+
+    [Fact]
+    public async Task A_list_as_a_spreadsheet_saves_it_is_read_by_its_column_names()
+    {
+        // A byte order mark, semicolons, CRLF, columns in another order and case, one not read, a doubled quote.
+        var (first, second) = (Requests.Email(), Requests.Email());
+        var csv = "\uFEFFe_mail;LAST NAME;Notes;Company;Phone\r\n"
+                  + $"{first};Lindqvist;met at the stand;\"Nordwind \"\"North\"\" GmbH\";{LeadLists.Phone()}\r\n"
+                  + $"{second};Byron;;Acme;\r\n";
+
+        var done = (await Imports.RunAsync(leads, System.Text.Encoding.UTF8.GetBytes(csv)))[^1];
+
+        Assert.Equal((2L, 2L, 0L), (done.RowsRead, done.Accepted, done.Rejected));
+        var leadId = (await Imports.LeadIdAsync(leads, first))!.Value.ToString();
+        var lead = await leads.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = leadId }, o));
+        Assert.Equal(("Nordwind \"North\" GmbH", "Lindqvist", first), (lead.Company.Name, lead.Contact.LastName, lead.Contact.Email));
+        Assert.NotNull(await Imports.LeadIdAsync(leads, second));
     }
 
     /// <summary>The lead without what differs between two captures of two people: ids, times, contact points.</summary>
