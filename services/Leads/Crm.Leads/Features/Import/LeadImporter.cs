@@ -41,10 +41,10 @@ public sealed partial class LeadImporter(LeadsDbContext db, TimeProvider clock, 
         Log.Started(logger, record.ImportId, record.Source);
         var started = Stopwatch.GetTimestamp();
 
-        // Written without a token: the interceptors' writers take none, and the call's own cancellation ends a write.
-        await responses.WriteAsync(record.ToMessage());
         try
         {
+            // Written without a token: the interceptors' writers take none, and the call's own cancellation ends a write.
+            await responses.WriteAsync(record.ToMessage());
             await ReadRowsAsync(file, record, start, () => responses.WriteAsync(record.ToMessage()), cancellationToken);
             await CompleteAsync(record, await upload.Sha256Async(), cancellationToken);
         }
