@@ -112,6 +112,35 @@ public sealed class ForwardingTests
         Assert.Contains("services__leads__grpc__0", failure.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_import_larger_than_any_request_body_streams_through_without_a_deadline_of_the_gateways()
+    {
+        const string ImportPath = "/crm.leads.v1.LeadsService/ImportLeads";
+        await using var stubs = await StubServices.StartAsync(new Dictionary<string, Func<Microsoft.AspNetCore.Http.HttpContext, Task>>(StringComparer.Ordinal)
+        {
+            [ImportPath] = StubServices.Count(bytes => new LeadImport { RowsRead = bytes, Status = ImportStatus.Completed }),
+        });
+        await using var gateway = await GatewayHost.StartAsync(new Dictionary<CrmService, Uri> { [CrmResources.Leads] = stubs.Address }, TimeSpan.FromSeconds(2));
+        using var channel = TestChannels.For(gateway.Address);
+        var header = new ImportLeadsRequest { Header = new ImportHeader { Source = Crm.Common.Grpc.V1.LeadSource.PurchasedList, FileName = "big.csv" } };
+        var chunk = new ImportLeadsRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(new byte[1024 * 1024]) };
+
+        // 40 chunks of 1 MiB: more than Kestrel lets a request body be (30 MB) unless the call is a stream, and with no
+        // deadline, as a long import is sent.
+        using var call = new LeadsService.LeadsServiceClient(channel).ImportLeads(cancellationToken: TestContext.Current.CancellationToken);
+        await call.RequestStream.WriteAsync(header, TestContext.Current.CancellationToken);
+        for (var i = 0; i < 40; i++)
+        {
+            await call.RequestStream.WriteAsync(chunk, TestContext.Current.CancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+
+        Assert.True(await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        Assert.Equal(5 + header.CalculateSize() + (40 * (5 + chunk.CalculateSize())), call.ResponseStream.Current.RowsRead);
+        Assert.False(stubs.Requests[ImportPath].ContainsKey(GrpcTimeout.Header));
+    }
+
     /// <summary>GetLead through the gateway with <paramref name="timeout"/> (infinite: no deadline).</summary>
     private static async Task<Lead> GetLeadAsync(GrpcChannel channel, GetLeadRequest request, TimeSpan timeout) =>
         await new LeadsService.LeadsServiceClient(channel).GetLeadAsync(

@@ -98,6 +98,26 @@ public sealed class StubServices : IAsyncDisposable
         Trailers(http)["x-downstream-trailer"] = "done";
     };
 
+    /// <summary>
+    /// Reads a streamed request to its end, however large (no request body limit, as a gRPC server lifts it for a
+    /// stream), then answers with what <paramref name="answer"/> makes of the number of bytes received.
+    /// </summary>
+    public static Func<HttpContext, Task> Count(Func<long, IMessage> answer) => async http =>
+    {
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
+        var buffer = new byte[64 * 1024];
+        long received = 0;
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            received += read;
+        }
+
+        http.Response.ContentType = ContentType;
+        await http.Response.Body.WriteAsync(Frame(answer(received)), http.RequestAborted);
+        Trailers(http)["grpc-status"] = "0";
+    };
+
     /// <summary>Gives up when its deadline passes by resetting the call, as a gRPC server may, with no status sent.</summary>
     public static Func<HttpContext, Task> ResetAtDeadline() => async http =>
     {

@@ -46,15 +46,9 @@ public sealed class PrivacyTests(LeadsHost leads) : IClassFixture<LeadsHost>
         await leads.Api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = lead.LeadId, Qualification = Requests.Bant() }, TestCalls.As(LeadsHost.User, Deadline, CrmRoles.InsideSales));
         Assert.True(await leads.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE body ILIKE '%' || $1 || '%'", request.Contact.LastName) > 0);
 
-        var requested = await Privacy.RequestErasureAsync(new RequestErasureRequest { Email = request.Contact.Email }, Administrator);
-        Assert.Equal(ErasureState.Pending, Assert.Single(requested.Services).State);
-        Erasure? erasure = null;
-        Assert.True(await Poll.UntilAsync(
-            async _ => (erasure = await Privacy.GetErasureAsync(new GetErasureRequest { RequestId = requested.RequestId }, Administrator)).Complete,
-            Deadline,
-            TestContext.Current.CancellationToken));
+        var erasure = await EraseAsync(request.Contact.Email);
 
-        Assert.Equal(1, Assert.Single(erasure!.Services).Records);
+        Assert.Equal(1, Assert.Single(erasure.Services).Records);
         var erased = await leads.Api.GetLeadAsync(new GetLeadRequest { LeadId = lead.LeadId }, Administrator);
         Assert.StartsWith("erased-", erased.Contact.FirstName, StringComparison.Ordinal);
         Assert.Equal((string.Empty, string.Empty), (erased.Contact.Email, erased.Contact.Phone));
@@ -71,6 +65,41 @@ public sealed class PrivacyTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.False(again.Duplicate);
         Assert.Single((await Privacy.ExportPersonalDataAsync(new ExportPersonalDataRequest { Email = request.Contact.Email }, Administrator)).Records);
         Assert.Equal(ErasureState.Pending, Assert.Single((await Privacy.GetErasureAsync(new GetErasureRequest { RequestId = Guid.NewGuid().ToString() }, Administrator)).Services).State);
+    }
+
+    [Fact]
+    public async Task A_row_an_import_rejected_is_exported_and_erased_with_its_person_who_never_became_a_lead()
+    {
+        var email = Requests.Email();
+        var done = (await Imports.RunAsync(leads, LeadLists.File(LeadLists.Row(email: email, phone: "ext. 12"))))[^1];
+        Assert.Equal(1, done.Rejected);
+
+        var export = await Privacy.ExportPersonalDataAsync(new ExportPersonalDataRequest { Email = email }, Administrator);
+
+        var record = Assert.Single(export.Records);
+        Assert.Equal(("lead import rejection", done.ImportId), (record.Kind, record.Id));
+        Assert.Contains(email, record.Fields.Single(f => f.Name == "raw_line").Value, StringComparison.Ordinal);
+
+        var erasure = await EraseAsync(email);
+
+        Assert.Equal(1, Assert.Single(erasure.Services).Records);
+        var rejection = Assert.Single(await Imports.RejectionsAsync(leads, done.ImportId));
+        Assert.StartsWith("erased-", rejection.RawLine, StringComparison.Ordinal);
+        Assert.Equal(2, rejection.Line);
+        Assert.Equal(0, await leads.ScalarAsync("SELECT count(*) FROM lead_import_rejections WHERE concat(raw_line, reason, email_key) ILIKE '%' || $1 || '%'", email));
+    }
+
+    /// <summary>Asks for the person's erasure, as pending at first, and waits until it is complete.</summary>
+    private async Task<Erasure> EraseAsync(string email)
+    {
+        var requested = await Privacy.RequestErasureAsync(new RequestErasureRequest { Email = email }, Administrator);
+        Assert.Equal(ErasureState.Pending, Assert.Single(requested.Services).State);
+        Erasure? erasure = null;
+        Assert.True(await Poll.UntilAsync(
+            async _ => (erasure = await Privacy.GetErasureAsync(new GetErasureRequest { RequestId = requested.RequestId }, Administrator)).Complete,
+            Deadline,
+            TestContext.Current.CancellationToken));
+        return erasure!;
     }
 
     private async Task<(CaptureLeadRequest Request, Lead Lead)> CaptureAsync()

@@ -4,6 +4,7 @@ using Crm.Grpc.Hosting;
 using Crm.Leads.Consumers;
 using Crm.Leads.Data;
 using Crm.Leads.Features;
+using Crm.Leads.Features.Import;
 using Crm.Leads.Features.Privacy;
 using Crm.Messaging;
 using CrmPlatform.ServiceDefaults;
@@ -18,6 +19,7 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceMessaging<LeadsDbContext>(CrmResources.Leads, bus => bus.AddConsumer<OpportunityOpenedConsumer>());
         builder.Services.AddScoped<IPersonalDataHolder, LeadsPersonalData>();
+        builder.Services.AddScoped<LeadImporter>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGrpcServer();
         return builder;

@@ -116,6 +116,7 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
             "SELECT count(*) FROM leads", "SELECT coalesce(sum(version), 0) FROM leads",
             "SELECT count(*) FROM campaigns", "SELECT coalesce(sum(version), 0) FROM campaigns",
             "SELECT count(*) FROM campaign_costs", "SELECT count(*) FROM outbox_messages",
+            "SELECT count(*) FROM lead_imports", "SELECT count(*) FROM lead_import_rejections",
             "SELECT count(*) FROM audit_records WHERE outcome = 'Applied'",
         })
         {

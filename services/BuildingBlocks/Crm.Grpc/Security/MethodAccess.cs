@@ -41,6 +41,10 @@ public static class MethodAccess
         // Whoever hears a person's consent or objection records it.
         ["/crm.leads.v1.LeadsService/RecordLeadConsent"] = [Marketing, InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/GetCustomerOrigin"] = Everyone,
+        // Marketing buys and collects lists and imports them; the rejected rows hold people's contact points.
+        ["/crm.leads.v1.LeadsService/ImportLeads"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/GetImport"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/ListImportRejections"] = [Marketing],
 
         // The customer master: sales keep accounts and contacts; order entry and accounting keep billing data.
         ["/crm.opportunities.v1.OpportunitiesService/GetAccount"] = Everyone,

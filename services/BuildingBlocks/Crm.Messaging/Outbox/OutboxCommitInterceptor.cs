@@ -50,6 +50,7 @@ internal sealed class OutboxCommitInterceptor(
         if (eventData?.Context is MessagingDbContext context)
         {
             context.HasUnsignalledEvents = false;
+            context.ForgetPublishedInBulk();
         }
     }
 

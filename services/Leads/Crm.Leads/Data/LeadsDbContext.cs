@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Leads.Data;
 
-/// <summary>The leads database: campaigns, their costs and the leads, with the outbox of their events.</summary>
+/// <summary>The leads database: campaigns, their costs, the leads and the imports of lead lists, with the outbox of their events.</summary>
 public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -12,4 +12,8 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : M
     public DbSet<CampaignCost> CampaignCosts => Set<CampaignCost>();
 
     public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<LeadImport> LeadImports => Set<LeadImport>();
+
+    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
 }

@@ -6,6 +6,7 @@ using Crm.Grpc;
 using Crm.Grpc.Security;
 using Grpc.Core;
 using Crm.Leads.Data;
+using Crm.Leads.Features.Import;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
@@ -16,17 +17,20 @@ namespace Crm.Leads.Features;
 
 /// <summary>
 /// <c>crm.leads.v1.LeadsService</c>: one part per capability (Campaigns, Capture, Qualification, Conversion, Browsing,
-/// Origin). Every command validates the whole request first, then changes its aggregate through the one command path.
+/// Origin, Import). Every command validates the whole request first, then changes its aggregate through the one command
+/// path.
 /// </summary>
 public sealed partial class LeadsApi : LeadsService.LeadsServiceBase
 {
     private readonly LeadsDbContext _db;
     private readonly TimeProvider _clock;
+    private readonly LeadImporter _importer;
 
-    public LeadsApi(LeadsDbContext db, TimeProvider clock)
+    public LeadsApi(LeadsDbContext db, TimeProvider clock, LeadImporter importer)
     {
         _db = db;
         _clock = clock;
+        _importer = importer;
     }
 
     /// <summary>

@@ -17,8 +17,9 @@ public sealed partial class ServiceForwarder(IHttpForwarder forwarder, ILogger<S
 {
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
-    // A subscription (a server-streaming call) lasts as long as its caller wants, without a deadline of the gateway's;
-    // one quiet for this long is closed, and its caller resumes from its last position.
+    // A stream from the service (the accounting feed's subscription, a lead import's progress) lasts as long as its
+    // caller wants, without a deadline of the gateway's; one quiet for this long is closed, and its caller resumes from
+    // its last position (sends the same file again).
     private static readonly TimeSpan StreamIdleLimit = TimeSpan.FromHours(1);
 
     private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler

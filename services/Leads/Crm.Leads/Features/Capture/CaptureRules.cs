@@ -10,7 +10,15 @@ namespace Crm.Leads.Features;
 /// <summary>What a captured lead must carry: a company with a name, a person with a last name, and a way to reach them.</summary>
 internal static class CaptureRules
 {
-    public static CompanyDetails Company(Company? company, RequestCheck check)
+    /// <summary>The company and the person of a lead; the person's phone, when written without its country code, is
+    /// read in the company's country. CaptureLead and every imported row are checked by this one rule.</summary>
+    public static (CompanyDetails Company, ContactDetails Contact) Details(Company? company, Person? person, RequestCheck check)
+    {
+        var details = Company(company, check);
+        return (details, Contact(person, details.Address is { Country.Length: > 0 } address ? address.Country : null, check));
+    }
+
+    private static CompanyDetails Company(Company? company, RequestCheck check)
     {
         if (company is null)
         {
@@ -30,7 +38,7 @@ internal static class CaptureRules
     }
 
     /// <summary>The person to reach; a phone without its country code is read in <paramref name="country"/> (the company's).</summary>
-    public static ContactDetails Contact(Person? person, string? country, RequestCheck check)
+    private static ContactDetails Contact(Person? person, string? country, RequestCheck check)
     {
         if (person is null)
         {

@@ -29,8 +29,7 @@ public sealed partial class LeadsApi
         var check = new RequestCheck();
         var source = check.Known(request.Source, "source", required: true);
         var campaignId = check.OptionalId(request.CampaignId, "campaign_id");
-        var company = CaptureRules.Company(request.Company, check);
-        var contact = CaptureRules.Contact(request.Contact, company.Address is { Country.Length: > 0 } address ? address.Country : null, check);
+        var (company, contact) = CaptureRules.Details(request.Company, request.Contact, check);
         var notes = check.OptionalText(request.Notes, "notes", TextLimits.Note);
         if (check.Failure is { } failure)
         {

@@ -5,13 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Leads.Features.Privacy;
 
-/// <summary>The people the leads service holds: the person behind each lead, found by the lead's e-mail key.</summary>
+/// <summary>The people the leads service holds: the person behind each lead, found by the lead's e-mail key, and the
+/// person of each row an import rejected, found by the row's e-mail key (they may never have become a lead).</summary>
 internal sealed class LeadsPersonalData(LeadsDbContext db) : IPersonalDataHolder
 {
     public async Task<IReadOnlyList<HeldRecord>> ExportAsync(string emailKey, CancellationToken cancellationToken)
     {
         var leads = await db.Leads.AsNoTracking().Where(l => l.EmailKey == emailKey).OrderBy(l => l.Position).ToListAsync(cancellationToken);
-        return [.. leads.Select(l => new HeldRecord("lead", l.LeadId, Fields(l)))];
+        var rejections = await db.ImportRejections.AsNoTracking().Where(r => r.EmailKey == emailKey).OrderBy(r => r.ImportId).ThenBy(r => r.Line).ToListAsync(cancellationToken);
+        return
+        [
+            .. leads.Select(l => new HeldRecord("lead", l.LeadId, Fields(l))),
+            .. rejections.Select(r => new HeldRecord("lead import rejection", r.ImportId, new HeldFields().Add("line", r.Line).Add("reason", r.Reason).Add("raw_line", r.RawLine).All)),
+        ];
     }
 
     public async Task<ErasedPerson> EraseAsync(string emailKeyHash, DateTimeOffset at, CancellationToken cancellationToken)
@@ -24,6 +30,14 @@ internal sealed class LeadsPersonalData(LeadsDbContext db) : IPersonalDataHolder
         {
             var held = lead.ErasePerson(Pseudonym.Of(lead.LeadId), at);
             erased = erased.And(ErasedPerson.Record(held.Contact.FirstName, held.Contact.LastName, held.Contact.Email, held.EmailKey, held.Contact.Phone, held.PhoneKey));
+        }
+
+        var rejections = await db.ImportRejections
+            .FromSql($"SELECT * FROM lead_import_rejections WHERE email_key IS NOT NULL AND encode(sha256(convert_to(email_key, 'UTF8')), 'hex') = {emailKeyHash}")
+            .ToListAsync(cancellationToken);
+        foreach (var rejection in rejections)
+        {
+            erased = erased.And(new ErasedPerson(1, [rejection.ErasePerson(Pseudonym.Of(rejection.ImportId))!], []));
         }
 
         return erased;

@@ -1,0 +1,29 @@
+namespace Crm.Leads.Features.Import;
+
+/// <summary>
+/// The bounds of an import, so that a file of any size is read with flat memory and no one row, chunk or batch can
+/// hold the service up (docs/api.md, "Importing lead lists").
+/// </summary>
+internal static class ImportLimits
+{
+    /// <summary>The largest file: millions of rows fit with room to spare; a larger list is split.</summary>
+    public const long FileBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The largest chunk of the file in one message, well under the 4 MiB message limit.</summary>
+    public const int ChunkBytes = 1024 * 1024;
+
+    /// <summary>The longest record, in characters. A valid row is a few hundred; a longer one is nearly always an
+    /// unclosed quote swallowing the lines after it, so the file is refused there rather than read as one huge field.</summary>
+    public const int RecordChars = 64 * 1024;
+
+    /// <summary>The most columns a header may have.</summary>
+    public const int Columns = 64;
+
+    /// <summary>Rows merged per transaction: large enough for COPY to pay off, small enough that a cancelled import
+    /// loses little and that a batch's leads, events and rejections stay a few megabytes in memory.</summary>
+    public const int BatchRows = 10_000;
+
+    /// <summary>The bytes received and not yet parsed at most: the request stream stops being read beyond this, and
+    /// HTTP/2 flow control makes the sender wait.</summary>
+    public const long BufferedBytes = 4L * 1024 * 1024;
+}

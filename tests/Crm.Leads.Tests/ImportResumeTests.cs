@@ -1,0 +1,79 @@
+using Crm.Leads.Grpc.V1;
+using Crm.Leads.Tests.Support;
+using CrmPlatform.LocalServers;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Crm.Leads.Tests;
+
+/// <summary>An import is merged batch by batch: cancelled, it keeps the batches merged; sent again, it resumes.</summary>
+public sealed class ImportResumeTests(LeadsHost leads) : IClassFixture<LeadsHost>
+{
+    [Fact]
+    public async Task A_cancelled_import_keeps_its_merged_batches_and_the_same_file_sent_again_adds_only_the_rest()
+    {
+        var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign("Trade fair visitors"), o));
+        var rows = LeadLists.People(25_000, "resume");
+
+        // The last row is the second one again: a duplicate within the file, two batches apart.
+        var file = LeadLists.File([.. rows, rows[1]]);
+        var header = Imports.Header(campaign.CampaignId, "visitors.csv");
+        var cancelled = await CancelAfterFirstBatchAsync(file, header, sentRows: 12_000);
+
+        Assert.Equal((10_000L, 10_000L, 0L, 0L), (cancelled.RowsRead, cancelled.Accepted, cancelled.Duplicates, cancelled.Rejected));
+        Assert.Contains("sending the same file again resumes it", cancelled.StatusDetail, StringComparison.Ordinal);
+        Assert.Equal((10_000L, 10_000L), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
+
+        var answers = await Imports.RunAsync(leads, file, header, chunkBytes: 256 * 1024);
+
+        Assert.Equal([0L, 10_000L, 20_000L, 25_001L], answers.Select(a => a.RowsRead));
+        var done = answers[^1];
+        Assert.Equal((ImportStatus.Completed, 15_000L, 10_001L, 0L), (done.Status, done.Accepted, done.Duplicates, done.Rejected));
+        Assert.Equal((25_000L, 25_000L), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
+        Assert.Equal(string.Empty, done.RepeatOfImportId);
+    }
+
+    /// <summary>Sends the header and the first <paramref name="sentRows"/> rows, waits for the first batch to be merged,
+    /// then cancels the call; returns the import's record once the service has closed it.</summary>
+    private async Task<LeadImport> CancelAfterFirstBatchAsync(byte[] file, ImportHeader header, int sentRows)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var call = Imports.Open(leads, Imports.AsMarketing(cancel.Token));
+        await call.RequestStream.WriteAsync(new ImportLeadsRequest { Header = header }, cancel.Token);
+        var sent = NthLineEnd(file, sentRows + 1);
+        for (var offset = 0; offset < sent; offset += 64 * 1024)
+        {
+            await call.RequestStream.WriteAsync(new ImportLeadsRequest { Chunk = ByteString.CopyFrom(file, offset, Math.Min(64 * 1024, sent - offset)) }, cancel.Token);
+        }
+
+        string? importId = null;
+        while (await call.ResponseStream.MoveNext(cancel.Token))
+        {
+            importId = call.ResponseStream.Current.ImportId;
+            if (call.ResponseStream.Current.RowsRead >= 10_000)
+            {
+                break;
+            }
+        }
+
+        await cancel.CancelAsync();
+        LeadImport? closed = null;
+        Assert.True(await Poll.UntilAsync(
+            async _ => (closed = await leads.CallAsync((api, o) => api.GetImportAsync(new GetImportRequest { ImportId = importId }, o))).Status == ImportStatus.Cancelled,
+            TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken));
+        return closed!;
+    }
+
+    /// <summary>The length of the first <paramref name="lines"/> lines, line breaks included.</summary>
+    private static int NthLineEnd(byte[] file, int lines)
+    {
+        var end = 0;
+        for (var line = 0; line < lines; line++)
+        {
+            end = Array.IndexOf(file, (byte)'\n', end) + 1;
+        }
+
+        return end;
+    }
+}
