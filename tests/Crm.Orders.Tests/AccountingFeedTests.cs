@@ -14,6 +14,7 @@ namespace Crm.Orders.Tests;
 /// duplicate whatever the interleaving of commits; resuming after a position, across a restart of the service; event
 /// types granted per client; retention answering OUT_OF_RANGE with the oldest position kept.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public sealed class AccountingFeedTests(CrmTestServers servers) : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
