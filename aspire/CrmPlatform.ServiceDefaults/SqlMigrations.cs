@@ -46,8 +46,7 @@ public static class SqlMigrations
         ArgumentNullException.ThrowIfNull(assemblies);
         var migrations = assemblies.Distinct().SelectMany(In).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
-        try
+        await using (await AdvisoryLock.TakeAsync(connection, AdvisoryLockKey, cancellationToken))
         {
             await ExecuteAsync(connection, CreateJournal, cancellationToken);
             var applied = new HashSet<(string, string)>();
@@ -75,10 +74,6 @@ public static class SqlMigrations
             }
 
             return count;
-        }
-        finally
-        {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
         }
     }
 

@@ -29,24 +29,13 @@ internal sealed class DirectoryStartup(DatabaseSchema schema, NpgsqlDataSource d
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({SeedLock})", stoppingToken);
-        try
+        await using (var connection = await dataSource.OpenConnectionAsync(stoppingToken))
+        await using (await AdvisoryLock.TakeAsync(connection, SeedLock, stoppingToken))
         {
             await clients.SeedAsync(stoppingToken);
             await people.SeedAsync(stoppingToken);
         }
-        finally
-        {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({SeedLock})", CancellationToken.None);
-        }
 
         _ready = true;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
