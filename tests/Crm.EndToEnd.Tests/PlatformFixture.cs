@@ -59,7 +59,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Support.Name)
             .WithEnvironment("Support__ServiceLevelCheckInterval", "00:00:00.200");
         appHost.CreateResourceBuilder<CrmPlatform.AppHost.Resources.CrmServiceResource>(CrmResources.Gateway.Name)
-            .WithEnvironment("CustomerView__SectionTimeout", "00:00:02");
+            // A section gets 4 s, not the 2 s of a lone service: two replicas of everything and a browser share two
+            // cores here, and a section slower than its limit shows as unavailable (a stopped service still answers
+            // at once: its port refuses).
+            .WithEnvironment("CustomerView__SectionTimeout", "00:00:04");
 
         // Every page load refreshes the person's token (an hour-long token is due an hour and a minute before it
         // expires), so every browser test also runs through the refresh.
