@@ -17,7 +17,11 @@ public static class Extensions
     public static WebApplicationBuilder AddLeadsService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddServiceMessaging<LeadsDbContext>(CrmResources.Leads, bus => bus.AddConsumer<OpportunityOpenedConsumer>());
+        builder.AddServiceMessaging<LeadsDbContext>(CrmResources.Leads, bus =>
+        {
+            bus.AddConsumer<OpportunityOpenedConsumer>();
+            bus.AddConsumer<OpportunityWonConsumer>();
+        });
         builder.Services.AddScoped<IPersonalDataHolder, LeadsPersonalData>();
         builder.Services.AddScoped<LeadImporter>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -41,6 +41,8 @@ public static class MethodAccess
         // Whoever hears a person's consent or objection records it.
         ["/crm.leads.v1.LeadsService/RecordLeadConsent"] = [Marketing, InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/GetCustomerOrigin"] = Everyone,
+        // Marketing justifies its budget with it; sales managers see where their deals come from. Counts and sums only.
+        ["/crm.leads.v1.LeadsService/GetMarketingReturn"] = [Marketing, SalesManager],
         // Marketing buys and collects lists and imports them; the rejected rows hold people's contact points.
         ["/crm.leads.v1.LeadsService/ImportLeads"] = [Marketing],
         ["/crm.leads.v1.LeadsService/GetImport"] = [Marketing],

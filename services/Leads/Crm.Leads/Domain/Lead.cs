@@ -62,6 +62,16 @@ public sealed class Lead : AggregateRoot
     /// <summary>The customer account the opportunities service matched or created; learnt from OpportunityOpened.</summary>
     public Guid? CustomerId { get; private set; }
 
+    /// <summary>The day the deal the lead became was won; null until then (learnt from OpportunityWon).</summary>
+    public DateOnly? WonOn { get; private set; }
+
+    public decimal? WonAmount { get; private set; }
+
+    public string? WonCurrency { get; private set; }
+
+    /// <summary>What the won deal brought, attributed back to the lead's source and campaign; null until won.</summary>
+    public Money? Won => WonCurrency is null ? null : new Money(WonCurrency, WonAmount ?? 0);
+
     /// <summary>The person's word on each channel they gave one for (consent or opt-out), in channel order.</summary>
     public ChannelConsent[] Consents { get; private set; } = [];
 
@@ -222,6 +232,23 @@ public sealed class Lead : AggregateRoot
 
         CustomerId = customerId;
         OpportunityId = opportunityId;
+        Changed(at);
+        return true;
+    }
+
+    /// <summary>Records that the deal this lead was converted into was won; false when it was already recorded (the
+    /// broker may deliver an event twice).</summary>
+    public bool RecordWin(Money total, DateOnly wonOn, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        if (WonOn == wonOn && Won == total)
+        {
+            return false;
+        }
+
+        WonOn = wonOn;
+        WonAmount = total.Amount;
+        WonCurrency = total.Currency;
         Changed(at);
         return true;
     }
