@@ -22,6 +22,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         await MarketingCapturesAsync(company, campaign);
         var opportunityId = await InsideSalesQualifiesAndConvertsAsync(company);
         var customerId = await TheRepWinsAsync(opportunityId);
+        await MarketingSeesTheWinInItsReturnAsync(campaign);
         await SalesManagementSeesTheForecastAsync();
         await AccountingInvoicesAndTheCustomerGoesOnHoldAsync(company);
         await SupportOpensAPriority1ProblemBeforeTheRepsMeetingAsync(customerId);
@@ -31,7 +32,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var maria = await WebBrowser.OpenAsync();
         await maria.GoAsSignedInAsync(platform, "maria", "/campaigns");
-        await MenuIsAsync(maria, ["Customers", "Campaigns", "Leads"], ["Qualification queue", "Pipeline", "Forecasts", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads"], ["Qualification queue", "Pipeline", "Forecasts", "Orders", "Credit holds", "Cases"]);
 
         var launch = maria.Page.GetByTestId("launch-campaign");
         await launch.GetByLabel("Campaign name").FillAsync(campaign);
@@ -67,7 +68,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var irene = await WebBrowser.OpenAsync();
         await irene.GoAsSignedInAsync(platform, "irene", "/leads/queue");
-        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue"], ["Pipeline", "Forecasts", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue"], ["Return on marketing", "Pipeline", "Forecasts", "Orders", "Credit holds", "Cases"]);
         await irene.ScreenshotAsync("qualification-queue");
         await irene.Page.GetByTestId("leads").GetByText(company).ClickAsync();
         await Expect(irene.Page.GetByTestId("lead-status")).ToContainTextAsync("New · Trade show");
@@ -132,6 +133,19 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         await Expect(otto.Page.GetByTestId("close-deal")).ToHaveCountAsync(0);
         await otto.ScreenshotAsync("opportunity");
         return IdAtTheEndOf(await otto.Page.GetByRole(AriaRole.Link).Filter(new() { HasTextString = "Lumen Forge" }).First.GetAttributeAsync("href"));
+    }
+
+    /// <summary>The won deal's revenue is attributed back to the lead's campaign: one lead, qualified, converted and won.</summary>
+    private async Task MarketingSeesTheWinInItsReturnAsync(string campaign)
+    {
+        await using var maria = await WebBrowser.OpenAsync();
+        await maria.ReloadUntilSignedInAsync(platform, "maria", "/campaigns/return", page =>
+            page.GetByTestId("return-by-campaign").GetByTestId("return-row").Filter(new() { HasTextString = campaign }).Filter(new() { HasTextString = "180,000.00 EUR" }));
+        var row = maria.Page.GetByTestId("return-by-campaign").GetByTestId("return-row").Filter(new() { HasTextString = campaign });
+        await Expect(row.GetByRole(AriaRole.Cell)).ToHaveTextAsync(
+            [$"{campaign} (Trade show)", "1", "1", "1", "1", "180,000.00 EUR", "0.00 EUR", "0.00 EUR", "100.0 %", "—"]);
+        await Expect(maria.Page.GetByTestId("return-by-source").Locator("svg").First).ToBeVisibleAsync();
+        await maria.ScreenshotAsync("marketing-return");
     }
 
     private async Task SalesManagementSeesTheForecastAsync()
