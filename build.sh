@@ -12,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Servers for the platform and its tests; Python gRPC as an independent client in the interop tests; chromium for
 # the browser tests (Playwright drives it; its own browser download cannot work here).
-readonly DEBIAN_PACKAGES=(postgresql rabbitmq-server python3-grpcio python3-protobuf chromium)
+readonly DEBIAN_PACKAGES=(postgresql rabbitmq-server python3-aiosmtpd python3-grpcio python3-protobuf chromium)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 as_root() {

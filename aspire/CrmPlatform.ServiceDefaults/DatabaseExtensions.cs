@@ -11,7 +11,7 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers an <see cref="NpgsqlDataSource"/> for the service's database, makes <c>/health</c> depend on it, and applies
-    /// the migrations added with <see cref="AddDatabaseMigrations"/> when the service starts.
+    /// the migrations added with <see cref="AddDatabaseMigrations(IServiceCollection, System.Reflection.Assembly)"/> when the service starts.
     /// </summary>
     public static TBuilder AddServiceDatabase<TBuilder>(this TBuilder builder, CrmService service)
         where TBuilder : IHostApplicationBuilder
@@ -42,10 +42,25 @@ public static class DatabaseExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(assembly);
-        var migrations = new MigrationAssembly(assembly);
-        if (!services.Any(d => migrations.Equals(d.ImplementationInstance)))
+        return services.AddMigrationSource(new MigrationSource(assembly, () => SqlMigrations.In(assembly)));
+    }
+
+    /// <summary>
+    /// Applies the migrations <paramref name="migrations"/> gives at start, after those added before, under
+    /// <paramref name="module"/> in <c>schema_migrations</c>: scripts a library ships rather than files of our own.
+    /// </summary>
+    public static IServiceCollection AddDatabaseMigrations(this IServiceCollection services, string module, Func<IReadOnlyList<SqlMigration>> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(module);
+        return services.AddMigrationSource(new MigrationSource(module, migrations));
+    }
+
+    private static IServiceCollection AddMigrationSource(this IServiceCollection services, MigrationSource source)
+    {
+        if (!services.Any(d => source.Equals(d.ImplementationInstance)))
         {
-            services.AddSingleton(migrations);
+            services.AddSingleton(source);
         }
 
         return services;

@@ -10,7 +10,7 @@ namespace CrmPlatform.ServiceDefaults;
 /// </summary>
 internal sealed partial class DatabaseMigrationStartup(
     NpgsqlDataSource dataSource,
-    IEnumerable<MigrationAssembly> assemblies,
+    IEnumerable<MigrationSource> sources,
     DatabaseSchema schema,
     ILogger<DatabaseMigrationStartup> logger) : BackgroundService
 {
@@ -21,7 +21,7 @@ internal sealed partial class DatabaseMigrationStartup(
         {
             try
             {
-                var applied = await SqlMigrations.ApplyAsync(dataSource, assemblies.Select(a => a.Assembly), stoppingToken);
+                var applied = await SqlMigrations.ApplyAsync(dataSource, sources.SelectMany(s => s.Migrations()), stoppingToken);
                 LogApplied(applied);
                 schema.MarkReady();
                 return;

@@ -40,11 +40,18 @@ public static class SqlMigrations
     }
 
     /// <summary>Applies what is not applied yet of <paramref name="assemblies"/>' migrations; returns how many it applied.</summary>
-    public static async Task<int> ApplyAsync(NpgsqlDataSource dataSource, IEnumerable<Assembly> assemblies, CancellationToken cancellationToken = default)
+    public static Task<int> ApplyAsync(NpgsqlDataSource dataSource, IEnumerable<Assembly> assemblies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assemblies);
+        return ApplyAsync(dataSource, assemblies.Distinct().SelectMany(In), cancellationToken);
+    }
+
+    /// <summary>Applies what is not applied yet of <paramref name="all"/>, in their order; returns how many it applied.</summary>
+    public static async Task<int> ApplyAsync(NpgsqlDataSource dataSource, IEnumerable<SqlMigration> all, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        ArgumentNullException.ThrowIfNull(assemblies);
-        var migrations = assemblies.Distinct().SelectMany(In).ToList();
+        ArgumentNullException.ThrowIfNull(all);
+        var migrations = all.ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (await AdvisoryLock.TakeAsync(connection, AdvisoryLockKey, cancellationToken))
         {

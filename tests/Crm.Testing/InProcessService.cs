@@ -76,10 +76,12 @@ public sealed class InProcessService : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var started = new InProcessService(app, resources, clock, new Uri($"http://127.0.0.1:{grpc}"), new Uri($"http://127.0.0.1:{http}"));
         var health = app.Services.GetRequiredService<HealthCheckService>();
-        if (!await Poll.UntilAsync(async token => (await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken))
+        HealthReport? report = null;
+        if (!await Poll.UntilAsync(async token => (report = await health.CheckHealthAsync(token)).Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken))
         {
             await started.DisposeAsync();
-            throw new TimeoutException($"the {service.Name} service did not become ready in 60 s");
+            var checks = report?.Entries.Select(e => $"{e.Key}: {e.Value.Status} {e.Value.Description} {e.Value.Exception?.Message}");
+            throw new TimeoutException($"the {service.Name} service did not become ready in 60 s: {string.Join("; ", checks ?? [])}");
         }
 
         return started;

@@ -4,6 +4,7 @@ using Crm.Grpc.Hosting;
 using Crm.Leads.Consumers;
 using Crm.Leads.Data;
 using Crm.Leads.Features;
+using Crm.Leads.Features.Cadences;
 using Crm.Leads.Features.Import;
 using Crm.Leads.Features.Privacy;
 using Crm.Messaging;
@@ -25,6 +26,7 @@ public static class Extensions
         builder.Services.AddScoped<IPersonalDataHolder, LeadsPersonalData>();
         builder.Services.AddScoped<LeadImporter>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDripMarketing();
         builder.AddGrpcServer();
         return builder;
     }
@@ -32,6 +34,7 @@ public static class Extensions
     public static WebApplication MapLeadsService(this WebApplication app)
     {
         app.MapGrpcService<LeadsApi>();
+        app.MapOptOut();
         app.MapAuditTrail();
         app.MapPersonalData();
         app.MapGrpcStandardServices();

@@ -47,6 +47,16 @@ public static class MethodAccess
         ["/crm.leads.v1.LeadsService/ImportLeads"] = [Marketing],
         ["/crm.leads.v1.LeadsService/GetImport"] = [Marketing],
         ["/crm.leads.v1.LeadsService/ListImportRejections"] = [Marketing],
+        // Drip marketing is marketing's; the calls it asks for are Inside Sales', and sales see what reached a lead.
+        ["/crm.leads.v1.LeadsService/CreateSegment"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/ListSegments"] = [Marketing, SalesManager],
+        ["/crm.leads.v1.LeadsService/StartCadence"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/StopCadence"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/GetCadence"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ListCadences"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ListTouches"] = [Marketing, InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ListCallTasks"] = [InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/CompleteCallTask"] = [InsideSales, SalesManager],
 
         // The customer master: sales keep accounts and contacts; order entry and accounting keep billing data.
         ["/crm.opportunities.v1.OpportunitiesService/GetAccount"] = Everyone,

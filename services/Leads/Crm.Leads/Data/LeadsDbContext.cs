@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Leads.Data;
 
-/// <summary>The leads database: campaigns, their costs, the leads and the imports of lead lists, with the outbox of their events.</summary>
+/// <summary>The leads database: campaigns, their costs, the leads, the imports of lead lists and drip marketing, with the outbox of their events.</summary>
 public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -16,4 +16,14 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : M
     public DbSet<LeadImport> LeadImports => Set<LeadImport>();
 
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<Cadence> Cadences => Set<Cadence>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<Touch> Touches => Set<Touch>();
+
+    public DbSet<CallTask> CallTasks => Set<CallTask>();
 }

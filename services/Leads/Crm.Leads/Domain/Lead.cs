@@ -72,6 +72,9 @@ public sealed class Lead : AggregateRoot
     /// <summary>What the won deal brought, attributed back to the lead's source and campaign; null until won.</summary>
     public Money? Won => WonCurrency is null ? null : new Money(WonCurrency, WonAmount ?? 0);
 
+    /// <summary>When the person behind the lead was erased; null while they are on record.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
     /// <summary>The person's word on each channel they gave one for (consent or opt-out), in channel order.</summary>
     public ChannelConsent[] Consents { get; private set; } = [];
 
@@ -253,6 +256,37 @@ public sealed class Lead : AggregateRoot
         return true;
     }
 
+    /// <summary>Why drip marketing must not touch this lead any more, or null while it may: a cadence stops for a person
+    /// who opted out (of any channel: an objection is about being marketed to), is converted (sales talk to them now), is
+    /// disqualified or is erased.</summary>
+    public string? DripStopReason()
+    {
+        if (ErasedAt is not null)
+        {
+            return "erased";
+        }
+
+        if (Consents.FirstOrDefault(c => !c.Granted) is { } optOut)
+        {
+            return $"opted out of {optOut.Channel.ToString().ToLowerInvariant()}";
+        }
+
+        return Status switch
+        {
+            LeadStatus.Converted => "converted",
+            LeadStatus.Disqualified => "disqualified",
+            _ => null,
+        };
+    }
+
+    /// <summary>Records a touch a cadence sent, which the other services learn from TouchSent.</summary>
+    public void RecordTouch(Touch touch)
+    {
+        ArgumentNullException.ThrowIfNull(touch);
+        Changed(touch.SentAt);
+        Raise(new TouchSent(Guid.CreateVersion7(touch.SentAt), touch.SentAt, LeadId, Version, touch.CadenceId, touch.TouchId, touch.Step, touch.Channel, touch.Subject));
+    }
+
     /// <summary>
     /// Erases the person behind the lead, irreversibly: their name becomes <paramref name="pseudonym"/>; their title,
     /// e-mail, phone, the notes about them and their consents go. The lead's history stays (its source, campaign,
@@ -272,6 +306,7 @@ public sealed class Lead : AggregateRoot
         Notes = null;
         DisqualificationNote = null;
         Consents = [];
+        ErasedAt = at;
         Changed(at);
         return held;
     }

@@ -1,0 +1,83 @@
+using Crm.Api;
+using Google.Protobuf.WellKnownTypes;
+using Domain = Crm.Leads.Domain;
+using Wire = Crm.Leads.Grpc.V1;
+
+namespace Crm.Leads.Features.Cadences;
+
+/// <summary>Drip marketing's records in their API form, and a cadence's steps in the domain's.</summary>
+internal static class CadenceMapping
+{
+    public static Wire.Segment ToMessage(this Domain.Segment segment) => new()
+    {
+        SegmentId = segment.SegmentId.ToString(),
+        Name = segment.Name,
+        Filter = new Wire.SegmentFilter
+        {
+            Sources = { segment.Filter.Sources.Select(CommonEnums.ToWire) },
+            CampaignIds = { segment.Filter.CampaignIds.Select(c => c.ToString()) },
+            Industries = { segment.Filter.Industries },
+            Countries = { segment.Filter.Countries },
+            Personas = { segment.Filter.Personas.Select(CommonEnums.ToWire) },
+        },
+        CreatedBy = segment.CreatedBy,
+        CreatedAt = DateConversions.ToTimestamp(segment.CreatedAt),
+    };
+
+    public static Wire.Cadence ToMessage(this Domain.Cadence cadence, CadenceCounts counts) => new()
+    {
+        CadenceId = cadence.CadenceId.ToString(),
+        Name = cadence.Name,
+        SegmentId = cadence.SegmentId.ToString(),
+        Steps = { cadence.Steps.Select(ToMessage) },
+        Status = EnumNames.Convert<Domain.CadenceStatus, Wire.CadenceStatus>(cadence.Status),
+        Enrolled = counts.Enrolled,
+        Completed = counts.Completed,
+        StoppedForLead = counts.StoppedForLead,
+        TouchesSent = counts.TouchesSent,
+        StartedBy = cadence.StartedBy,
+        StartedAt = DateConversions.ToTimestamp(cadence.StartedAt),
+        Version = cadence.Version,
+    };
+
+    public static Wire.Touch ToMessage(this Domain.Touch touch) => new()
+    {
+        TouchId = touch.TouchId.ToString(),
+        LeadId = touch.LeadId.ToString(),
+        CadenceId = touch.CadenceId.ToString(),
+        Step = touch.Step,
+        Channel = ToWire(touch.Channel),
+        Subject = touch.Subject,
+        SentAt = DateConversions.ToTimestamp(touch.SentAt),
+        Body = touch.Body,
+    };
+
+    public static Wire.CallTask ToMessage(this Domain.CallTask task, Domain.Lead lead) => new()
+    {
+        TaskId = task.TaskId.ToString(),
+        LeadId = task.LeadId.ToString(),
+        CadenceId = task.CadenceId.ToString(),
+        Step = task.Step,
+        Subject = task.Subject,
+        Script = task.Script,
+        CompanyName = lead.Company.Name,
+        PersonName = $"{lead.Contact.FirstName} {lead.Contact.LastName}",
+        Phone = lead.Contact.Phone ?? string.Empty,
+        DueAt = DateConversions.ToTimestamp(task.DueAt),
+        DoneAt = DateConversions.ToTimestamp(task.DoneAt),
+        DoneBy = task.DoneBy ?? string.Empty,
+        Outcome = task.Outcome ?? string.Empty,
+    };
+
+    public static Wire.TouchChannel ToWire(Contracts.Leads.TouchChannel channel) => EnumNames.Convert<Contracts.Leads.TouchChannel, Wire.TouchChannel>(channel);
+
+    public static Contracts.Leads.TouchChannel ToContract(Wire.TouchChannel channel) => EnumNames.Convert<Wire.TouchChannel, Contracts.Leads.TouchChannel>(channel);
+
+    private static Wire.CadenceStep ToMessage(Domain.CadenceStep step) => new()
+    {
+        Channel = ToWire(step.Channel),
+        Wait = Duration.FromTimeSpan(step.Wait),
+        Subject = step.Subject,
+        Body = step.Body,
+    };
+}

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using Crm.Contracts.Leads;
+using Crm.Leads.Data;
+using Crm.Leads.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Leads.Features.Cadences;
+
+/// <summary>
+/// Runs drip marketing with no human action: new leads join the active cadences of their segments, then every due
+/// step runs. A batch of due steps is claimed with <c>FOR UPDATE SKIP LOCKED</c> and moves on in the transaction that
+/// records its touches, TouchSent events and call tasks, so that with several replicas sweeping at once each step runs
+/// once. Times come from the service's clock, so tests move them on a fake one.
+/// </summary>
+public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery delivery, TimeProvider clock, IOptions<DripOptions> options, ILogger<DripSweeper> logger)
+{
+    /// <summary>One sweep: returns how many steps ran (a touch sent, skipped for want of an address, or a stop).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await JoinNewLeadsAsync(cancellationToken);
+        var total = 0;
+        while (true)
+        {
+            var ran = await RunDueStepsAsync(cancellationToken);
+            total += ran;
+            if (ran < options.Value.BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task JoinNewLeadsAsync(CancellationToken cancellationToken)
+    {
+        var active = await db.Cadences.Where(c => c.Status == CadenceStatus.Active).Select(c => c.CadenceId).ToListAsync(cancellationToken);
+        foreach (var cadenceId in active)
+        {
+            // One transaction per cadence; the lock keeps two replicas from looking at the same leads at once (and, being
+            // no key lock, lets steps that record touches of the cadence go on meanwhile).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var cadence = await db.Cadences
+                .FromSql($"SELECT * FROM cadences WHERE cadence_id = {cadenceId} AND status = 'Active' FOR NO KEY UPDATE SKIP LOCKED")
+                .SingleOrDefaultAsync(cancellationToken);
+            if (cadence is not null)
+            {
+                var joined = await db.JoinNewLeadsAsync(cadence, clock.GetUtcNow(), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                LogJoined(cadence.CadenceId, joined);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<int> RunDueStepsAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = await db.Enrollments
+            .FromSql($"SELECT * FROM cadence_enrollments WHERE status = 'Active' AND due_at <= {now} ORDER BY due_at LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var leadIds = due.Select(e => e.LeadId).Distinct().ToList();
+        var leads = await db.Leads.Where(l => leadIds.Contains(l.LeadId)).ToDictionaryAsync(l => l.LeadId, cancellationToken);
+        var cadenceIds = due.Select(e => e.CadenceId).Distinct().ToList();
+        var cadences = await db.Cadences.AsNoTracking().Where(c => cadenceIds.Contains(c.CadenceId)).ToDictionaryAsync(c => c.CadenceId, cancellationToken);
+        var ran = 0;
+        foreach (var enrollment in due)
+        {
+            try
+            {
+                await RunStepAsync(enrollment, cadences[enrollment.CadenceId], leads[enrollment.LeadId], now, cancellationToken);
+                ran++;
+            }
+            catch (Exception ex) when (TouchDelivery.IsUnavailable(ex))
+            {
+                // The steps before are recorded; this one and the rest run at a later sweep, once the server answers.
+                LogSmtpUnavailable(ex.Message);
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return ran;
+    }
+
+    private async Task RunStepAsync(Enrollment enrollment, Cadence cadence, Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (lead.DripStopReason() is { } reason)
+        {
+            enrollment.StopFor(reason, now);
+            LogStopped(cadence.CadenceId, lead.LeadId, reason);
+            return;
+        }
+
+        var step = cadence.Step(enrollment.Step);
+        if (TouchDelivery.Reaches(lead, step.Channel))
+        {
+            var token = step.Channel is TouchChannel.Email ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null;
+            var touch = new Touch(Guid.CreateVersion7(now), lead.LeadId, cadence.CadenceId, enrollment.Step, step.Channel, step.Subject, step.BodyFor(lead), now, token);
+            if (!await delivery.SendAsync(touch, lead, cancellationToken))
+            {
+                enrollment.StopFor("e-mail address refused", now);
+                LogStopped(cadence.CadenceId, lead.LeadId, "e-mail address refused");
+                return;
+            }
+
+            db.Touches.Add(touch);
+            lead.RecordTouch(touch);
+            if (step.Channel is TouchChannel.PhoneCallTask)
+            {
+                db.CallTasks.Add(CallTask.For(touch));
+            }
+        }
+        else
+        {
+            LogUnreachable(cadence.CadenceId, enrollment.Step, lead.LeadId, step.Channel);
+        }
+
+        enrollment.Advance(cadence, now);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server did not take an e-mail; the sweep ends and the step runs again later: {Reason}")]
+    private partial void LogSmtpUnavailable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cadence {CadenceId}: {Joined} leads joined")]
+    private partial void LogJoined(Guid cadenceId, int joined);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cadence {CadenceId} stopped for lead {LeadId}: {Reason}")]
+    private partial void LogStopped(Guid cadenceId, Guid leadId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cadence {CadenceId} step {Step} skipped for lead {LeadId}: no address for {Channel}")]
+    private partial void LogUnreachable(Guid cadenceId, int step, Guid leadId, TouchChannel channel);
+}

@@ -1,0 +1,85 @@
+using Crm.Api;
+using Crm.Grpc;
+using Crm.Leads.Features.Cadences;
+using Crm.Leads.Grpc.V1;
+using Crm.Messaging.Data;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Segment = Crm.Leads.Grpc.V1.Segment;
+
+namespace Crm.Leads.Features;
+
+/// <summary>Segments: saved filters over leads that cadences target.</summary>
+public sealed partial class LeadsApi
+{
+    /// <summary>More values in one list is an export, not a segment.</summary>
+    private const int MostFilterValues = 100;
+
+    public override Task<Segment> CreateSegment(CreateSegmentRequest request, ServerCallContext context) => CreateSegmentAsync(request, context).Answer();
+
+    public override Task<ListSegmentsResponse> ListSegments(ListSegmentsRequest request, ServerCallContext context) => ListSegmentsAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Segment>> CreateSegmentAsync(CreateSegmentRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var name = check.Text(request.Name, "name");
+        var filter = request.Filter ?? new SegmentFilter();
+        foreach (var (count, field) in new[] { (filter.Sources.Count, "sources"), (filter.CampaignIds.Count, "campaign_ids"), (filter.Industries.Count, "industries"), (filter.Countries.Count, "countries"), (filter.Personas.Count, "personas") })
+        {
+            if (count > MostFilterValues)
+            {
+                check.Fail($"filter.{field}", $"{count} values; at most {MostFilterValues}");
+            }
+        }
+
+        var sources = filter.Sources.Select((s, i) => CommonEnums.ToContract(check.Known(s, $"filter.sources[{i}]", required: true))).ToList();
+        var campaignIds = filter.CampaignIds.Select((c, i) => check.Id(c, $"filter.campaign_ids[{i}]")).ToList();
+        var industries = filter.Industries.Select((text, i) => check.Text(text, $"filter.industries[{i}]")).ToList();
+        var countries = filter.Countries.Select((country, i) => Country(country, $"filter.countries[{i}]", check)).ToList();
+        var personas = filter.Personas.Select((p, i) => CommonEnums.ToContract(check.Known(p, $"filter.personas[{i}]", required: true))).ToList();
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var known = await _db.Campaigns.Where(c => campaignIds.Contains(c.CampaignId)).Select(c => c.CampaignId).ToListAsync(context.CancellationToken);
+        if (campaignIds.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
+        {
+            return Status.NotFound($"filter.campaign_ids: campaign {unknown} does not exist");
+        }
+
+        var segment = Domain.Segment.Create(name, new Domain.SegmentFilter(sources, campaignIds, industries, countries, personas), Caller.Of(context), Now());
+        _db.Segments.Add(segment);
+        await _db.SaveChangesAsync(context.CancellationToken);
+        return segment.ToMessage();
+    }
+
+    private async Task<GrpcResult<ListSegmentsResponse>> ListSegmentsAsync(ListSegmentsRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var (size, before) = Paging.Read(request.Page, check);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (page, next) = await _db.Segments.AsNoTracking().PageAsync(s => s.Position, before, size, s => s.ToMessage(), context.CancellationToken);
+        return new ListSegmentsResponse { Segments = { page }, NextPageToken = next };
+    }
+
+    /// <summary>An ISO 3166-1 alpha-2 code as leads' addresses keep it (<c>de</c> is read as <c>DE</c>).</summary>
+    private static string Country(string value, string field, RequestCheck check)
+    {
+        var country = check.Text(value, field, 2).ToUpperInvariant();
+        if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+        {
+            check.Fail(field, $"'{value}' is not an ISO 3166-1 alpha-2 code such as DE");
+        }
+
+        return country;
+    }
+}
