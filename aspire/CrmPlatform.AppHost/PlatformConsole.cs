@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmPlatform.AppHost.Demo;
 using CrmPlatform.AppHost.Resources;
+using CrmPlatform.LocalServers;
 using CrmPlatform.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -77,6 +78,11 @@ internal sealed partial class PlatformConsole(
         }
 
         lines.Add($"  {"endpoints",-14}{EndpointsPath}");
+        if (model.Resources.Any(r => r.Name == CrmResources.Mail))
+        {
+            // What the cadences e-mailed, one file per message, kept by the local SMTP sink.
+            lines.Add($"  {"mail sent",-14}{SmtpSink.NewMail(settings.Folder(CrmResources.Mail))}");
+        }
         lines.Add(string.Empty);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

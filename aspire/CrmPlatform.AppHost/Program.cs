@@ -30,8 +30,10 @@ try
 
     // Five services, each owning its database (as a role that reaches no other), publishing and consuming domain
     // events through the broker (as a user of its own).
+    // Leads runs Marketing's drip cadences too: their e-mails go to a local SMTP sink that keeps them in the data
+    // folder (mail/new), or to the relay Drip__Smtp names.
     var leads = builder.AddCrmService<Projects.Crm_Leads>(CrmResources.Leads, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Leads).WithOwnBrokerUser(messaging, CrmResources.Leads);
+        .WithOwnDatabase(postgres, CrmResources.Leads).WithOwnBrokerUser(messaging, CrmResources.Leads).SendingDripMail(local);
     var opportunities = builder.AddCrmService<Projects.Crm_Opportunities>(CrmResources.Opportunities, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Opportunities).WithOwnBrokerUser(messaging, CrmResources.Opportunities);
     var forecasts = builder.AddCrmService<Projects.Crm_Forecasts>(CrmResources.Forecasts, local).TrustingTokensOf(identity)

@@ -40,6 +40,13 @@ public sealed class SmtpSink : IAsyncDisposable
             throw new MissingPrerequisiteException("python3-aiosmtpd (the local SMTP sink)", "sudo apt-get install -y python3-aiosmtpd");
         }
 
+        // A maildir: Python's mailbox creates one only where no folder is yet, and a folder without these three makes
+        // every delivery fail (the client sees a 500 reply).
+        foreach (var part in new[] { "new", "cur", "tmp" })
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(directory, part));
+        }
+
         // -n: stay the user who started it (as root it would otherwise switch to nobody, who cannot write the folder).
         return new ChildProcessSpec(
             "smtp-sink",

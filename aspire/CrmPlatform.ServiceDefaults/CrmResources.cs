@@ -13,6 +13,9 @@ public static class CrmResources
     /// <summary>The RabbitMQ broker every service publishes to and consumes from.</summary>
     public const string Messaging = "messaging";
 
+    /// <summary>The SMTP server drip e-mails go to (a local sink that keeps them as files, or the user's relay).</summary>
+    public const string Mail = "mail";
+
     /// <summary>The gRPC endpoint name of a service (HTTP/2 cleartext).</summary>
     public const string GrpcEndpoint = "grpc";
 

@@ -35,6 +35,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Who the journey calls as when it names nobody: the demo company's administrator.</summary>
     public const string Administrator = "ada";
 
+    /// <summary>The folder where the platform's local SMTP sink keeps each e-mail the cadences send, one file each.</summary>
+    public string MailFolder => CrmPlatform.LocalServers.SmtpSink.NewMail(Path.Combine(_data, CrmResources.Mail));
+
     /// <summary>Every public API through the gateway.</summary>
     public GatewayClients Gateway { get; private set; } = null!;
 
