@@ -30,10 +30,8 @@ try
 
     // Five services, each owning its database (as a role that reaches no other), publishing and consuming domain
     // events through the broker (as a user of its own).
-    // Leads runs Marketing's drip cadences too: their e-mails go to a local SMTP sink that keeps them in the data
-    // folder (mail/new), or to the relay Drip__Smtp names.
     var leads = builder.AddCrmService<Projects.Crm_Leads>(CrmResources.Leads, local).TrustingTokensOf(identity)
-        .WithOwnDatabase(postgres, CrmResources.Leads).WithOwnBrokerUser(messaging, CrmResources.Leads).SendingDripMail(local);
+        .WithOwnDatabase(postgres, CrmResources.Leads).WithOwnBrokerUser(messaging, CrmResources.Leads);
     var opportunities = builder.AddCrmService<Projects.Crm_Opportunities>(CrmResources.Opportunities, local).TrustingTokensOf(identity)
         .WithOwnDatabase(postgres, CrmResources.Opportunities).WithOwnBrokerUser(messaging, CrmResources.Opportunities);
     var forecasts = builder.AddCrmService<Projects.Crm_Forecasts>(CrmResources.Forecasts, local).TrustingTokensOf(identity)
@@ -56,6 +54,10 @@ try
         .WithReference(gateway)
         .WithReference(leads).WithReference(opportunities).WithReference(forecasts).WithReference(orders).WithReference(support);
     identity.SigningPeopleInTo(web, LocalSecrets.In(local));
+
+    // Marketing's drip cadences e-mail from leads to a local SMTP sink that keeps each message in the data folder
+    // (mail/new), or to the relay Drip__Smtp names; their opt-out links go to the web app, which passes them on.
+    leads.SendingDripMail(web, local);
 }
 catch (Exception ex) when (ex is MissingPrerequisiteException or ServerStartException)
 {

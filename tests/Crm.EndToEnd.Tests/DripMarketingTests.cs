@@ -47,9 +47,13 @@ public sealed class DripMarketingTests(PlatformFixture platform)
         Assert.Contains("Subject: Thank you for visiting", text, StringComparison.Ordinal);
         Assert.Contains("Dear Lena, thank you.", text, StringComparison.Ordinal);
 
-        // The List-Unsubscribe header's link goes to the leads service's own page: one click (a POST) opts the person out of e-mail.
+        // The List-Unsubscribe header's link goes to the web app, which passes it to the leads service's page: it asks
+        // first, and one click (a POST) opts the person out of e-mail.
         var link = System.Text.RegularExpressions.Regex.Match(text, @"<(?<link>http://[^\s>]+/opt-out/[0-9a-f]{32})>", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Groups["link"].Value;
+        Assert.StartsWith(platform.WebAddress.GetLeftPart(UriPartial.Authority).Replace("127.0.0.1", "localhost", StringComparison.Ordinal), link.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), StringComparison.Ordinal);
         using var http = new HttpClient();
+        var page = await http.GetStringAsync(new Uri(link), TestContext.Current.CancellationToken);
+        Assert.Contains("<button", page, StringComparison.Ordinal);
         using var response = await http.PostAsync(new Uri(link), new StringContent("List-Unsubscribe=One-Click"), TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var optedOut = await _journey.CallAsync((api, o) => api.Leads.GetLeadAsync(new GetLeadRequest { LeadId = lead.LeadId }, o), "maria");

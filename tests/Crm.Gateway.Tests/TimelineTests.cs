@@ -57,7 +57,8 @@ public sealed class TimelineTests
             Interactions = { new WireSupport.Interaction { InteractionId = "int-1", Channel = WireSupport.InteractionChannel.OnSite, Summary = "Checked the welder", Department = Department.TechnicalSupport, LoggedBy = "tom.tech", OccurredAt = At(11.5) } },
         };
         var sections = new CustomerSections(
-            Ok(new WireLeads.CustomerOrigin { Leads = { lead } }), Ok(sales), Ok(new WireOrders.CustomerOrders { Orders = { order } }), Ok(new WireSupport.CustomerCases { Cases = { supportCase } }));
+            Ok(new WireLeads.CustomerOrigin { Leads = { lead }, Touches = { new WireLeads.Touch { TouchId = "touch-1", Channel = WireLeads.TouchChannel.Email, Subject = "Thank you for visiting", SentAt = At(0.5) } } }),
+            Ok(sales), Ok(new WireOrders.CustomerOrders { Orders = { order } }), Ok(new WireSupport.CustomerCases { Cases = { supportCase } }));
 
         var lines = TimelineBuilder.Build(sections, 100).Select(e => (e.Summary, e.Actor)).ToList();
 
@@ -77,6 +78,7 @@ public sealed class TimelineTests
                 ("Opportunity \"Harbor rollout\" opened for 12,000.00 EUR", "olga.outside"),
                 ("Lead converted into an opportunity", "ian.inside"),
                 ("Lead qualified, budget 50,000.00 EUR", "ian.inside"),
+                ("Drip e-mail: Thank you for visiting", "drip cadence"),
                 ("Lead captured at a trade show: Grace Okafor", "mia.marketing"),
             ],
             lines);

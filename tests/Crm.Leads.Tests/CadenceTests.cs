@@ -156,6 +156,43 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
     }
 
     [Fact]
+    public async Task A_segment_with_a_minimum_score_takes_only_the_leads_that_reach_it_and_an_answered_call_raises_the_score()
+    {
+        var (_, leads) = await SegmentOfNewLeadsAsync(2);
+        var qualified = await drip.CallAsync((api, o) => api.QualifyLeadAsync(new QualifyLeadRequest { LeadId = leads[1].LeadId, Qualification = Requests.Bant() }, o));
+        Assert.True(leads[0].Score < 40 && qualified.Score >= 40, $"scores {leads[0].Score} and {qualified.Score}");
+        var segment = await drip.CallAsync((api, o) => api.CreateSegmentAsync(
+            new CreateSegmentRequest { Name = "Hot", Filter = new SegmentFilter { CampaignIds = { leads[0].CampaignId }, MinimumScore = 40 } }, o));
+        var cadence = await StartAsync(segment, Step(TouchChannel.PhoneCallTask, TimeSpan.Zero, "Call", "Call {first_name}"));
+        await drip.SweepBothAsync();
+
+        var task = Assert.Single((await drip.CallAsync((api, o) => api.ListCallTasksAsync(new ListCallTasksRequest(), o))).Tasks, t => t.CadenceId == cadence.CadenceId);
+        Assert.Equal(leads[1].LeadId, task.LeadId);
+        await drip.CallAsync((api, o) => api.CompleteCallTaskAsync(new CompleteCallTaskRequest { TaskId = task.TaskId, Outcome = "Interested" }, o));
+        var answered = await drip.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = leads[1].LeadId }, o));
+        Assert.Equal(qualified.Score + 10, answered.Score);
+        Assert.Contains(answered.ScoreContributions, c => c is { Part: "engagement", Reason: "1 call(s) answered", Points: 10 });
+    }
+
+    [Fact]
+    public async Task A_replica_that_starts_scores_again_the_leads_scored_by_older_rules()
+    {
+        var (_, leads) = await SegmentOfNewLeadsAsync(1);
+        var lead = Guid.Parse(leads[0].LeadId);
+        Assert.Equal(1, await ScalarAsync("UPDATE leads SET score = 0, score_contributions = '[]', score_rules = 0 WHERE lead_id = $1 RETURNING 1", lead));
+
+        await using var started = await drip.StartReplicaAsync();
+
+        Assert.True(await Poll.UntilAsync(
+            async _ => await ScalarAsync("SELECT count(*) FROM leads WHERE lead_id = $1 AND score_rules > 0 AND score = $2", lead, leads[0].Score) == 1,
+            Deadline,
+            TestContext.Current.CancellationToken));
+        var rescored = await drip.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = leads[0].LeadId }, o));
+        Assert.Equal(leads[0].ScoreContributions, rescored.ScoreContributions);
+        Assert.Equal(leads[0].Version, rescored.Version);
+    }
+
+    [Fact]
     public async Task The_scheduler_runs_the_steps_with_no_human_action()
     {
         var (segment, leads) = await SegmentOfNewLeadsAsync(1);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Crm.Common.Grpc.V1;
 using Crm.Contracts.Leads;
+using Crm.Contracts.Opportunities;
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
 using CrmPlatform.LocalServers;
@@ -122,6 +123,29 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
     }
 
     [Fact]
+    public async Task A_person_who_is_already_a_customers_contact_is_a_duplicate_by_e_mail_or_phone()
+    {
+        var byEmail = Requests.Email();
+        var byPhone = LeadLists.Phone();
+        var added = new ContactAdded(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), 1, Guid.NewGuid(), "Greta", "Lindqvist", byEmail.ToUpperInvariant(), null, null, Contracts.BuyingRole.DecisionMaker);
+        var other = new ContactAdded(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), 1, Guid.NewGuid(), "Jonas", "Berg", null, "+49 40 1111111", null, Contracts.BuyingRole.User);
+        var updated = new ContactUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, other.CustomerId, 2, other.ContactId, "Jonas", "Berg", null, byPhone, null, Contracts.BuyingRole.User);
+        // Added and updated travel by different queues: the update is published once the addition is applied.
+        await leads.Bus.Publish(added, TestContext.Current.CancellationToken);
+        await leads.Bus.Publish(other, TestContext.Current.CancellationToken);
+        await AppliedAsync(added.EventId, other.EventId);
+        await leads.Bus.Publish(updated, TestContext.Current.CancellationToken);
+        await AppliedAsync(updated.EventId);
+        var file = LeadLists.File(LeadLists.Row(email: byEmail), LeadLists.Row(phone: byPhone), LeadLists.Row(phone: "+49 40 1111111"), LeadLists.Row());
+
+        var done = (await Imports.RunAsync(leads, file))[^1];
+
+        // The contact's old number is nobody's now: that row is a new lead.
+        Assert.Equal((4L, 2L, 2L, 0L), (done.RowsRead, done.Accepted, done.Duplicates, done.Rejected));
+        Assert.Equal(0, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1", byEmail));
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_twice_adds_nothing_the_second_time()
     {
         var file = LeadLists.File(LeadLists.Row(), LeadLists.Row(), LeadLists.Row(), LeadLists.Row(), LeadLists.Row(lastName: ""));
@@ -175,5 +199,16 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new Npgsql.NpgsqlCommand(sql, connection) { Parameters = { new() { Value = aggregateId } } };
         return (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    private async Task AppliedAsync(params Guid[] eventIds)
+    {
+        foreach (var eventId in eventIds)
+        {
+            Assert.True(await Poll.UntilAsync(
+                async _ => await leads.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE message_id = $1", eventId) == 1,
+                TimeSpan.FromSeconds(30),
+                TestContext.Current.CancellationToken));
+        }
     }
 }

@@ -13,16 +13,18 @@ public static class MailBuilderExtensions
     /// The leads service sends its cadences' e-mails to the relay named by <c>Drip:Smtp</c> (<c>smtp://host:port</c>)
     /// when configured; otherwise to an SMTP sink from Debian's python3-aiosmtpd on 127.0.0.1 that keeps each message as
     /// a file in the data folder (<c>mail/new</c>), so that a person reads what was sent and nothing leaves the machine.
-    /// Its opt-out links point at the service's own page. The service does not wait for the sink: a sweep that finds
-    /// no server runs its e-mails again later.
+    /// Its opt-out links point at the web app (<paramref name="web"/>), which passes them to the service's own page. The
+    /// service does not wait for the sink: a sweep that finds no server runs its e-mails again later.
     /// </summary>
-    public static IResourceBuilder<CrmServiceResource> SendingDripMail(this IResourceBuilder<CrmServiceResource> leads, LocalSettings settings)
+    public static IResourceBuilder<CrmServiceResource> SendingDripMail(
+        this IResourceBuilder<CrmServiceResource> leads, IResourceBuilder<CrmServiceResource> web, LocalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(leads);
+        ArgumentNullException.ThrowIfNull(web);
         ArgumentNullException.ThrowIfNull(settings);
         var builder = leads.ApplicationBuilder;
-        var http = leads.GetEndpoint(CrmResources.HttpEndpoint);
-        leads.WithEnvironment(context => context.EnvironmentVariables["Drip__OptOutAddress"] = ReferenceExpression.Create($"{http}/opt-out/"));
+        var pages = web.GetEndpoint(CrmResources.HttpEndpoint);
+        leads.WithEnvironment(context => context.EnvironmentVariables["Drip__OptOutAddress"] = ReferenceExpression.Create($"{pages}/opt-out/"));
         if (builder.Configuration["Drip:Smtp"] is { } relay)
         {
             return leads.WithEnvironment("Drip__Smtp", relay);

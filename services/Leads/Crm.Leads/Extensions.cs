@@ -7,6 +7,7 @@ using Crm.Leads.Features;
 using Crm.Leads.Features.Cadences;
 using Crm.Leads.Features.Import;
 using Crm.Leads.Features.Privacy;
+using Crm.Leads.Features.Scoring;
 using Crm.Messaging;
 using CrmPlatform.ServiceDefaults;
 
@@ -22,11 +23,15 @@ public static class Extensions
         {
             bus.AddConsumer<OpportunityOpenedConsumer>();
             bus.AddConsumer<OpportunityWonConsumer>();
+            bus.AddConsumer<MeetingScheduledConsumer>();
+            bus.AddConsumer<ContactAddedConsumer>();
+            bus.AddConsumer<ContactUpdatedConsumer>();
         });
         builder.Services.AddScoped<IPersonalDataHolder, LeadsPersonalData>();
         builder.Services.AddScoped<LeadImporter>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDripMarketing();
+        builder.Services.AddHostedService<LeadRescoring>();
         builder.AddGrpcServer();
         return builder;
     }

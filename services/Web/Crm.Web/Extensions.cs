@@ -1,6 +1,7 @@
 using Crm.Web.Components;
 using Crm.Web.Features.Catalogue;
 using Crm.Web.Features.Gateway;
+using Crm.Web.Features.OptOut;
 using Crm.Web.Features.PlatformStatus;
 using Crm.Web.Features.SignIn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.Services.AddGatewayClients(builder.Configuration);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Catalogue").Get<ProductCatalogue>() ?? new ProductCatalogue());
         builder.Services.AddHttpClient<PlatformStatusReader>(c => c.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddHttpClient<OptOutRelay>(c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
     }
 
@@ -31,6 +33,7 @@ public static class Extensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapSignIn();
+        app.MapOptOut();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

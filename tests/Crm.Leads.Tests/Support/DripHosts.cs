@@ -24,6 +24,7 @@ public sealed class DripHosts(CrmTestServers servers) : IAsyncLifetime
     public static readonly Uri OptOutAddress = new("https://crm.example.com/opt-out/");
 
     private readonly List<InProcessService> _replicas = [];
+    private TestResources? _resources;
     private GrpcChannel? _channel;
     private SmtpSink? _sink;
 
@@ -40,18 +41,19 @@ public sealed class DripHosts(CrmTestServers servers) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var resources = await servers.IsolateAsync("drip");
+        _resources = await servers.IsolateAsync("drip");
         _sink = await SmtpSink.StartAsync(Path.Combine(servers.Root, $"mail-{Guid.NewGuid():N}"), Ports.Free(), TestContext.Current.CancellationToken);
-        foreach (var _ in new[] { "a", "b" })
-        {
-            _replicas.Add(await InProcessService.StartAsync(
-                resources, CrmResources.Leads, b => b.AddLeadsService(), a => a.MapLeadsService(),
-                $"--Drip:Smtp={_sink.Address}", "--Drip:SweepInterval=01:00:00", $"--Drip:OptOutAddress={OptOutAddress}"));
-        }
+        _replicas.Add(await StartReplicaAsync());
+        _replicas.Add(await StartReplicaAsync());
 
         _channel = TestChannels.For(A.GrpcAddress);
         Api = new LeadsService.LeadsServiceClient(_channel);
     }
+
+    /// <summary>One more replica on the same database and sink; the caller stops it.</summary>
+    public Task<InProcessService> StartReplicaAsync() => InProcessService.StartAsync(
+        _resources ?? throw new InvalidOperationException("not started"), CrmResources.Leads, b => b.AddLeadsService(), a => a.MapLeadsService(),
+        $"--Drip:Smtp={Sink.Address}", "--Drip:SweepInterval=01:00:00", $"--Drip:OptOutAddress={OptOutAddress}");
 
     /// <summary>Calls replica A as marketing and Inside Sales (an administrator).</summary>
     public async Task<TResponse> CallAsync<TResponse>(LeadsHost.Rpc<TResponse> call)

@@ -26,4 +26,6 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : M
     public DbSet<Touch> Touches => Set<Touch>();
 
     public DbSet<CallTask> CallTasks => Set<CallTask>();
+
+    public DbSet<KnownContact> KnownContacts => Set<KnownContact>();
 }

@@ -72,6 +72,20 @@ public sealed class Lead : AggregateRoot
     /// <summary>What the won deal brought, attributed back to the lead's source and campaign; null until won.</summary>
     public Money? Won => WonCurrency is null ? null : new Money(WonCurrency, WonAmount ?? 0);
 
+    /// <summary>Calls a cadence asked for that Inside Sales made (completed call tasks): engagement.</summary>
+    public int CallsAnswered { get; private set; }
+
+    /// <summary>Meetings scheduled with the customer the lead became (learnt from MeetingScheduled): engagement.</summary>
+    public int Meetings { get; private set; }
+
+    /// <summary>The score (0 to 100) and its reasons, kept up to date with every change (<see cref="LeadScore"/>).</summary>
+    public int Score { get; private set; }
+
+    public IReadOnlyList<ScoreContribution> ScoreContributions { get; private set; } = [];
+
+    /// <summary>The version of the rules the score was computed by (<see cref="LeadScore.Rules"/>).</summary>
+    public int ScoreRules { get; private set; }
+
     /// <summary>When the person behind the lead was erased; null while they are on record.</summary>
     public DateTimeOffset? ErasedAt { get; private set; }
 
@@ -109,6 +123,7 @@ public sealed class Lead : AggregateRoot
             UpdatedAt = at,
             Version = 1,
         };
+        lead.Rescore();
         lead.Raise(LeadEvents.Captured(lead));
         return lead;
     }
@@ -311,10 +326,35 @@ public sealed class Lead : AggregateRoot
         return held;
     }
 
+    /// <summary>A call the cadence asked for was made: the lead answered.</summary>
+    public void RecordCallAnswered(DateTimeOffset at)
+    {
+        CallsAnswered++;
+        Changed(at);
+    }
+
+    /// <summary>A meeting was scheduled with the customer the lead became (once per event: the inbox).</summary>
+    public void RecordMeeting(DateTimeOffset at)
+    {
+        Meetings++;
+        Changed(at);
+    }
+
+    /// <summary>Scores the lead by the current rules (also for leads scored by older ones); the score is no change of
+    /// the lead's own and raises nothing.</summary>
+    public void Rescore()
+    {
+        var score = LeadScore.Of(this);
+        Score = score.Total;
+        ScoreContributions = score.Contributions;
+        ScoreRules = LeadScore.Rules;
+    }
+
     private void Changed(DateTimeOffset at)
     {
         UpdatedAt = at;
         Version++;
+        Rescore();
     }
 
     private static string Describe(LeadStatus status) => status switch

@@ -11,9 +11,11 @@ namespace Crm.Leads.Domain;
 /// <param name="Industries">Compared without regard to case.</param>
 /// <param name="Countries">ISO 3166-1 alpha-2, of the company's address.</param>
 /// <param name="Personas">The person's buying role.</param>
+/// <param name="MinimumScore">The lowest lead score (<see cref="LeadScore"/>) that matches; 0 for every lead.</param>
 public sealed record SegmentFilter(
     IReadOnlyList<LeadSource> Sources,
     IReadOnlyList<Guid> CampaignIds,
     IReadOnlyList<string> Industries,
     IReadOnlyList<string> Countries,
-    IReadOnlyList<BuyingRole> Personas);
+    IReadOnlyList<BuyingRole> Personas,
+    int MinimumScore = 0);

@@ -30,6 +30,9 @@ public static class TimelineBuilder
                 entries.Add(Entry(lead.QualifiedAt, TimelineSource.Lead, Department.InsideSales, Qualified(lead), lead.QualifiedBy, lead.LeadId));
                 entries.Add(Entry(lead.ConvertedAt, TimelineSource.Lead, Department.InsideSales, "Lead converted into an opportunity", lead.ConvertedBy, lead.LeadId));
             }
+
+            // Marketing's drip touches, sent with no human action.
+            entries.AddRange(origin.Touches.Select(t => Entry(t.SentAt, TimelineSource.Lead, Department.Marketing, Titled(TimelineWords.Of(t.Channel), t.Subject), "drip cadence", t.TouchId)));
         }
 
         if (sections.Sales.Value is { } sales)

@@ -21,6 +21,14 @@ public static class TimelineWords
         _ => "from another source",
     };
 
+    public static string Of(Crm.Leads.Grpc.V1.TouchChannel channel) => channel switch
+    {
+        Crm.Leads.Grpc.V1.TouchChannel.Email => "Drip e-mail",
+        Crm.Leads.Grpc.V1.TouchChannel.Letter => "Drip letter",
+        Crm.Leads.Grpc.V1.TouchChannel.Fax => "Drip fax",
+        _ => "Call asked of Inside Sales",
+    };
+
     public static string Of(ActivityKind kind) => kind switch
     {
         ActivityKind.Call => "Call",

@@ -23,6 +23,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.Qualification).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Qualification?>());
         builder.Property(l => l.DisqualificationReason).HasConversion<string>();
         builder.Property(l => l.Consents).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ChannelConsent[]>());
+        builder.Property(l => l.ScoreContributions).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<IReadOnlyList<ScoreContribution>>());
         builder.Property(l => l.Version).IsConcurrencyToken();
     }
 }

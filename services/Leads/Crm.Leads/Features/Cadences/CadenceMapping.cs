@@ -19,6 +19,7 @@ internal static class CadenceMapping
             Industries = { segment.Filter.Industries },
             Countries = { segment.Filter.Countries },
             Personas = { segment.Filter.Personas.Select(CommonEnums.ToWire) },
+            MinimumScore = segment.Filter.MinimumScore,
         },
         CreatedBy = segment.CreatedBy,
         CreatedAt = DateConversions.ToTimestamp(segment.CreatedAt),

@@ -34,6 +34,7 @@ internal static class CadenceMembers
                    OR EXISTS (SELECT FROM jsonb_array_elements_text(s.filter->'industries') i WHERE lower(i) = lower(l.company->>'industry')))
               AND (jsonb_array_length(s.filter->'countries') = 0 OR s.filter->'countries' ? (l.company->'address'->>'country'))
               AND (jsonb_array_length(s.filter->'personas') = 0 OR s.filter->'personas' ? (l.contact->>'buyingRole'))
+              AND l.score >= coalesce((s.filter->>'minimumScore')::integer, 0)
             ON CONFLICT DO NOTHING
             """,
             cancellationToken);

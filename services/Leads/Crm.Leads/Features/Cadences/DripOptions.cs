@@ -18,6 +18,7 @@ public sealed class DripOptions
 
     public string FromName { get; set; } = "CrmPlatform Marketing";
 
-    /// <summary>The public address of the opt-out page (<see cref="OptOutEndpoints"/>); each e-mail links to it with its token.</summary>
+    /// <summary>The public address of the opt-out page: the web app's, which passes it to this service's own
+    /// (<see cref="OptOutEndpoints"/>); each e-mail links to it with its token.</summary>
     public Uri OptOutAddress { get; set; } = new("http://127.0.0.1:8080/opt-out/");
 }

@@ -97,18 +97,29 @@ public sealed partial class LeadsApi
             return Status.NotFound($"task_id: call task {taskId} does not exist");
         }
 
-        var lead = await _db.Leads.AsNoTracking().SingleAsync(l => l.LeadId == task.LeadId, context.CancellationToken);
+        var lead = await _db.Leads.SingleAsync(l => l.LeadId == task.LeadId, context.CancellationToken);
         if (lead.WithinReachOf(CallerReach.Of(context)).Error is { } outOfReach)
         {
             return outOfReach;
         }
 
-        if (task.Complete(outcome, Caller.Of(context), Now()).Error is { } refused)
+        var now = Now();
+        if (task.Complete(outcome, Caller.Of(context), now).Error is { } refused)
         {
             return refused;
         }
 
-        await _db.SaveChangesAsync(context.CancellationToken);
+        // The lead answered: engagement, which its score counts.
+        lead.RecordCallAnswered(now);
+        try
+        {
+            await _db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Status(StatusCode.Aborted, $"task_id: lead {lead.LeadId} changed meanwhile (a cadence touched it); complete the task again");
+        }
+
         return task.ToMessage(lead);
     }
 }

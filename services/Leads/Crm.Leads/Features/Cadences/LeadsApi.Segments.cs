@@ -39,6 +39,11 @@ public sealed partial class LeadsApi
         var industries = filter.Industries.Select((text, i) => check.Text(text, $"filter.industries[{i}]")).ToList();
         var countries = filter.Countries.Select((country, i) => Country(country, $"filter.countries[{i}]", check)).ToList();
         var personas = filter.Personas.Select((p, i) => CommonEnums.ToContract(check.Known(p, $"filter.personas[{i}]", required: true))).ToList();
+        if (filter.MinimumScore is < 0 or > 100)
+        {
+            check.Fail("filter.minimum_score", $"{filter.MinimumScore} is not between 0 and 100");
+        }
+
         if (check.Failure is { } failure)
         {
             return failure;
@@ -50,7 +55,7 @@ public sealed partial class LeadsApi
             return Status.NotFound($"filter.campaign_ids: campaign {unknown} does not exist");
         }
 
-        var segment = Domain.Segment.Create(name, new Domain.SegmentFilter(sources, campaignIds, industries, countries, personas), Caller.Of(context), Now());
+        var segment = Domain.Segment.Create(name, new Domain.SegmentFilter(sources, campaignIds, industries, countries, personas, filter.MinimumScore), Caller.Of(context), Now());
         _db.Segments.Add(segment);
         await _db.SaveChangesAsync(context.CancellationToken);
         return segment.ToMessage();

@@ -7,8 +7,9 @@ namespace Crm.Leads.Features.Cadences;
 /// <summary>
 /// The opt-out link of every drip e-mail: <c>GET /opt-out/{token}</c> asks to confirm (so that a mail filter that
 /// follows links opts nobody out), and <c>POST</c> (the button, or a mail program's one-click List-Unsubscribe)
-/// records the person's opt-out of e-mail, after which every cadence stops for them. Open without signing in: the
-/// random token of one e-mail is the only key, and the pages name nobody.
+/// records the person's opt-out of e-mail, after which every cadence stops for them. People reach it through the web
+/// app, which passes the link on (this port is not open to the outside). Open without signing in: the random token of
+/// one e-mail is the only key, and the pages name nobody.
 /// </summary>
 public static class OptOutEndpoints
 {

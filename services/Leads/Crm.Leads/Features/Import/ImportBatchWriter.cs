@@ -11,7 +11,8 @@ namespace Crm.Leads.Features.Import;
 /// <summary>
 /// Merges one batch in one transaction: its leads are copied (binary COPY) into a staging table and inserted from
 /// there into <c>leads</c>, skipping each whose e-mail or phone key a lead already has (the unique indexes that
-/// de-duplicate captures, so a capture racing the import cannot double a person either); the LeadCaptured events of the
+/// de-duplicate captures, so a capture racing the import cannot double a person either) or a customer's contact has
+/// (<see cref="KnownContact"/>); the LeadCaptured events of the
 /// leads inserted, and only theirs, go into the outbox; the rejections are copied; and the import's counts grow. Either
 /// all of it is stored or none.
 /// </summary>
@@ -44,7 +45,7 @@ internal sealed class ImportBatchWriter(LeadsDbContext db)
         return counts;
     }
 
-    /// <summary>Inserts the leads no existing lead has the e-mail or phone key of; returns the ids inserted.</summary>
+    /// <summary>Inserts the leads no existing lead or contact has the e-mail or phone key of; returns the ids inserted.</summary>
     private async Task<HashSet<Guid>> InsertNewAsync(List<Lead> leads, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         var inserted = new HashSet<Guid>();
@@ -65,7 +66,16 @@ internal sealed class ImportBatchWriter(LeadsDbContext db)
         }
 
         await db.CopyAsync(leads, cancellationToken, Staging);
-        await using var merge = new NpgsqlCommand($"INSERT INTO {table} ({columns}) SELECT {columns} FROM {Staging} ON CONFLICT DO NOTHING RETURNING lead_id", connection, npgsqlTransaction);
+        // A person who is a customer's contact already is no new lead either.
+        await using var merge = new NpgsqlCommand(
+            $"""
+            INSERT INTO {table} ({columns}) SELECT {columns} FROM {Staging} s
+            WHERE NOT EXISTS (SELECT FROM known_contacts k WHERE k.email_key = s.email_key)
+              AND NOT EXISTS (SELECT FROM known_contacts k WHERE k.phone_key = s.phone_key)
+            ON CONFLICT DO NOTHING RETURNING lead_id
+            """,
+            connection,
+            npgsqlTransaction);
         await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -2,6 +2,7 @@ using Crm.Api;
 using Crm.Grpc;
 using Grpc.Core;
 using Crm.Grpc.Security;
+using Crm.Leads.Features.Cadences;
 using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,9 @@ namespace Crm.Leads.Features;
 /// <summary>Where a customer came from, for the customer view: its converted leads and their campaigns.</summary>
 public sealed partial class LeadsApi
 {
+    /// <summary>The customer's timeline shows the latest touches; ListTouches has every one.</summary>
+    private const int LatestTouchesInOrigin = 50;
+
     public override Task<CustomerOrigin> GetCustomerOrigin(GetCustomerOriginRequest request, ServerCallContext context) => GetCustomerOriginAsync(request, context).Answer();
 
     private async Task<GrpcResult<CustomerOrigin>> GetCustomerOriginAsync(GetCustomerOriginRequest request, ServerCallContext context)
@@ -40,7 +44,11 @@ public sealed partial class LeadsApi
             .OrderBy(c => c.Position)
             .ToListAsync(cancellationToken);
 
-        // Drip marketing does not exist yet: no touch has been sent to anyone.
+        var leadIds = leads.Select(l => l.LeadId).ToList();
+        var touchesSent = await _db.Touches.CountAsync(t => leadIds.Contains(t.LeadId), cancellationToken);
+        var latest = await _db.Touches.AsNoTracking().Where(t => leadIds.Contains(t.LeadId))
+            .OrderByDescending(t => t.SentAt).Take(LatestTouchesInOrigin).ToListAsync(cancellationToken);
+
         // The origin is the customer's story, but a lead another team works stays that team's.
         var reach = CallerReach.Of(context);
         var (fittedLeads, leadsCut) = ResponseBudget.Fit(leads.Where(l => l.WithinReachOf(reach).IsDone).Select(l => l.ToMessage()));
@@ -50,7 +58,8 @@ public sealed partial class LeadsApi
             CustomerId = customerId.ToString(),
             Leads = { fittedLeads },
             Campaigns = { fittedCampaigns },
-            TouchesSent = 0,
+            TouchesSent = touchesSent,
+            Touches = { latest.Select(t => t.ToMessage()).Select(t => { t.Body = string.Empty; return t; }) },
             Truncated = leadsCut || campaignsCut,
         };
     }

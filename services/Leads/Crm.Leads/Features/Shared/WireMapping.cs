@@ -58,6 +58,11 @@ internal static class WireMapping
             QualifiedBy = lead.QualifiedBy ?? string.Empty,
             ConvertedAt = DateConversions.ToTimestamp(lead.ConvertedAt),
             ConvertedBy = lead.ConvertedBy ?? string.Empty,
+            Score = lead.Score,
+            ScoreContributions =
+            {
+                lead.ScoreContributions.Select(c => new WireLeads.ScoreContribution { Part = c.Part.ToString().ToLowerInvariant(), Reason = c.Reason, Points = c.Points }),
+            },
         };
         if (lead.Qualification is { } qualification)
         {

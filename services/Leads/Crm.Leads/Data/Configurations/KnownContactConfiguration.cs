@@ -1,0 +1,16 @@
+using Crm.Leads.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Crm.Leads.Data.Configurations;
+
+/// <summary>How a customer's contact is known for de-duplication (<see cref="KnownContact"/>).</summary>
+internal sealed class KnownContactConfiguration : IEntityTypeConfiguration<KnownContact>
+{
+    public void Configure(EntityTypeBuilder<KnownContact> builder)
+    {
+        builder.ToTable("known_contacts");
+        builder.HasKey(c => c.ContactId);
+        builder.Property(c => c.ContactId).ValueGeneratedNever();
+    }
+}
