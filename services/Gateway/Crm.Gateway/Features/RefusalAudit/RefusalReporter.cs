@@ -7,10 +7,12 @@ namespace Crm.Gateway.Features.RefusalAudit;
 /// <summary>
 /// Sends the gateway's refusals to their owners, one at a time: a call with the caller's own authorization header and
 /// <see cref="GatewayRefusal.Header"/>, which the owner checks, refuses and records. The owner's answer is always a
-/// refusal; a report that cannot be delivered is logged and dropped.
+/// refusal; a report that cannot be delivered in three attempts is logged and dropped.
 /// </summary>
 internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<RefusalReporter> logger) : BackgroundService
 {
+    private const int DeliveryAttempts = 3;
+
     private static readonly Method<byte[], byte[]> Report = new(MethodType.Unary, "report", "refusal", Bytes(), Bytes());
 
     private readonly Dictionary<Uri, GrpcChannel> _channels = [];
@@ -56,18 +58,29 @@ internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<
             headers.Add("authorization", authorization);
         }
 
-        try
+        // An owner that is busy or restarting gets the report again, a few times, before it is dropped.
+        for (var attempt = 1; ; attempt++)
         {
-            await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(10), stoppingToken), []);
-            LogNotRefused(report.Method);
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
-        {
-            // Refused and recorded by the owner, as reported.
-        }
-        catch (RpcException ex)
-        {
-            LogNotDelivered(report.Method, ex.StatusCode);
+            try
+            {
+                await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(10), stoppingToken), []);
+                LogNotRefused(report.Method);
+                return;
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
+            {
+                // Refused and recorded by the owner, as reported.
+                return;
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && attempt < DeliveryAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), stoppingToken);
+            }
+            catch (RpcException ex)
+            {
+                LogNotDelivered(report.Method, ex.StatusCode);
+                return;
+            }
         }
     }
 
