@@ -65,6 +65,7 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
         Assert.Equal(9, await TouchesAsync(cadence));
         var after = await drip.CallAsync((api, o) => api.GetCadenceAsync(new GetCadenceRequest { CadenceId = cadence.CadenceId }, o));
         Assert.Equal((3L, 3L, 0L, 9L), (after.Enrolled, after.Completed, after.StoppedForLead, after.TouchesSent));
+        Assert.Equal(after, Assert.Single((await drip.CallAsync((api, o) => api.ListCadencesAsync(new ListCadencesRequest(), o))).Cadences, c => c.CadenceId == cadence.CadenceId));
 
         // Each step reached each lead once, and told the other services once.
         foreach (var lead in leads)
@@ -258,18 +259,7 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
 
     private Task<long> TouchesAsync(Cadence cadence) => ScalarAsync("SELECT count(*) FROM touches WHERE cadence_id = $1", Guid.Parse(cadence.CadenceId));
 
-    private async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(drip.A.Resources.DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = parameter });
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> ScalarAsync(string sql, params object[] parameters) => drip.A.Resources.ScalarAsync(sql, parameters);
 
     private async Task RefusedAsync<TResponse>(LeadsHost.Rpc<TResponse> call, StatusCode code, string field)
     {

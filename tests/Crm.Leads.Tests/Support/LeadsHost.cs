@@ -89,19 +89,7 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     }
 
     /// <summary>One number from the service's database.</summary>
-    public async Task<long> ScalarAsync(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Resources.DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        var value = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, params object[] parameters) => Resources.ScalarAsync(sql, parameters);
 
     /// <summary>
     /// Everything a write could leave behind: rows and versions of every table, the outbox and the audit trail's

@@ -8,7 +8,6 @@ using CrmPlatform.ServiceDefaults;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Npgsql;
 
 namespace Crm.Platform.Tests.Recovery;
 
@@ -130,22 +129,8 @@ public sealed class ImportRecoveryTests(CrmTestServers servers)
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static async Task<long> ScalarAsync(TestResources resources, string sql, params object[] parameters) =>
-        Convert.ToInt64(await QueryAsync(resources, sql, parameters), CultureInfo.InvariantCulture);
+    private static Task<long> ScalarAsync(TestResources resources, string sql, params object[] parameters) => resources.ScalarAsync(sql, parameters);
 
     private static async Task<string> TextAsync(TestResources resources, string sql, params object[] parameters) =>
-        (string)(await QueryAsync(resources, sql, parameters))!;
-
-    private static async Task<object?> QueryAsync(TestResources resources, string sql, object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(resources.DatabaseConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-    }
+        (string)(await resources.QueryAsync(sql, parameters))!;
 }
