@@ -48,7 +48,7 @@ public sealed class TouchDelivery(IOptions<DripOptions> options) : IAsyncDisposa
         var optOut = new Uri(settings.OptOutAddress, touch.OptOutToken);
         var message = new MimeMessage
         {
-            // From the touch's id: should a crash come between sending and recording, the copy sent again is recognisable.
+            // The touch's id, which the touch recorded with it keeps: an e-mail in the sink or a reply is traced to its touch.
             MessageId = $"{touch.TouchId:N}@{settings.FromAddress.Split('@')[^1]}",
             Subject = touch.Subject,
             Body = new BodyBuilder
