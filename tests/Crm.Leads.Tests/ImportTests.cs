@@ -162,6 +162,10 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal((first.ContentSha256, first.ImportId, string.Empty), (second.ContentSha256, second.RepeatOfImportId, first.RepeatOfImportId));
         Assert.Equal((leadsAfterFirst, eventsAfterFirst), (await leads.ScalarAsync("SELECT count(*) FROM leads"), await leads.ScalarAsync("SELECT count(*) FROM outbox_messages")));
         Assert.Equal(first, await leads.CallAsync((api, o) => api.GetImportAsync(new GetImportRequest { ImportId = first.ImportId }, o)));
+
+        // Listed newest first, as they ended (other tests of the class may import between the two).
+        var listed = (await leads.CallAsync((api, o) => api.ListImportsAsync(new ListImportsRequest { Page = new PageRequest { PageSize = 100 } }, o))).Imports;
+        Assert.Equal([second, first], listed.Where(i => i.ImportId == first.ImportId || i.ImportId == second.ImportId));
     }
 
     [Fact]

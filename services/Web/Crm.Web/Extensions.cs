@@ -1,6 +1,7 @@
 using Crm.Web.Components;
 using Crm.Web.Features.Catalogue;
 using Crm.Web.Features.Gateway;
+using Crm.Web.Features.LeadLists;
 using Crm.Web.Features.OptOut;
 using Crm.Web.Features.PlatformStatus;
 using Crm.Web.Features.SignIn;
@@ -34,6 +35,7 @@ public static class Extensions
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapOptOut();
+        app.MapRejectedRows();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -46,6 +46,7 @@ public static class MethodAccess
         // Marketing buys and collects lists and imports them; the rejected rows hold people's contact points.
         ["/crm.leads.v1.LeadsService/ImportLeads"] = [Marketing],
         ["/crm.leads.v1.LeadsService/GetImport"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/ListImports"] = [Marketing],
         ["/crm.leads.v1.LeadsService/ListImportRejections"] = [Marketing],
         // Drip marketing is marketing's; the calls it asks for are Inside Sales', and sales see what reached a lead.
         ["/crm.leads.v1.LeadsService/CreateSegment"] = [Marketing],

@@ -32,8 +32,9 @@ public abstract class GatewayPage : ComponentBase
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    /// <summary>The last call's refusal, in words for the person; null after a call that succeeded.</summary>
-    protected string? Problem { get; private set; }
+    /// <summary>The last call's refusal, in words for the person (or what the page itself cannot do); null after a call
+    /// that succeeded.</summary>
+    protected string? Problem { get; set; }
 
     /// <summary>The last call was refused because the session's sign-in expired: a reload signs in again (the cookie's
     /// token is refreshed on the way), which the problem's message offers.</summary>
@@ -72,16 +73,27 @@ public abstract class GatewayPage : ComponentBase
         where T : class
     {
         ArgumentNullException.ThrowIfNull(call);
+        T? answer = null;
+        await RunAsync(async gateway => answer = await call(gateway));
+        return answer;
+    }
+
+    /// <summary>Runs a longer exchange with the gateway (a stream), shown and refused as <see cref="CallAsync{T}"/>;
+    /// false with <see cref="Problem"/> set when the gateway refused it.</summary>
+    protected async Task<bool> RunAsync(Func<GatewayClients, Task> exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
         (Busy, Problem, SignInExpired) = (true, null, false);
         try
         {
-            return await call(Gateway);
+            await exchange(Gateway);
+            return true;
         }
         catch (RpcException failure)
         {
             Problem = GatewayProblem.Describe(failure);
             SignInExpired = failure.StatusCode == StatusCode.Unauthenticated;
-            return null;
+            return false;
         }
         finally
         {

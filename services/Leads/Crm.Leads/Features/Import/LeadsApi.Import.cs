@@ -2,6 +2,7 @@ using Crm.Api;
 using Crm.Grpc;
 using Crm.Leads.Features.Import;
 using Crm.Leads.Grpc.V1;
+using Crm.Messaging.Data;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using WireImport = Crm.Leads.Grpc.V1.LeadImport;
@@ -16,6 +17,8 @@ public sealed partial class LeadsApi
         _importer.ImportAsync(requestStream, responseStream, context);
 
     public override Task<WireImport> GetImport(GetImportRequest request, ServerCallContext context) => GetImportAsync(request, context).Answer();
+
+    public override Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context) => ListImportsAsync(request, context).Answer();
 
     public override async Task ListImportRejections(ListImportRejectionsRequest request, IServerStreamWriter<WireRejection> responseStream, ServerCallContext context)
     {
@@ -45,6 +48,21 @@ public sealed partial class LeadsApi
 
         var record = await _db.LeadImports.AsNoTracking().SingleOrDefaultAsync(i => i.ImportId == importId, context.CancellationToken);
         return record is null ? ImportNotFound(importId) : record.ToMessage();
+    }
+
+    private async Task<GrpcResult<ListImportsResponse>> ListImportsAsync(ListImportsRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var check = new RequestCheck();
+        var (size, before) = Paging.Read(request.Page, check);
+        if (check.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (page, next) = await _db.LeadImports.AsNoTracking().PageAsync(i => i.Position, before, size, i => i.ToMessage(), context.CancellationToken);
+        return new ListImportsResponse { Imports = { page }, NextPageToken = next };
     }
 
     /// <summary>The id of an import that exists; INVALID_ARGUMENT or NOT_FOUND naming import_id otherwise.</summary>
