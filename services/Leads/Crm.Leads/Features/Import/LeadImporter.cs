@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Crm.Api;
 using Crm.Grpc;
 using Crm.Grpc.Security;
@@ -89,76 +88,37 @@ public sealed partial class LeadImporter(LeadsDbContext db, TimeProvider clock, 
         return new ImportStart(CommonEnums.ToContract(source), campaignId, fileName, Caller.Of(context), reach.Everything ? null : reach.Team);
     }
 
-    /// <summary>
-    /// Reads every row into batches of <see cref="ImportLimits.BatchRows"/> and merges each when it is full, then
-    /// reports the record's progress. The next batch is read while one is merged (the file's rows and their rules on one
-    /// core, PostgreSQL on the other), never more than one ahead, so memory stays a few batches whatever the file's size.
-    /// A file that breaks off (a record too long, the call dropped) has the batches read before it merged first.
-    /// </summary>
+    /// <summary>Reads every row into batches of <see cref="ImportLimits.BatchRows"/>, merging each when it is full and
+    /// then reporting the record's progress.</summary>
     private async Task ReadRowsAsync(LeadFile file, LeadImport record, ImportStart start, Func<Task> reportProgress, CancellationToken cancellationToken)
     {
-        var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadBatchesAsync(file, record.ImportId, start, batches.Writer, stopReading.Token), CancellationToken.None);
-        try
+        var writer = new ImportBatchWriter(db);
+        var batch = new ImportBatch();
+        var capturedAt = Now();
+        while (await file.ReadAsync(cancellationToken))
         {
-            var writer = new ImportBatchWriter(db);
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            var (lead, problem) = LeadRows.Read(file, start, capturedAt);
+            if (lead is not null)
+            {
+                batch.Add(lead);
+            }
+            else
+            {
+                batch.Reject(LeadRows.Rejected(file, record.ImportId, problem!));
+            }
+
+            if (batch.IsFull)
             {
                 await writer.MergeAsync(record, batch, Now(), cancellationToken);
-                if (batch.IsFull)
-                {
-                    // The last batch (not full) is reported by the completed record that follows it.
-                    await reportProgress();
-                }
+                await reportProgress();
+                batch = new ImportBatch();
+                capturedAt = Now();
             }
         }
-        finally
+
+        if (batch.Rows > 0)
         {
-            // A merge that failed leaves the reader waiting to hand over its next batch: it stops before the file closes.
-            await stopReading.CancelAsync();
-            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    /// <summary>The file's rows as batches, each full one handed over as soon as it is; the channel ends with the file,
-    /// or with the exception that broke it off.</summary>
-    private async Task ReadBatchesAsync(LeadFile file, Guid importId, ImportStart start, ChannelWriter<ImportBatch> batches, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var batch = new ImportBatch();
-            var capturedAt = Now();
-            while (await file.ReadAsync(cancellationToken))
-            {
-                var (lead, problem) = LeadRows.Read(file, start, capturedAt);
-                if (lead is not null)
-                {
-                    batch.Add(lead);
-                }
-                else
-                {
-                    batch.Reject(LeadRows.Rejected(file, importId, problem!));
-                }
-
-                if (batch.IsFull)
-                {
-                    await batches.WriteAsync(batch, cancellationToken);
-                    batch = new ImportBatch();
-                    capturedAt = Now();
-                }
-            }
-
-            if (batch.Rows > 0)
-            {
-                await batches.WriteAsync(batch, cancellationToken);
-            }
-
-            batches.Complete();
-        }
-        catch (Exception ex)
-        {
-            batches.Complete(ex);
+            await writer.MergeAsync(record, batch, Now(), cancellationToken);
         }
     }
 
