@@ -1,0 +1,66 @@
+using Crm.Common.Grpc.V1;
+using Crm.Leads.Grpc.V1;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>Drip marketing in the browser: marketing saves a segment and starts a cadence whose step is a call; the
+/// scheduler puts the call in Inside Sales' queue with no one acting, where it is made and logged.</summary>
+public sealed class DripWebTests(PlatformFixture platform)
+{
+    private readonly Journey _journey = new(platform);
+
+    [Fact]
+    public async Task Marketing_starts_a_cadence_and_its_call_lands_in_inside_sales_queue_where_it_is_logged()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var campaign = await _journey.CallAsync((api, o) => api.Leads.LaunchCampaignAsync(new LaunchCampaignRequest { Name = $"Webinar {tag}", Type = CampaignType.WebCampaign }, o), "maria");
+        var company = $"Basalt Works {tag}";
+        await _journey.CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
+        {
+            Source = LeadSource.WebForm,
+            CampaignId = campaign.CampaignId,
+            Company = new Company { Name = company },
+            Contact = new Person { FirstName = "Bruno", LastName = "Basalt", Phone = "+49 30 " + Random.Shared.Next(2_000_000, 9_000_000) },
+        }, o), "maria");
+
+        await using var maria = await WebBrowser.OpenAsync();
+        await maria.GoAsSignedInAsync(platform, "maria", "/cadences");
+        var segmentForm = maria.Page.GetByTestId("create-segment");
+        await segmentForm.GetByLabel("Segment name").FillAsync($"Webinar {tag} visitors");
+        await maria.ChooseAsync("Campaign", campaign.Name, segmentForm);
+        await segmentForm.GetByRole(AriaRole.Button, new() { Name = "Save segment" }).ClickAsync();
+
+        var cadenceForm = maria.Page.GetByTestId("start-cadence");
+        await Expect(cadenceForm.Locator(".mud-select").Filter(new() { HasTextString = $"Webinar {tag} visitors" }).First).ToBeVisibleAsync();
+        await cadenceForm.GetByLabel("Cadence name").FillAsync($"Call after webinar {tag}");
+        await maria.ChooseAsync("Step 1 channel", "Phone call task", cadenceForm);
+        await cadenceForm.GetByLabel("Step 1 subject").FillAsync("Follow up the webinar");
+        await cadenceForm.GetByLabel("Step 1 text").FillAsync("Ask {first_name} at {company} what they took from it.");
+        await cadenceForm.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        var row = maria.Page.GetByTestId("cadences").Locator("tr").Filter(new() { HasTextString = $"Call after webinar {tag}" });
+        await Expect(row).ToContainTextAsync("Active");
+        await Expect(maria.Page.GetByTestId("problem")).Not.ToBeVisibleAsync();
+        await maria.ScreenshotAsync("cadences");
+
+        // No one acts: the scheduler's sweep puts the call in the queue.
+        await using var irene = await WebBrowser.OpenAsync();
+        await irene.ReloadUntilSignedInAsync(platform, "irene", "/calls", page => page.GetByTestId("call-task").Filter(new() { HasTextString = company }));
+        var call = irene.Page.GetByTestId("call-task").Filter(new() { HasTextString = company });
+        await Expect(call).ToContainTextAsync("Follow up the webinar");
+        await Expect(call).ToContainTextAsync($"Ask Bruno at {company} what they took from it.");
+        await irene.ScreenshotAsync("call-queue");
+        await call.GetByLabel("What came of the call").FillAsync("Reached Bruno; wants a demo in March");
+        await call.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(call).ToHaveCountAsync(0);
+        await irene.Page.ReloadAsync();
+        await irene.Page.Locator("[data-interactive=true]").WaitForAsync();
+        await Expect(irene.Page.GetByTestId("call-tasks")).Not.ToContainTextAsync(company);
+
+        // The cadence's figures count the lead it took in; stopped, it runs no step more.
+        await maria.ReloadUntilAsync(platform, "/cadences", page => page.GetByTestId("cadences").Locator("tr").Filter(new() { HasTextString = $"Call after webinar {tag}" }).Locator("td[data-label=Enrolled]").GetByText("1", new() { Exact = true }));
+        await row.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Stopped");
+    }
+}
