@@ -17,7 +17,7 @@ public sealed class DripWebTests(PlatformFixture platform)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var campaign = await _journey.CallAsync((api, o) => api.Leads.LaunchCampaignAsync(new LaunchCampaignRequest { Name = $"Webinar {tag}", Type = CampaignType.WebCampaign }, o), "maria");
         var company = $"Basalt Works {tag}";
-        await _journey.CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
+        var lead = await _journey.CallAsync((api, o) => api.Leads.CaptureLeadAsync(new CaptureLeadRequest
         {
             Source = LeadSource.WebForm,
             CampaignId = campaign.CampaignId,
@@ -32,6 +32,8 @@ public sealed class DripWebTests(PlatformFixture platform)
         await maria.ChooseAsync("Campaign", campaign.Name, segmentForm);
         await segmentForm.GetByRole(AriaRole.Button, new() { Name = "Save segment" }).ClickAsync();
 
+        await TheSegmentExportsItsLeadAsync(maria, tag, company, lead.Lead);
+
         var cadenceForm = maria.Page.GetByTestId("start-cadence");
         await Expect(cadenceForm.Locator(".mud-select").Filter(new() { HasTextString = $"Webinar {tag} visitors" }).First).ToBeVisibleAsync();
         await cadenceForm.GetByLabel("Cadence name").FillAsync($"Call after webinar {tag}");
@@ -39,8 +41,8 @@ public sealed class DripWebTests(PlatformFixture platform)
         await cadenceForm.GetByLabel("Step 1 subject").FillAsync("Follow up the webinar");
         await cadenceForm.GetByLabel("Step 1 text").FillAsync("Ask {first_name} at {company} what they took from it.");
         await cadenceForm.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
-        var row = maria.Page.GetByTestId("cadences").Locator("tr").Filter(new() { HasTextString = $"Call after webinar {tag}" });
-        await Expect(row).ToContainTextAsync("Active");
+        var cadenceRow = maria.Page.GetByTestId("cadences").Locator("tr").Filter(new() { HasTextString = $"Call after webinar {tag}" });
+        await Expect(cadenceRow).ToContainTextAsync("Active");
         await Expect(maria.Page.GetByTestId("problem")).Not.ToBeVisibleAsync();
         await maria.ScreenshotAsync("cadences");
 
@@ -60,7 +62,21 @@ public sealed class DripWebTests(PlatformFixture platform)
 
         // The cadence's figures count the lead it took in; stopped, it runs no step more.
         await maria.ReloadUntilAsync(platform, "/cadences", page => page.GetByTestId("cadences").Locator("tr").Filter(new() { HasTextString = $"Call after webinar {tag}" }).Locator("td[data-label=Enrolled]").GetByText("1", new() { Exact = true }));
-        await row.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
-        await Expect(row).ToContainTextAsync("Stopped");
+        await cadenceRow.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+        await Expect(cadenceRow).ToContainTextAsync("Stopped");
+    }
+
+    /// <summary>The segment is listed with its filter in words, and its leads download as a list that imports again.</summary>
+    private async Task TheSegmentExportsItsLeadAsync(WebBrowser maria, string tag, string company, Lead lead)
+    {
+        var segmentRow = maria.Page.GetByTestId("segments").Locator("tr").Filter(new() { HasTextString = $"Webinar {tag} visitors" });
+        await Expect(segmentRow).ToContainTextAsync($"campaign Webinar {tag}");
+        var export = await segmentRow.GetByRole(AriaRole.Link, new() { Name = "Leads (CSV)" }).GetAttributeAsync("href");
+        var csv = await (await maria.Page.Context.APIRequest.GetAsync(new Uri(platform.WebAddress, export).ToString())).TextAsync();
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("company,first name,last name,e-mail,phone,title,industry,region,country,source,score,status,lead id", lines[0]);
+        var row = Assert.Single(lines[1..]);
+        Assert.StartsWith($"{company},Bruno,Basalt,,+4930", row, StringComparison.Ordinal);
+        Assert.EndsWith($",WebForm,{lead.Score},New,{lead.LeadId}", row, StringComparison.Ordinal);
     }
 }

@@ -91,6 +91,7 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
             Step(TouchChannel.Email, TimeSpan.FromDays(1), "News 2", "Hello again {first_name}"));
         await drip.SweepBothAsync();
         var first = await MailsToAsync(leads, 4);
+        Assert.Equal(leads.Select(l => l.LeadId), (await ExportAsync(segment)).Select(l => l.LeadId), StringComparer.Ordinal);
 
         // The first opts out through the link in the e-mail: the page asks first, the button (or one click) records it.
         var link = first.Single(m => m.To.Mailboxes.Single().Address == leads[0].Contact.Email).Headers[HeaderId.ListUnsubscribe]!.Trim('<', '>');
@@ -122,6 +123,9 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
         Assert.Equal(2, (await MailsToAsync([leads[3]], 2)).Count);
         Assert.Single(await MailsToAsync([leads[0]], 1));
         var after = await drip.CallAsync((api, o) => api.GetCadenceAsync(new GetCadenceRequest { CadenceId = cadence.CadenceId }, o));
+
+        // The segment's export holds the leads a cadence may still touch, as the cadence does.
+        Assert.Equal([leads[3].LeadId], (await ExportAsync(segment)).Select(l => l.LeadId), StringComparer.Ordinal);
         Assert.Equal((4L, 1L, 3L, 5L), (after.Enrolled, after.Completed, after.StoppedForLead, after.TouchesSent));
         foreach (var (lead, reason) in new[] { (leads[0], "opted out of email"), (leads[1], "converted"), (leads[2], "erased") })
         {
@@ -220,6 +224,9 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
         await RefusedAsync((api, o) => api.StartCadenceAsync(new StartCadenceRequest { Name = "Nobody", SegmentId = Guid.NewGuid().ToString(), Steps = { good } }, o), StatusCode.NotFound, "segment_id");
         await RefusedAsync((api, o) => api.CompleteCallTaskAsync(new CompleteCallTaskRequest { TaskId = Guid.NewGuid().ToString(), Outcome = "Called" }, o), StatusCode.NotFound, "task_id");
         await RefusedAsync((api, o) => api.CompleteCallTaskAsync(new CompleteCallTaskRequest { TaskId = Guid.NewGuid().ToString() }, o), StatusCode.InvalidArgument, "outcome");
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => ExportAsync(new Segment { SegmentId = Guid.NewGuid().ToString() }));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.StartsWith("segment_id: ", unknown.Status.Detail, StringComparison.Ordinal);
     }
 
     private static CadenceStep Step(TouchChannel channel, TimeSpan wait, string subject, string body) =>
@@ -227,6 +234,12 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
 
     private Task<Cadence> StartAsync(Segment segment, params CadenceStep[] steps) => drip.CallAsync((api, o) =>
         api.StartCadenceAsync(new StartCadenceRequest { Name = $"Cadence {Guid.NewGuid():N}"[..16], SegmentId = segment.SegmentId, Steps = { steps } }, o));
+
+    private async Task<IReadOnlyList<Lead>> ExportAsync(Segment segment)
+    {
+        using var call = drip.Api.ExportSegment(new ExportSegmentRequest { SegmentId = segment.SegmentId }, Imports.AsMarketing(TestContext.Current.CancellationToken));
+        return await Imports.ReadAllAsync(call.ResponseStream);
+    }
 
     /// <summary>A campaign of its own with <paramref name="count"/> leads, and the segment of that campaign's leads.</summary>
     private async Task<(Segment Segment, IReadOnlyList<Lead> Leads)> SegmentOfNewLeadsAsync(int count)

@@ -1,12 +1,17 @@
+extern alias service;
+
 using Crm.Leads.Grpc.V1;
 using Crm.Leads.Tests.Support;
 using CrmPlatform.LocalServers;
 using Google.Protobuf;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using service::Crm.Leads.Features.Import;
 
 namespace Crm.Leads.Tests;
 
-/// <summary>An import is merged batch by batch: cancelled, it keeps the batches merged; sent again, it resumes.</summary>
+/// <summary>An import is merged batch by batch: cancelled, it keeps the batches merged; sent again, it resumes; left
+/// running by a service that stopped under it, it is closed.</summary>
 public sealed class ImportResumeTests(LeadsHost leads) : IClassFixture<LeadsHost>
 {
     [Fact]
@@ -31,6 +36,37 @@ public sealed class ImportResumeTests(LeadsHost leads) : IClassFixture<LeadsHost
         Assert.Equal((ImportStatus.Completed, 15_000L, 10_001L, 0L), (done.Status, done.Accepted, done.Duplicates, done.Rejected));
         Assert.Equal((25_000L, 25_000L), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
         Assert.Equal(string.Empty, done.RepeatOfImportId);
+    }
+
+    [Fact]
+    public async Task An_import_whose_service_stopped_under_it_is_closed_as_failed_after_half_an_hour_without_a_batch()
+    {
+        // Two records as a killed service leaves them: RUNNING, one quiet for 31 minutes, the other for 11.
+        var quiet = await RunningImportAsync("killed-at-night.csv");
+        leads.Clock.Advance(TimeSpan.FromMinutes(20));
+        var recent = await RunningImportAsync("still-uploading.csv");
+        leads.Clock.Advance(TimeSpan.FromMinutes(11));
+        var abandoned = leads.Services.GetRequiredService<AbandonedImports>();
+
+        Assert.Equal(1, await abandoned.CloseAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await abandoned.CloseAsync(TestContext.Current.CancellationToken));
+
+        var closed = await leads.CallAsync((api, o) => api.GetImportAsync(new GetImportRequest { ImportId = quiet.ToString() }, o));
+        Assert.Equal(ImportStatus.Failed, closed.Status);
+        Assert.StartsWith("abandoned: no batch merged for 30 minutes", closed.StatusDetail, StringComparison.Ordinal);
+        Assert.Contains("sending the same file again resumes it", closed.StatusDetail, StringComparison.Ordinal);
+        Assert.Equal(leads.Clock.GetUtcNow().ToUnixTimeSeconds(), closed.FinishedAt.ToDateTimeOffset().ToUnixTimeSeconds());
+        Assert.Equal(ImportStatus.Running, (await leads.CallAsync((api, o) => api.GetImportAsync(new GetImportRequest { ImportId = recent.ToString() }, o))).Status);
+    }
+
+    private async Task<Guid> RunningImportAsync(string fileName)
+    {
+        await using var scope = leads.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<service::Crm.Leads.Data.LeadsDbContext>();
+        var record = service::Crm.Leads.Domain.LeadImport.Start(Crm.Contracts.LeadSource.PurchasedList, null, fileName, "maria", leads.Clock.GetUtcNow());
+        db.LeadImports.Add(record);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return record.ImportId;
     }
 
     /// <summary>Sends the header and the first <paramref name="sentRows"/> rows, waits for the first batch to be merged,

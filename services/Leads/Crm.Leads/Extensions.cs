@@ -32,6 +32,8 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDripMarketing();
         builder.Services.AddHostedService<LeadRescoring>();
+        builder.Services.AddSingleton<AbandonedImports>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AbandonedImports>());
         builder.AddGrpcServer();
         return builder;
     }

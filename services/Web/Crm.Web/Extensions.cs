@@ -35,7 +35,7 @@ public static class Extensions
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapOptOut();
-        app.MapRejectedRows();
+        app.MapLeadLists();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -87,7 +87,7 @@ internal static class Imports
                 "SELECT count(*) FROM outbox_messages o JOIN leads l ON l.lead_id = o.aggregate_id WHERE l.campaign_id = $1 AND o.message_type LIKE 'Crm.Contracts.Leads.LeadCaptured,%'", campaign));
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(IAsyncStreamReader<T> stream)
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(IAsyncStreamReader<T> stream)
     {
         var all = new List<T>();
         while (await stream.MoveNext(TestContext.Current.CancellationToken))

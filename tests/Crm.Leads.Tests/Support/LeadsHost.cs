@@ -42,6 +42,12 @@ public sealed class LeadsHost(CrmTestServers servers) : IAsyncLifetime
     /// <summary>The generated client of the service's audit trail (<c>crm.audit.v1.AuditService</c>).</summary>
     public Crm.Audit.Grpc.V1.AuditService.AuditServiceClient Audit => new(Channel);
 
+    /// <summary>The service's own services, for what runs with no call (its background work).</summary>
+    public IServiceProvider Services => Service.Services;
+
+    /// <summary>The service's "now", which a test moves on.</summary>
+    public TestClock Clock => Service.Clock;
+
     private InProcessService Service => _service ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync()

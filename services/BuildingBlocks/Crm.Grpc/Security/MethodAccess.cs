@@ -51,6 +51,7 @@ public static class MethodAccess
         // Drip marketing is marketing's; the calls it asks for are Inside Sales', and sales see what reached a lead.
         ["/crm.leads.v1.LeadsService/CreateSegment"] = [Marketing],
         ["/crm.leads.v1.LeadsService/ListSegments"] = [Marketing, SalesManager],
+        ["/crm.leads.v1.LeadsService/ExportSegment"] = [Marketing],
         ["/crm.leads.v1.LeadsService/StartCadence"] = [Marketing],
         ["/crm.leads.v1.LeadsService/StopCadence"] = [Marketing],
         ["/crm.leads.v1.LeadsService/GetCadence"] = [Marketing, InsideSales, SalesManager],

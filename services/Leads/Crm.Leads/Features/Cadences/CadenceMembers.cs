@@ -6,7 +6,7 @@ namespace Crm.Leads.Features.Cadences;
 
 /// <summary>
 /// Leads join a cadence: one statement in the database, whatever the number of leads, that reads the segment's filter
-/// (jsonb) against each lead captured since the cadence last looked and inserts the matching ones, each once (the
+/// (jsonb, by the database's <c>segment_holds</c>) against each lead captured since the cadence last looked and inserts the matching ones, each once (the
 /// enrollment's key). Leads that may still be marketed to join; a cadence stops at its next step for one who may not.
 /// </summary>
 internal static class CadenceMembers
@@ -28,13 +28,7 @@ internal static class CadenceMembers
             WHERE s.segment_id = {cadence.SegmentId}
               AND l.captured_at > {since}
               AND l.status IN ('New', 'Qualified') AND l.erased_at IS NULL
-              AND (jsonb_array_length(s.filter->'sources') = 0 OR s.filter->'sources' ? l.source)
-              AND (jsonb_array_length(s.filter->'campaignIds') = 0 OR s.filter->'campaignIds' ? l.campaign_id::text)
-              AND (jsonb_array_length(s.filter->'industries') = 0
-                   OR EXISTS (SELECT FROM jsonb_array_elements_text(s.filter->'industries') i WHERE lower(i) = lower(l.company->>'industry')))
-              AND (jsonb_array_length(s.filter->'countries') = 0 OR s.filter->'countries' ? (l.company->'address'->>'country'))
-              AND (jsonb_array_length(s.filter->'personas') = 0 OR s.filter->'personas' ? (l.contact->>'buyingRole'))
-              AND l.score >= coalesce((s.filter->>'minimumScore')::integer, 0)
+              AND segment_holds(s.filter, l)
             ON CONFLICT DO NOTHING
             """,
             cancellationToken);

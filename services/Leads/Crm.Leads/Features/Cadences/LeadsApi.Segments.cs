@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Grpc;
 using Crm.Leads.Features.Cadences;
+using Crm.Leads.Features.Shared;
 using Crm.Leads.Grpc.V1;
 using Crm.Messaging.Data;
 using Grpc.Core;
@@ -18,6 +19,39 @@ public sealed partial class LeadsApi
     public override Task<Segment> CreateSegment(CreateSegmentRequest request, ServerCallContext context) => CreateSegmentAsync(request, context).Answer();
 
     public override Task<ListSegmentsResponse> ListSegments(ListSegmentsRequest request, ServerCallContext context) => ListSegmentsAsync(request, context).Answer();
+
+    public override async Task ExportSegment(ExportSegmentRequest request, IServerStreamWriter<Grpc.V1.Lead> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseStream);
+        ArgumentNullException.ThrowIfNull(context);
+        var (segmentId, status) = IdConversions.Read(request.SegmentId, "segment_id");
+        if (!status.IsOk)
+        {
+            throw new RpcException(status);
+        }
+
+        if (!await _db.Segments.AnyAsync(s => s.SegmentId == segmentId, context.CancellationToken))
+        {
+            throw new RpcException(Status.NotFound($"segment_id: segment {segmentId} does not exist"));
+        }
+
+        // The segment's leads as cadences pick them (segment_holds), streamed as the database returns them; whether
+        // each may be marketed to is the lead's own rule, as at every step of a cadence.
+        var leads = _db.Leads
+            .FromSql($"SELECT l.* FROM leads l, segments s WHERE s.segment_id = {segmentId} AND l.status IN ('New', 'Qualified') AND l.erased_at IS NULL AND segment_holds(s.filter, l)")
+            .AsNoTracking()
+            .OrderBy(l => l.Position)
+            .AsAsyncEnumerable();
+        await foreach (var lead in leads.WithCancellation(context.CancellationToken))
+        {
+            if (lead.DripStopReason() is null)
+            {
+                // Without a token: the interceptors' writers do not take one, and the call's own cancellation ends a write.
+                await responseStream.WriteAsync(lead.ToMessage());
+            }
+        }
+    }
 
     private async Task<GrpcResult<Segment>> CreateSegmentAsync(CreateSegmentRequest request, ServerCallContext context)
     {

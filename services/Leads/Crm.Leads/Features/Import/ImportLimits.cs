@@ -23,6 +23,10 @@ internal static class ImportLimits
     /// loses little and that a batch's leads, events and rejections stay a few megabytes in memory.</summary>
     public const int BatchRows = 10_000;
 
+    /// <summary>How long a running import may go without merging a batch before it is taken for abandoned (its service
+    /// stopped under it): a batch is a few MiB, which even a slow upload sends in far less.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMinutes(30);
+
     /// <summary>The bytes received and not yet parsed at most: the request stream stops being read beyond this, and
     /// HTTP/2 flow control makes the sender wait.</summary>
     public const long BufferedBytes = 4L * 1024 * 1024;
