@@ -82,22 +82,27 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal(Comparable(captured), Comparable(imported));
         Assert.Equal(email, imported.Contact.Email);
 
-        var published = Assert.Single(await leads.EventsAsync<LeadCaptured>(leadId));
-        Assert.Equal((1L, leadId, (Guid?)Guid.Parse(campaign.CampaignId)), (published.Version, published.LeadId, published.CampaignId));
+        // Its LeadCaptured travels in the batch's LeadsImported, with the other two leads stored, as a capture's would.
+        var importId = Guid.Parse(done.ImportId);
+        var message = Assert.Single(await leads.EventsAsync<LeadsImported>(importId));
+        Assert.Equal((3L, 3), (message.Version, message.Leads.Count));
+        var published = Assert.Single(message.Leads, c => c.LeadId == leadId);
+        Assert.Equal((1L, (Guid?)Guid.Parse(campaign.CampaignId)), (published.Version, published.CampaignId));
         Assert.Equal((Contracts.LeadSource.TradeShow, "Nordwind Logistik GmbH", email), (published.Source, published.Company.Name, published.Contact.Email));
+        var capturedEvent = Assert.Single(await leads.EventsAsync<LeadCaptured>(Guid.Parse(captured.LeadId)));
+        Assert.Equal(capturedEvent with { EventId = published.EventId, OccurredAt = published.OccurredAt, LeadId = leadId, Contact = published.Contact }, published);
 
-        // The batch's write is in the audit trail, naming the events as a capture's does.
+        // The batch's write is in the audit trail, naming the import's event.
         Assert.Equal(1, await leads.ScalarAsync(
-            "SELECT count(*) FROM audit_records WHERE action = '/crm.leads.v1.LeadsService/ImportLeads' AND outcome = 'Applied' AND actor = $1 AND target LIKE '%LeadCaptured ' || $2 || '%'",
+            "SELECT count(*) FROM audit_records WHERE action = '/crm.leads.v1.LeadsService/ImportLeads' AND outcome = 'Applied' AND actor = $1 AND target LIKE '%LeadsImported ' || $2 || '%'",
             Imports.Marketer,
-            leadId.ToString()));
+            importId.ToString()));
 
-        // Its outbox row is shaped as a captured lead's, and the relay publishes the imported ones as it does any.
-        const string Shape = "SELECT message_type || aggregate_version || (correlation_id = message_id) || (trace_parent IS NOT NULL) FROM outbox_messages WHERE aggregate_id = $1";
-        Assert.Equal(await ScalarTextAsync(Shape, Guid.Parse(captured.LeadId)), await ScalarTextAsync(Shape, leadId));
+        // Its outbox row is traced and correlated as a capture's, and the relay publishes it as it does any.
+        const string Shape = "SELECT (correlation_id = message_id) || '' || (trace_parent IS NOT NULL) FROM outbox_messages WHERE aggregate_id = $1";
+        Assert.Equal(await ScalarTextAsync(Shape, Guid.Parse(captured.LeadId)), await ScalarTextAsync(Shape, importId));
         Assert.True(await Poll.UntilAsync(
-            async _ => await leads.ScalarAsync(
-                "SELECT count(*) FROM outbox_messages o JOIN leads l ON l.lead_id = o.aggregate_id WHERE l.campaign_id = $1 AND o.sent_at IS NOT NULL", Guid.Parse(campaign.CampaignId)) == 4,
+            async _ => await leads.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE aggregate_id = $1 AND sent_at IS NOT NULL", importId) == 1,
             TimeSpan.FromSeconds(30),
             TestContext.Current.CancellationToken));
     }
@@ -120,6 +125,45 @@ public sealed class ImportTests(LeadsHost leads) : IClassFixture<LeadsHost>
         Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1", twice));
         Assert.Equal(existing, await leads.CallAsync((api, o) => api.GetLeadAsync(new GetLeadRequest { LeadId = existing.LeadId }, o)));
         Assert.Single(await leads.EventsAsync<LeadCaptured>(Guid.Parse(existing.LeadId)));
+        var imported = (await leads.EventsAsync<LeadsImported>(Guid.Parse(done.ImportId))).SelectMany(m => m.Leads).ToList();
+        Assert.Equal(2, imported.Count);
+        Assert.DoesNotContain(imported, c => c.LeadId == Guid.Parse(existing.LeadId));
+    }
+
+    [Fact]
+    public async Task A_person_captured_while_the_batch_is_copied_is_a_duplicate_and_the_import_goes_on()
+    {
+        var racing = Requests.Email().ToLowerInvariant();
+        var other = Requests.Email();
+        var ct = TestContext.Current.CancellationToken;
+        await using var capture = new Npgsql.NpgsqlConnection(leads.Resources.DatabaseConnectionString);
+        await capture.OpenAsync(ct);
+        await using var uncommitted = await capture.BeginTransactionAsync(ct);
+        await using (var insert = new Npgsql.NpgsqlCommand(
+            """
+            INSERT INTO leads (lead_id, status, source, company, contact, email_key, captured_at, captured_by, updated_at, version)
+            VALUES (gen_random_uuid(), 'New', 'WebForm', '{"name": "Racing GmbH"}', '{"lastName": "Racer"}', $1, now(), 'racing.capture', now(), 1)
+            """,
+            capture,
+            uncommitted) { Parameters = { new() { Value = racing } } })
+        {
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        // The import's look-up cannot see the capture; its copy waits on the capture's key until the capture commits.
+        var importing = Imports.RunAsync(leads, LeadLists.File(LeadLists.Row(email: racing), LeadLists.Row(email: other)));
+        Assert.True(await Poll.UntilAsync(
+            async _ => await leads.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0,
+            TimeSpan.FromSeconds(30),
+            ct));
+        await uncommitted.CommitAsync(ct);
+        var done = (await importing)[^1];
+
+        Assert.Equal((ImportStatus.Completed, 2L, 1L, 1L, 0L), (done.Status, done.RowsRead, done.Accepted, done.Duplicates, done.Rejected));
+        Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1 AND captured_by = 'racing.capture'", racing));
+        Assert.Equal(1, await leads.ScalarAsync("SELECT count(*) FROM leads WHERE email_key = $1", racing));
+        var published = Assert.Single((await leads.EventsAsync<LeadsImported>(Guid.Parse(done.ImportId))).SelectMany(m => m.Leads));
+        Assert.Equal((await Imports.LeadIdAsync(leads, other))!.Value, published.LeadId);
     }
 
     [Fact]

@@ -16,21 +16,12 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     /// <summary>The outbox rows <see cref="Publish"/> added since the last save (the audit trail names a write by them).</summary>
     private readonly List<OutboxMessage> _published = [];
 
-    /// <summary>The outbox rows <see cref="PublishInBulkAsync"/> copied since the last save (not tracked: already written).</summary>
-    private readonly List<OutboxMessage> _publishedInBulk = [];
-
-    /// <summary>The transaction they were copied in: once it is gone (rolled back, or disposed without a commit), so are they.</summary>
-    private Guid? _bulkTransactionId;
-
     /// <summary>Set by <see cref="Publish"/>, cleared when the relay has been woken up for it.</summary>
     internal bool HasUnsignalledEvents { get; set; }
 
     /// <summary>The events this save will store: those published since the last save and still tracked (a refused
-    /// or conflicting command clears the tracker, and its events with it), and those copied in bulk in its transaction
-    /// since the last save. Read without a full DetectChanges.</summary>
-    internal IEnumerable<OutboxMessage> EventsToSave =>
-        _published.Where(m => Entry(m).State == EntityState.Added)
-            .Concat(Database.CurrentTransaction?.TransactionId is { } current && current == _bulkTransactionId ? _publishedInBulk : []);
+    /// or conflicting command clears the tracker, and its events with it). Read without a full DetectChanges.</summary>
+    internal IEnumerable<OutboxMessage> EventsToSave => _published.Where(m => Entry(m).State == EntityState.Added);
 
     /// <summary>
     /// Adds <paramref name="integrationEvent"/> to the outbox, with the current trace context and a correlation id (the
@@ -44,44 +35,12 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         HasUnsignalledEvents = true;
     }
 
-    /// <summary>
-    /// Stores the events <paramref name="aggregates"/> raised in the outbox now, with one binary COPY, for aggregates
-    /// that were written by SQL in bulk rather than through the tracker (thousands of imported leads). The rows are the
-    /// ones a save would write (<see cref="OutboxMessage.Of"/>, after <see cref="IntegrationEventsOf"/>), so the relay
-    /// and every consumer see no difference. It must run in a transaction the caller opened, which the state was written
-    /// in too: the commit wakes the relay, and the next save in that transaction names the events in its audit record.
-    /// </summary>
-    /// <returns>How many events were stored.</returns>
-    public async Task<int> PublishInBulkAsync(IEnumerable<AggregateRoot> aggregates, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(aggregates);
-        var transaction = Database.CurrentTransaction
-            ?? throw new InvalidOperationException("events are published in bulk inside the transaction that wrote their aggregates: begin one first");
-
-        var rows = aggregates.SelectMany(a => a.TakeDomainEvents()).SelectMany(IntegrationEventsOf).Select(OutboxMessage.Of).ToList();
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
-        await this.CopyAsync(rows, cancellationToken);
-        if (_bulkTransactionId != transaction.TransactionId)
-        {
-            _publishedInBulk.Clear();
-            _bulkTransactionId = transaction.TransactionId;
-        }
-
-        _publishedInBulk.AddRange(rows);
-        HasUnsignalledEvents = true;
-        return rows.Count;
-    }
-
     /// <summary>Stores the events the tracked aggregates raised in the outbox, then saves them with the state.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PublishDomainEvents();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        ForgetPublished();
+        ForgetSaved();
         return saved;
     }
 
@@ -95,18 +54,28 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     private async Task<int> SaveAndForgetAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        ForgetPublished();
+        ForgetSaved();
         return saved;
     }
 
-    /// <summary>Forgets the events copied in bulk: their transaction rolled back, and they with it.</summary>
-    internal void ForgetPublishedInBulk() => _publishedInBulk.Clear();
-
-    private void ForgetPublished()
+    /// <summary>
+    /// Stops tracking the outbox rows just saved: nothing reads them back through this context, and a context that
+    /// saves many times (an import, batch after batch) would otherwise hold every event body it ever wrote.
+    /// </summary>
+    private void ForgetSaved()
     {
-        _published.Clear();
-        _publishedInBulk.Clear();
+        foreach (var row in _published)
+        {
+            if (Entry(row).State == EntityState.Unchanged)
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        ForgetPublished();
     }
+
+    private void ForgetPublished() => _published.Clear();
 
     /// <summary>
     /// The one place where a domain event becomes what other services receive. An event that is already an

@@ -76,7 +76,8 @@ internal static class Imports
         return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) as Guid?;
     }
 
-    /// <summary>How many leads the campaign has, and how many LeadCaptured events their ids have in the outbox.</summary>
+    /// <summary>How many leads the campaign has, and how many LeadCaptured events name them in the outbox's
+    /// LeadsImported messages.</summary>
     public static async Task<(long Leads, long Events)> CampaignLeadsAsync(LeadsHost leads, string campaignId)
     {
         ArgumentNullException.ThrowIfNull(leads);
@@ -84,7 +85,12 @@ internal static class Imports
         return (
             await leads.ScalarAsync("SELECT count(*) FROM leads WHERE campaign_id = $1", campaign),
             await leads.ScalarAsync(
-                "SELECT count(*) FROM outbox_messages o JOIN leads l ON l.lead_id = o.aggregate_id WHERE l.campaign_id = $1 AND o.message_type LIKE 'Crm.Contracts.Leads.LeadCaptured,%'", campaign));
+                """
+                SELECT count(*) FROM outbox_messages o CROSS JOIN LATERAL jsonb_array_elements(o.body::jsonb -> 'leads') c
+                JOIN leads l ON l.lead_id = (c ->> 'leadId')::uuid
+                WHERE l.campaign_id = $1 AND o.message_type LIKE 'Crm.Contracts.Leads.LeadsImported,%'
+                """,
+                campaign));
     }
 
     public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(IAsyncStreamReader<T> stream)

@@ -50,7 +50,6 @@ internal sealed class OutboxCommitInterceptor(
         if (eventData?.Context is MessagingDbContext context)
         {
             context.HasUnsignalledEvents = false;
-            context.ForgetPublishedInBulk();
         }
     }
 
