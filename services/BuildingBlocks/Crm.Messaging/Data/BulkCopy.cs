@@ -14,36 +14,18 @@ namespace Crm.Messaging.Data;
 /// </summary>
 public static class BulkCopy
 {
-    /// <summary>The columns <see cref="CopyAsync{TEntity}"/> writes for <typeparamref name="TEntity"/>, in order, as
-    /// quoted identifiers: for the statement that merges a staging table into the entity's own.</summary>
-    public static string ColumnList<TEntity>(this DbContext db)
-        where TEntity : class
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return string.Join(", ", ColumnsOf<TEntity>(db).Select(c => Quoted(c.Name)));
-    }
-
-    /// <summary>The table EF Core maps <typeparamref name="TEntity"/> to.</summary>
-    public static string TableOf<TEntity>(this DbContext db)
-        where TEntity : class
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return EntityTypeOf<TEntity>(db).GetTableName()
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table");
-    }
-
     /// <summary>
-    /// Copies <paramref name="entities"/> into <paramref name="table"/> (the entity's own table when null; a staging
-    /// table with the same columns otherwise) and returns how many rows were written. Cancelling ends the copy and
-    /// writes nothing.
+    /// Copies <paramref name="entities"/> into the table EF Core maps them to and returns how many rows were written.
+    /// Cancelling ends the copy and writes nothing.
     /// </summary>
-    public static async Task<ulong> CopyAsync<TEntity>(this DbContext db, IEnumerable<TEntity> entities, CancellationToken cancellationToken, string? table = null)
+    public static async Task<ulong> CopyAsync<TEntity>(this DbContext db, IEnumerable<TEntity> entities, CancellationToken cancellationToken)
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entities);
         var columns = ColumnsOf<TEntity>(db);
-        var target = Quoted(table ?? db.TableOf<TEntity>());
+        var target = Quoted(EntityTypeOf<TEntity>(db).GetTableName()
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table"));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

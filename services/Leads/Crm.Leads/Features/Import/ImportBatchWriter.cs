@@ -14,13 +14,14 @@ namespace Crm.Leads.Features.Import;
 /// <c>leads</c>; the LeadCaptured events of the leads stored, and only theirs, go into the outbox in
 /// <c>LeadsImported</c> messages; the rejections are copied; and the import's counts grow. Either all of it is stored
 /// or none. A capture or another import that stores one of the same people between the look-up and the copy breaks
-/// a unique index (the one that de-duplicates captures): the copy is then undone and the batch merged through a
-/// staging table that skips whatever is stored by then.
+/// a unique index (the one that de-duplicates captures): the copy is then undone and the keys looked up again.
 /// </summary>
 internal sealed class ImportBatchWriter(LeadsDbContext db)
 {
-    private const string Staging = "lead_import_staging";
-    private const string Direct = "import_direct_copy";
+    private const string Copying = "import_copy";
+
+    /// <summary>Copies tried per batch: each one after the first follows a race lost to a capture or another import.</summary>
+    private const int Rounds = 5;
 
     /// <summary>The batch's keys stored already, marked 'e' (an e-mail key) or 'p' (a phone key).</summary>
     private const string KnownKeys = """
@@ -59,83 +60,58 @@ internal sealed class ImportBatchWriter(LeadsDbContext db)
         return counts;
     }
 
-    /// <summary>Inserts the leads no existing lead or contact has the e-mail or phone key of; returns those inserted.</summary>
+    /// <summary>
+    /// Copies the leads whose e-mail and phone keys no lead or contact has; returns those copied. A copy that breaks a
+    /// unique key lost a race to a capture or another import that committed the same person in the meantime (the copy
+    /// waits for that commit): it is undone to a savepoint, and looking the keys up again finds that person. Each
+    /// round so finds at least one more key stored; a few rounds are allowed before the batch gives up.
+    /// </summary>
     private async Task<List<Lead>> InsertNewAsync(List<Lead> leads, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        var (emails, phones) = await KnownKeysAsync(leads, transaction, cancellationToken);
-        var fresh = leads.Where(l => !(l.EmailKey is { } e && emails.Contains(e)) && !(l.PhoneKey is { } p && phones.Contains(p))).ToList();
-        if (fresh.Count == 0)
+        for (var round = 1; ; round++)
         {
-            return fresh;
-        }
+            leads = await WithoutKnownKeysAsync(leads, transaction, cancellationToken);
+            if (leads.Count == 0)
+            {
+                return leads;
+            }
 
-        await transaction.CreateSavepointAsync(Direct, cancellationToken);
-        try
-        {
-            await db.CopyAsync(fresh, cancellationToken);
-            return fresh;
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await transaction.RollbackToSavepointAsync(Direct, cancellationToken);
-            var inserted = await MergeThroughStagingAsync(fresh, transaction, cancellationToken);
-            return [.. fresh.Where(l => inserted.Contains(l.LeadId))];
+            await transaction.CreateSavepointAsync(Copying, cancellationToken);
+            try
+            {
+                await db.CopyAsync(leads, cancellationToken);
+                return leads;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && round < Rounds)
+            {
+                await transaction.RollbackToSavepointAsync(Copying, cancellationToken);
+            }
         }
     }
 
-    private async Task<(HashSet<string> Emails, HashSet<string> Phones)> KnownKeysAsync(List<Lead> leads, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The leads none of whose keys a lead or a customer's contact has.</summary>
+    private async Task<List<Lead>> WithoutKnownKeysAsync(List<Lead> leads, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         var (emails, phones) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand(KnownKeys, connection, (NpgsqlTransaction)transaction.GetDbTransaction())
+        await using (var command = new NpgsqlCommand(KnownKeys, connection, (NpgsqlTransaction)transaction.GetDbTransaction())
         {
             Parameters =
             {
                 new() { Value = leads.Select(l => l.EmailKey).OfType<string>().ToArray() },
                 new() { Value = leads.Select(l => l.PhoneKey).OfType<string>().ToArray() },
             },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            _ = (reader.GetChar(0) == 'e' ? emails : phones).Add(reader.GetString(1));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                _ = (reader.GetChar(0) == 'e' ? emails : phones).Add(reader.GetString(1));
+            }
         }
 
-        return (emails, phones);
-    }
-
-    /// <summary>The way round a race: copies the leads into a staging table and inserts from there those whose keys no
-    /// lead or contact has by now; returns the ids inserted.</summary>
-    private async Task<HashSet<Guid>> MergeThroughStagingAsync(List<Lead> leads, IDbContextTransaction transaction, CancellationToken cancellationToken)
-    {
-        var columns = db.ColumnList<Lead>();
-        var table = db.TableOf<Lead>();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-
-        // The staging table lives as long as the transaction: a cancelled batch leaves nothing behind.
-        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA", connection, npgsqlTransaction))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await db.CopyAsync(leads, cancellationToken, Staging);
-        await using var merge = new NpgsqlCommand(
-            $"""
-            INSERT INTO {table} ({columns}) SELECT {columns} FROM {Staging} s
-            WHERE NOT EXISTS (SELECT FROM known_contacts k WHERE k.email_key = s.email_key)
-              AND NOT EXISTS (SELECT FROM known_contacts k WHERE k.phone_key = s.phone_key)
-            ON CONFLICT DO NOTHING RETURNING lead_id
-            """,
-            connection,
-            npgsqlTransaction);
-        await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
-        var inserted = new HashSet<Guid>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            inserted.Add(reader.GetGuid(0));
-        }
-
-        return inserted;
+        return emails.Count == 0 && phones.Count == 0
+            ? leads
+            : [.. leads.Where(l => !(l.EmailKey is { } e && emails.Contains(e)) && !(l.PhoneKey is { } p && phones.Contains(p)))];
     }
 }
