@@ -56,8 +56,9 @@ public sealed class StandardServicesTests(EchoServer server) : IDisposable
     {
         var seen = new List<ServingStatus>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        // Three changes take a few seconds (the publisher runs every second); on a machine loaded to an average of 30
-        // they once took longer than 30 s, so the deadline is generous: it bounds a broken watch, it is not waited.
+        // Three changes take a few seconds (the publisher runs every second). The deadline bounds a broken watch, it is
+        // not waited: a watch once stayed on a stale status for good when two publisher runs overlapped on a loaded
+        // machine, which OneAtATimeHealthPublisher now prevents.
         using var watch = new HealthClient(_channel).Watch(
             new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(90), cancellationToken: stop.Token);
         try

@@ -1,9 +1,11 @@
 using Crm.Grpc.Security;
 using CrmPlatform.ServiceDefaults;
+using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Crm.Grpc.Hosting;
@@ -48,6 +50,7 @@ public static class GrpcServerExtensions
         // The health service runs the readiness checks on each Check (no cache), as /health does; the liveness check is
         // there too so that a server with no dependency (the gateway) reports SERVING rather than UNKNOWN.
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map(string.Empty, r => r.Tags.Contains(HealthTags.Ready, StringComparer.Ordinal) || r.Tags.Contains(HealthTags.Live, StringComparer.Ordinal)));
+        PublishOneAtATime(builder.Services);
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy => policy
             .WithOrigins([.. settings.CorsOrigins])
             .WithMethods("POST")
@@ -55,6 +58,20 @@ public static class GrpcServerExtensions
             .WithExposedHeaders(ExposedHeaders)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return builder;
+    }
+
+    /// <summary>Wraps the gRPC health service's publisher (the one registered by the package that serves it) in a
+    /// <see cref="OneAtATimeHealthPublisher"/>.</summary>
+    private static void PublishOneAtATime(IServiceCollection services)
+    {
+        var grpcHealth = typeof(GrpcHealthChecksOptions).Assembly;
+        var registered = services.Where(d => d.ServiceType == typeof(IHealthCheckPublisher) && d.ImplementationType?.Assembly == grpcHealth).ToList();
+        foreach (var descriptor in registered)
+        {
+            var publisher = descriptor.ImplementationType!;
+            services.Remove(descriptor);
+            services.AddSingleton<IHealthCheckPublisher>(sp => new OneAtATimeHealthPublisher((IHealthCheckPublisher)ActivatorUtilities.CreateInstance(sp, publisher)));
+        }
     }
 
     /// <summary>Serves gRPC-Web (binary and text) beside gRPC for every endpoint, with CORS, then checks the caller's
