@@ -10,15 +10,15 @@ internal sealed record Deals(Guid OpportunityId, string OwnerId)
 
     public static Deals New(string owner) => new(Guid.NewGuid(), owner);
 
-    public OpportunityOpened Opened(decimal amount, DateOnly closeOn, string currency = "EUR", string? team = null) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, 1, "Deal", OwnerId, OpportunityStage.Qualification, 10,
+    public OpportunityOpened Opened(decimal amount, DateOnly closeOn, string currency = "EUR", string? team = null, DateOnly? on = null, OpportunityStage stage = OpportunityStage.Qualification) => new(
+        Guid.NewGuid(), At(on), Customer, OpportunityId, 1, "Deal", OwnerId, stage, StageProbability.Default(stage),
         new Money(currency, amount), closeOn, LeadSource.TradeShow, null, null, team);
 
-    public OpportunityStageChanged StageChanged(long version, OpportunityStage from, OpportunityStage to, int probability) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, from, to, probability, OwnerId);
+    public OpportunityStageChanged StageChanged(long version, OpportunityStage from, OpportunityStage to, int probability, DateOnly? on = null) => new(
+        Guid.NewGuid(), At(on), Customer, OpportunityId, version, from, to, probability, OwnerId);
 
-    public ForecastUpdated Updated(long version, OpportunityStage stage, int probability, decimal amount, DateOnly closeOn) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, OwnerId, stage, ForecastCategory.Commit, probability,
+    public ForecastUpdated Updated(long version, OpportunityStage stage, int probability, decimal amount, DateOnly closeOn, DateOnly? on = null, ForecastCategory category = ForecastCategory.Commit) => new(
+        Guid.NewGuid(), At(on), Customer, OpportunityId, version, OwnerId, stage, category, probability,
         new Money("EUR", amount), closeOn);
 
     public OpportunityWon Won(long version, decimal total, DateOnly wonOn) => new(
@@ -28,4 +28,7 @@ internal sealed record Deals(Guid OpportunityId, string OwnerId)
     public OpportunityLost Lost(long version, decimal amount, DateOnly lostOn) => new(
         Guid.NewGuid(), new DateTimeOffset(lostOn, new TimeOnly(12, 0), TimeSpan.Zero), Customer, OpportunityId, version, OwnerId,
         OpportunityStage.Proposal, "No budget", null, new Money("EUR", amount));
+
+    /// <summary>Events of a given day happen at noon; others now.</summary>
+    private static DateTimeOffset At(DateOnly? on) => on is { } day ? new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero) : DateTimeOffset.UtcNow;
 }

@@ -1,9 +1,8 @@
-using Crm.Contracts.Opportunities;
+namespace Crm.Contracts.Opportunities;
 
-namespace Crm.Opportunities.Domain;
-
-/// <summary>The probability of winning that a stage sets by default.</summary>
-internal static class StageProbability
+/// <summary>The probability of winning that a stage sets by default: opportunities sets it, and what reads its events
+/// (a generated sales history, the forecast that weighs deals by it) knows the same table.</summary>
+public static class StageProbability
 {
     public static int Default(OpportunityStage stage) => stage switch
     {

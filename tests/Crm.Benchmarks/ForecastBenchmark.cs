@@ -1,0 +1,95 @@
+extern alias forecasts;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Crm.SalesHistory;
+using forecasts::Crm.Forecasts.Domain.Flow;
+
+namespace Crm.Benchmarks;
+
+/// <summary>
+/// <c>./build.sh bench forecast</c>: a generated two-year history of 200 reps in 20 teams and 200,000 opportunities, whose
+/// real stage conversion, time in stage and slipping the generator sets (<see cref="SalesTruth"/>). Each of the last
+/// four quarters is forecast on its first day, from what was known before it, by the stage probabilities, by the reps'
+/// own commits and by the flow model; each is compared with what the deals open that day won in the quarter. Three
+/// histories of different seeds are backtested, and their figures averaged.
+/// </summary>
+internal sealed class ForecastBenchmark : IBenchmark
+{
+    /// <summary>A calibration band with fewer deals says too little to judge.</summary>
+    private const int BandDeals = 100;
+
+    public string Name => "forecast";
+
+    /// <summary>Three histories of different seeds: one history's figures swing by several points with its luck.</summary>
+    private static readonly int[] Seeds = [1, 2, 3];
+
+    public Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var runs = Seeds.Select(Backtest).ToList();
+        var mean = (Func<HistoryRun, double> figure) => runs.Average(figure);
+        var summary = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"forecast: stage-probability MAPE {mean(r => r.Mape(ForecastMethod.StageProbability)):0.0}%, rep categories MAPE {mean(r => r.Mape(ForecastMethod.RepCategories)):0.0}%, calibrated MAPE {mean(r => r.Mape(ForecastMethod.Calibrated)):0.0}%, calibration error {runs.Max(r => r.CalibrationError):0.0} points"));
+        summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  MAPE: the mean over {runs.Count} histories (seeds {string.Join(", ", Seeds)}); calibration error: the worst decile of any history with at least {BandDeals} deals");
+        foreach (var run in runs)
+        {
+            summary.Append(Environment.NewLine).Append(run.Describe());
+        }
+
+        var figures = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["stage_probability_mape_percent"] = mean(r => r.Mape(ForecastMethod.StageProbability)),
+            ["rep_categories_mape_percent"] = mean(r => r.Mape(ForecastMethod.RepCategories)),
+            ["calibrated_mape_percent"] = mean(r => r.Mape(ForecastMethod.Calibrated)),
+            ["calibration_error_points"] = runs.Max(r => r.CalibrationError),
+            ["interval_coverage_percent"] = mean(r => r.Report.IntervalCoverage * 100),
+            ["backtest_seconds"] = mean(r => r.BacktestSeconds),
+        };
+        var first = runs[0].Settings;
+        var runSettings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["history"] = $"{first.Teams} teams of {first.RepsPerTeam} reps, {first.Opportunities} opportunities, {first.From:yyyy-MM-dd} to {first.To:yyyy-MM-dd}, seeds {string.Join(", ", Seeds)}",
+            ["quarters"] = string.Join(", ", Quarters(first).Select(q => q.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            ["calibration_band_min_deals"] = BandDeals.ToString(CultureInfo.InvariantCulture),
+            ["flow_prior_exits"] = FlowSettings.Default.PriorExits.ToString(CultureInfo.InvariantCulture),
+        };
+        return Task.FromResult(new BenchmarkResult(Name, summary.ToString(), figures, runSettings));
+    }
+
+    private static HistoryRun Backtest(int seed)
+    {
+        var settings = new SalesHistorySettings(Teams: 20, RepsPerTeam: 10, Opportunities: 200_000, From: new DateOnly(2024, 10, 1), To: new DateOnly(2026, 9, 30), Seed: seed);
+        var clock = Stopwatch.StartNew();
+        var deals = SalesHistoryGenerator.Deals(settings).Select(d => DealHistory.From(d.Events)!).ToList();
+        var generated = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var report = ForecastBacktest.Run(deals, Quarters(settings), FlowSettings.Default);
+        return new HistoryRun(settings, deals.Count, generated, clock.Elapsed.TotalSeconds, report);
+    }
+
+    /// <summary>The last four quarters of the history.</summary>
+    private static List<ForecastWindow> Quarters(SalesHistorySettings settings) =>
+        [.. Enumerable.Range(0, 4).Select(q => settings.To.AddDays(1).AddMonths(3 * (q - 4))).Select(f => new ForecastWindow(f, f.AddMonths(3).AddDays(-1)))];
+
+    /// <summary>One history's backtest.</summary>
+    private sealed record HistoryRun(SalesHistorySettings Settings, int Deals, double GeneratedSeconds, double BacktestSeconds, BacktestReport Report)
+    {
+        public double CalibrationError => Report.CalibrationErrorPoints(BandDeals);
+
+        public double Mape(ForecastMethod method) => Report.Mape[method];
+
+        public string Describe()
+        {
+            var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+                $"  seed {Settings.Seed}: {Deals} opportunities generated in {GeneratedSeconds:0.0} s, {Report.RepPeriods} rep-quarters backtested in {BacktestSeconds:0.0} s; MAPE stage-probability {Mape(ForecastMethod.StageProbability):0.0}%, rep categories {Mape(ForecastMethod.RepCategories):0.0}%, calibrated {Mape(ForecastMethod.Calibrated):0.0}%; calibration error {CalibrationError:0.0} points; the 80% range held the actual in {Report.IntervalCoverage * 100:0.0}%"));
+            text.Append(Environment.NewLine).Append("    given/won by decile:");
+            foreach (var band in Report.Calibration)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" {band.Given * 100:0}/{band.Won * 100:0} ({band.Deals})");
+            }
+
+            return text.ToString();
+        }
+    }
+}
