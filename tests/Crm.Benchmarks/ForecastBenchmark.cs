@@ -61,7 +61,7 @@ internal sealed class ForecastBenchmark : IBenchmark
     {
         var settings = new SalesHistorySettings(Teams: 20, RepsPerTeam: 10, Opportunities: 200_000, From: new DateOnly(2024, 10, 1), To: new DateOnly(2026, 9, 30), Seed: seed);
         var clock = Stopwatch.StartNew();
-        var deals = SalesHistoryGenerator.Deals(settings).Select(d => DealHistory.From(d.Events)!).ToList();
+        var deals = SalesHistoryGenerator.Deals(settings).Select(d => DealHistory.From(d.Events.Select(DealStep.Of).OfType<DealStep>())!).ToList();
         var generated = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var report = ForecastBacktest.Run(deals, Quarters(settings), FlowSettings.Default);

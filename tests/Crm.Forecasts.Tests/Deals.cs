@@ -1,5 +1,8 @@
+extern alias service;
+
 using Crm.Contracts.Opportunities;
 using Crm.Contracts;
+using service::Crm.Forecasts.Domain.Flow;
 
 namespace Crm.Forecasts.Tests;
 
@@ -28,6 +31,9 @@ internal sealed record Deals(Guid OpportunityId, string OwnerId)
     public OpportunityLost Lost(long version, decimal amount, DateOnly lostOn) => new(
         Guid.NewGuid(), new DateTimeOffset(lostOn, new TimeOnly(12, 0), TimeSpan.Zero), Customer, OpportunityId, version, OwnerId,
         OpportunityStage.Proposal, "No budget", null, new Money("EUR", amount));
+
+    /// <summary>The history that a deal's events make, as the forecasts service keeps it (one step per event).</summary>
+    public static DealHistory? History(params IIntegrationEvent[] events) => DealHistory.From(events.Select(DealStep.Of).OfType<DealStep>());
 
     /// <summary>Events of a given day happen at noon; others now.</summary>
     private static DateTimeOffset At(DateOnly? on) => on is { } day ? new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero) : DateTimeOffset.UtcNow;

@@ -33,6 +33,9 @@ internal sealed class ForecastsService : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>The service's "now".</summary>
+    public TestClock Clock => _host.Clock;
+
     public static async Task<ForecastsService> StartAsync(CrmTestServers servers, string owner)
     {
         var resources = await servers.IsolateAsync(owner);
@@ -52,7 +55,7 @@ internal sealed class ForecastsService : IAsyncDisposable
         var ids = string.Join(",", events.Select(e => $"'{e.EventId}'").Distinct(StringComparer.Ordinal));
         var expected = events.Select(e => e.EventId).Distinct().Count();
         Assert.True(
-            await Poll.UntilAsync(async _ => await ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id IN ({ids})") == expected, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken),
+            await Poll.UntilAsync(async _ => await ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id IN ({ids})") == expected, TimeSpan.FromSeconds(30 + (events.Length / 100)), TestContext.Current.CancellationToken),
             "the events were not all consumed");
     }
 
@@ -60,6 +63,10 @@ internal sealed class ForecastsService : IAsyncDisposable
     public Task<Wire.Pipeline> PipelineAsync(Wire.GetPipelineRequest request, CallOptions? caller = null) => Api.GetPipelineAsync(request, caller ?? Options).ResponseAsync;
 
     public Task<Wire.Forecast> ForecastAsync(Wire.GetForecastRequest request, CallOptions? caller = null) => Api.GetForecastAsync(request, caller ?? Options).ResponseAsync;
+
+    public Task<Wire.FlowForecast> FlowForecastAsync(Wire.GetFlowForecastRequest request, CallOptions? caller = null) => Api.GetFlowForecastAsync(request, caller ?? Options).ResponseAsync;
+
+    public Task<Wire.ForecastAccuracy> AccuracyAsync(Wire.GetForecastAccuracyRequest request, CallOptions? caller = null) => Api.GetForecastAccuracyAsync(request, caller ?? Options).ResponseAsync;
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
     public async Task<Status> StatusOfAsync<TResponse>(Func<Wire.ForecastsService.ForecastsServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call)

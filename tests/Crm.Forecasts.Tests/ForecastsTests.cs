@@ -160,6 +160,21 @@ public sealed class ForecastsTests(CrmTestServers servers) : IAsyncLifetime
         Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 9, 0, "periods")]
+    [InlineData(0, -1, 0, "periods")]
+    [InlineData(-1, 2, 0, "period")]
+    [InlineData(2, 1, 9, "quarters")]
+    public async Task Flow_forecast_and_accuracy_requests_out_of_range_are_refused_naming_the_field(int period, int periods, int quarters, string field)
+    {
+        var status = quarters != 0
+            ? await _service.StatusOfAsync((api, o) => api.GetForecastAccuracyAsync(new Wire.GetForecastAccuracyRequest { Quarters = quarters }, o))
+            : await _service.StatusOfAsync((api, o) => api.GetFlowForecastAsync(new Wire.GetFlowForecastRequest { Period = (Wire.PeriodKind)Math.Max(period, 0), Periods = periods }, o));
+
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
+        Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
+    }
+
     private static decimal Amount(Shared.Money money) => MoneyConversions.Read(money, "money").Amount;
 
     private static Shared.Date Date(int year, int month, int day) => new() { Year = year, Month = month, Day = day };

@@ -14,12 +14,11 @@ public sealed class DealHistoryTests
     public void A_day_shows_the_stage_age_and_forecast_of_the_events_before_it_whatever_order_they_came_in()
     {
         var deal = Deals.New("rep-1");
-        var history = DealHistory.From([
+        var history = Deals.History(
             deal.Won(5, 9000m, Opened.AddDays(30)),
             deal.Updated(4, OpportunityStage.Proposal, 25, 9000m, Opened.AddDays(40), Opened.AddDays(12), ForecastCategory.BestCase),
             deal.StageChanged(3, OpportunityStage.Qualification, OpportunityStage.Proposal, 25, Opened.AddDays(10)),
-            deal.Opened(8000m, Opened.AddDays(20), team: "team-1", on: Opened),
-        ])!;
+            deal.Opened(8000m, Opened.AddDays(20), team: "team-1", on: Opened))!;
 
         Assert.Null(history.AsOf(Opened));
         Assert.Equal(new DealState(OpportunityStage.Qualification, 10, new ForecastRevision(Opened, Opened.AddDays(20), ForecastCategory.Pipeline, 10, 8000m)), history.AsOf(Opened.AddDays(10)));
@@ -36,6 +35,6 @@ public sealed class DealHistoryTests
     public void Events_without_the_opening_make_no_history()
     {
         var deal = Deals.New("rep-1");
-        Assert.Null(DealHistory.From([deal.StageChanged(2, OpportunityStage.Qualification, OpportunityStage.Proposal, 25, Opened)]));
+        Assert.Null(Deals.History(deal.StageChanged(2, OpportunityStage.Qualification, OpportunityStage.Proposal, 25, Opened)));
     }
 }

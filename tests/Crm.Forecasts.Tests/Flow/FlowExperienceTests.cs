@@ -17,11 +17,10 @@ public sealed class FlowExperienceTests
     public void A_stay_still_running_counts_its_days_so_far_and_no_exit()
     {
         var deal = Deals.New("rep-1");
-        var history = DealHistory.From([
+        var history = Deals.History(
             deal.Opened(1000m, Opened.AddDays(30), on: Opened),
             deal.StageChanged(2, OpportunityStage.Qualification, OpportunityStage.Proposal, 25, Opened.AddDays(3)),
-            deal.Lost(3, 1000m, Opened.AddDays(40)),
-        ])!;
+            deal.Lost(3, 1000m, Opened.AddDays(40)))!;
         var experience = new FlowExperience();
         experience.Add(history, Opened.AddDays(10));
 
@@ -37,10 +36,9 @@ public sealed class FlowExperienceTests
     public void Leaving_a_stage_the_day_one_entered_it_is_a_same_day_exit()
     {
         var deal = Deals.New("rep-1");
-        var history = DealHistory.From([
+        var history = Deals.History(
             deal.Opened(1000m, Opened.AddDays(30), on: Opened),
-            deal.StageChanged(2, OpportunityStage.Qualification, OpportunityStage.Proposal, 25, Opened),
-        ])!;
+            deal.StageChanged(2, OpportunityStage.Qualification, OpportunityStage.Proposal, 25, Opened))!;
         var experience = new FlowExperience();
         experience.Add(history, Opened.AddDays(2));
 

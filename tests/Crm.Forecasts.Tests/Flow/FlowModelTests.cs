@@ -75,5 +75,5 @@ public sealed class FlowModelTests
     }
 
     private static List<DealHistory> History(SalesHistorySettings settings) =>
-        [.. SalesHistoryGenerator.Deals(settings).Select(d => DealHistory.From(d.Events)!)];
+        [.. SalesHistoryGenerator.Deals(settings).Select(d => Deals.History([.. d.Events])!)];
 }

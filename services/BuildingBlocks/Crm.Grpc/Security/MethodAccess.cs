@@ -86,6 +86,8 @@ public static class MethodAccess
         // Forecasts: the reps' own and their managers' reports.
         ["/crm.forecasts.v1.ForecastsService/GetPipeline"] = [OutsideSales, SalesManager],
         ["/crm.forecasts.v1.ForecastsService/GetForecast"] = [OutsideSales, SalesManager],
+        ["/crm.forecasts.v1.ForecastsService/GetFlowForecast"] = [OutsideSales, SalesManager],
+        ["/crm.forecasts.v1.ForecastsService/GetForecastAccuracy"] = [OutsideSales, SalesManager],
 
         // Orders: order entry ships, accounting invoices and collects; sales and service see orders and credit.
         ["/crm.orders.v1.OrdersService/GetOrder"] = [OrderEntry, Accounting, .. CustomerFacing],

@@ -1,12 +1,7 @@
 using Crm.Contracts.Opportunities;
 using Crm.Forecasts.Data;
-using Crm.Forecasts.Domain;
 
 namespace Crm.Forecasts.Consumers;
 
 /// <summary>A stage change moves the deal in the pipeline and sets its probability.</summary>
-internal sealed class OpportunityStageChangedConsumer(ForecastsDbContext db) : ForecastConsumer<OpportunityStageChanged>(db)
-{
-    protected override ForecastFacts Facts(OpportunityStageChanged message) =>
-        new(message.CustomerId, Stage: message.Stage, Probability: message.Probability);
-}
+internal sealed class OpportunityStageChangedConsumer(ForecastsDbContext db) : ForecastConsumer<OpportunityStageChanged>(db);

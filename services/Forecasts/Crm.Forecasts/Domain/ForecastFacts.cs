@@ -12,4 +12,17 @@ internal sealed record ForecastFacts(
     Money? Amount = null,
     DateOnly? CloseOn = null,
     DateOnly? ClosedOn = null,
-    string? SalesTeam = null);
+    string? SalesTeam = null,
+    ForecastCategory? Category = null)
+{
+    /// <summary>What <paramref name="e"/> tells, or null for an event that is not about an opportunity's forecast.</summary>
+    public static ForecastFacts? Of(IIntegrationEvent e) => e switch
+    {
+        OpportunityOpened m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, SalesTeam: m.SalesTeam),
+        OpportunityStageChanged m => new(m.CustomerId, Stage: m.Stage, Probability: m.Probability),
+        ForecastUpdated m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, Category: m.Category),
+        OpportunityWon m => new(m.CustomerId, m.OwnerId, OpportunityStage.Won, 100, m.Total, ClosedOn: m.WonOn),
+        OpportunityLost m => new(m.CustomerId, m.OwnerId, OpportunityStage.Lost, 0, m.Amount, ClosedOn: DateOnly.FromDateTime(m.OccurredAt.UtcDateTime)),
+        _ => null,
+    };
+}

@@ -14,7 +14,7 @@ internal static class SummingCurrency
     /// <summary>The answer's currency when there is no deal to take one from.</summary>
     public const string Fallback = "EUR";
 
-    public static (string Currency, Status Status) Choose(string requested, IEnumerable<ForecastEntry> entries)
+    public static (string Currency, Status Status) Choose(string requested, IEnumerable<string?> currencies)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (requested.Length > 0)
@@ -24,8 +24,8 @@ internal static class SummingCurrency
                 : (string.Empty, Status.InvalidArgument("currency_code", "must be an ISO 4217 currency code such as EUR"));
         }
 
-        var common = entries.Where(e => e.Currency is not null)
-            .GroupBy(e => e.Currency!, StringComparer.Ordinal)
+        var common = currencies.OfType<string>()
+            .GroupBy(c => c, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
             .FirstOrDefault();

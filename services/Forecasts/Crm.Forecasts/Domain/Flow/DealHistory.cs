@@ -1,11 +1,10 @@
-using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 
 namespace Crm.Forecasts.Domain.Flow;
 
 /// <summary>
-/// A deal's path as its events tell it: the stages it went through and when, how the rep forecast it over time, and
-/// how it ended. Events are taken in the order of their versions, whatever order they came in. A day's events count
+/// A deal's path as its steps (its events) tell it: the stages it went through and when, how the rep forecast it over time, and
+/// how it ended. Steps are taken in the order of their versions, whatever order they came in. A day's steps count
 /// from the next day on: the state "on a day" is the state at its start.
 /// </summary>
 internal sealed class DealHistory
@@ -24,6 +23,9 @@ internal sealed class DealHistory
 
     public string? SalesTeam { get; }
 
+    /// <summary>The currency of the deal's amount.</summary>
+    public string? Currency { get; private set; }
+
     public IReadOnlyList<StageSpell> Spells => _spells;
 
     public IReadOnlyList<ForecastRevision> Revisions => _revisions;
@@ -38,22 +40,23 @@ internal sealed class DealHistory
 
     public DateOnly OpenedOn => _spells[0].EnteredOn;
 
-    /// <summary>The history the events of one deal tell, or null when its opening is not among them.</summary>
-    public static DealHistory? From(IEnumerable<IIntegrationEvent> events)
+    /// <summary>The history one deal's steps tell, or null when its opening (version 1) is not among them.</summary>
+    public static DealHistory? From(IEnumerable<DealStep> steps)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(steps);
         DealHistory? deal = null;
-        foreach (var e in events.OrderBy(e => e.Version))
+        foreach (var step in steps.OrderBy(s => s.Version))
         {
-            if (e is OpportunityOpened opened)
+            if (step.Version == 1 && step.Stage is { } stage)
             {
-                deal = new DealHistory(opened.OpportunityId, opened.OwnerId, opened.SalesTeam);
-                deal._spells.Add(new StageSpell(opened.Stage, Day(opened.OccurredAt)));
-                deal._revisions.Add(new ForecastRevision(Day(opened.OccurredAt), opened.ExpectedCloseOn, ForecastCategory.Pipeline, opened.Probability, opened.Amount.Amount));
+                deal = new DealHistory(step.OpportunityId, step.OwnerId ?? string.Empty, step.SalesTeam);
+                deal._spells.Add(new StageSpell(stage, step.On));
+                deal.Currency = step.Currency;
+                deal._revisions.Add(new ForecastRevision(step.On, step.CloseOn ?? step.On, step.Category ?? ForecastCategory.Pipeline, step.Probability ?? 0, step.Amount ?? 0));
             }
             else
             {
-                deal?.Apply(e);
+                deal?.Apply(step);
             }
         }
 
@@ -77,27 +80,32 @@ internal sealed class DealHistory
     public bool WonBetween(DateOnly first, DateOnly last) =>
         Outcome == OpportunityStage.Won && ClosedOn >= first && ClosedOn <= last;
 
-    private void Apply(IIntegrationEvent e)
+    private void Apply(DealStep step)
     {
-        switch (e)
+        if (Outcome is not null)
         {
-            case OpportunityStageChanged changed when Outcome is null:
-                _spells.Add(new StageSpell(changed.Stage, Day(changed.OccurredAt)));
-                break;
-            case ForecastUpdated updated:
-                OwnerId = updated.OwnerId;
-                _revisions.Add(new ForecastRevision(Day(updated.OccurredAt), updated.ExpectedCloseOn, updated.Category, updated.Probability, updated.Amount.Amount));
-                break;
-            case OpportunityWon won:
-                (Outcome, ClosedOn, WonAmount) = (OpportunityStage.Won, won.WonOn, won.Total.Amount);
-                break;
-            case OpportunityLost lost:
-                (Outcome, ClosedOn) = (OpportunityStage.Lost, Day(lost.OccurredAt));
-                break;
-            default:
-                break;
+            return;
+        }
+
+        OwnerId = step.OwnerId ?? OwnerId;
+        Currency = step.Currency ?? Currency;
+        if (step.Stage is OpportunityStage.Won or OpportunityStage.Lost)
+        {
+            (Outcome, ClosedOn) = (step.Stage, step.ClosedOn ?? step.On);
+            WonAmount = step.Stage == OpportunityStage.Won ? step.Amount ?? 0 : 0;
+            return;
+        }
+
+        if (step.Stage is { } stage && stage != _spells[^1].Stage)
+        {
+            _spells.Add(new StageSpell(stage, step.On));
+        }
+
+        var last = _revisions[^1];
+        if (step.CloseOn is not null || step.Category is not null || step.Probability is not null || step.Amount is not null)
+        {
+            _revisions.Add(new ForecastRevision(
+                step.On, step.CloseOn ?? last.CloseOn, step.Category ?? last.Category, step.Probability ?? last.Probability, step.Amount ?? last.Amount));
         }
     }
-
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }

@@ -2,7 +2,7 @@ namespace Crm.Forecasts.Domain.Flow;
 
 /// <summary>
 /// A flow model's forecast from a day: for an open deal, its chance of being won in each of the periods asked for. Each
-/// rep's win curve is worked out once, at the periods' bounds.
+/// rep's win curve is worked out once, at the periods' bounds. A period begun before the day counts from the day on.
 /// </summary>
 internal sealed class FlowForecast(FlowModel model, DateOnly asOf, IReadOnlyList<ForecastWindow> periods)
 {
@@ -30,7 +30,7 @@ internal sealed class FlowForecast(FlowModel model, DateOnly asOf, IReadOnlyList
 
         for (var i = 0; i < periods.Count; i++)
         {
-            chances[i] = curve.Between(Day(asOf, periods[i].First), Day(asOf, periods[i].Last), state.Stage, state.Age);
+            chances[i] = curve.Between(Math.Max(1, Day(asOf, periods[i].First)), Day(asOf, periods[i].Last), state.Stage, state.Age);
         }
 
         return chances;

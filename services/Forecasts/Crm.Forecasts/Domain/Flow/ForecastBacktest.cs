@@ -9,20 +9,25 @@ namespace Crm.Forecasts.Domain.Flow;
 /// </summary>
 internal static class ForecastBacktest
 {
-    public static BacktestReport Run(IReadOnlyList<DealHistory> deals, IReadOnlyList<ForecastWindow> periods, FlowSettings settings)
+    /// <param name="deals">Every deal: the flow is learnt from all of them.</param>
+    /// <param name="periods">The past periods to forecast.</param>
+    /// <param name="settings">How the flow is learnt.</param>
+    /// <param name="shown">The deals whose reps are measured (all when null): a manager's teams'.</param>
+    public static BacktestReport Run(IReadOnlyList<DealHistory> deals, IReadOnlyList<ForecastWindow> periods, FlowSettings settings, Func<DealHistory, bool>? shown = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(periods);
         var errors = Enum.GetValues<ForecastMethod>().ToDictionary(m => m, _ => new List<double>());
         var bands = new BandTally();
-        var (covered, measured) = (0, 0);
+        var (covered, pairs) = (0, 0);
         var random = new Random(1);
+        var measured = shown is null ? deals : [.. deals.Where(shown)];
         foreach (var period in periods)
         {
             var forecast = new FlowForecast(FlowModel.Learn(deals, period.First, settings), period.First, [period]);
-            foreach (var rep in RepForecasts(deals, forecast, period, bands))
+            foreach (var rep in RepForecasts(measured, forecast, period, bands))
             {
-                measured++;
+                pairs++;
                 covered += RevenueRange.Of(rep.Chances, random).Holds(rep.Actual) ? 1 : 0;
                 if (rep.Actual > 0)
                 {
@@ -37,8 +42,8 @@ internal static class ForecastBacktest
         return new BacktestReport(
             errors.ToDictionary(e => e.Key, e => e.Value.DefaultIfEmpty(0).Average() * 100),
             bands.Bands(),
-            measured == 0 ? 0 : covered / (double)measured,
-            measured);
+            pairs == 0 ? 0 : covered / (double)pairs,
+            pairs);
     }
 
     /// <summary>Each rep's forecasts for the period by every method, and what their deals open on its first day won in it.</summary>

@@ -37,7 +37,7 @@ internal sealed partial class ForecastsApi
         }
 
         var entries = (await query.ToListAsync(context.CancellationToken)).Where(e => e.Stage is not null).ToList();
-        var (currency, status) = SummingCurrency.Choose(request.CurrencyCode, entries);
+        var (currency, status) = SummingCurrency.Choose(request.CurrencyCode, entries.Select(e => e.Currency));
         if (!status.IsOk)
         {
             return status;

@@ -20,6 +20,9 @@ internal sealed partial class ForecastsApi
         (OpportunityStage.Closing, "CLOSING"),
     ];
 
+    /// <summary>A stage's name on the wire (QUALIFICATION, PROPOSAL, ...).</summary>
+    private static string WireStage(OpportunityStage stage) => Array.Find(OpenStages, s => s.Stage == stage).Name;
+
     public override Task<Wire.Pipeline> GetPipeline(Wire.GetPipelineRequest request, ServerCallContext context) => GetPipelineAsync(request, context).Answer();
 
     private async Task<GrpcResult<Wire.Pipeline>> GetPipelineAsync(Wire.GetPipelineRequest request, ServerCallContext context)
@@ -32,7 +35,7 @@ internal sealed partial class ForecastsApi
         }
 
         var open = await query.ToListAsync(context.CancellationToken);
-        var (currency, status) = SummingCurrency.Choose(request.CurrencyCode, open);
+        var (currency, status) = SummingCurrency.Choose(request.CurrencyCode, open.Select(e => e.Currency));
         if (!status.IsOk)
         {
             return status;

@@ -1,0 +1,85 @@
+using Crm.Api;
+using Crm.Forecasts.Domain.Flow;
+using Crm.Grpc;
+using Crm.Grpc.Security;
+using Grpc.Core;
+using Wire = Crm.Forecasts.Grpc.V1;
+
+namespace Crm.Forecasts.Features;
+
+/// <summary>The flow forecast of the coming periods, for the deals in the caller's reach and by owner.</summary>
+internal sealed partial class ForecastsApi
+{
+    /// <summary>The most periods one answer forecasts.</summary>
+    private const int MostPeriods = 8;
+
+    public override Task<Wire.FlowForecast> GetFlowForecast(Wire.GetFlowForecastRequest request, ServerCallContext context) => GetFlowForecastAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.FlowForecast>> GetFlowForecastAsync(Wire.GetFlowForecastRequest request, ServerCallContext context)
+    {
+        if (request.Periods is < 0 or > MostPeriods)
+        {
+            return Status.InvalidArgument("periods", $"must be between 1 and {MostPeriods} (1 when unset)");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (current, periodStatus) = PeriodBounds.Of(request.Period, today);
+        if (current is null)
+        {
+            return periodStatus;
+        }
+
+        var all = await DealHistories.AllAsync(db, context.CancellationToken);
+        var reach = CallerReach.Of(context);
+        var shown = all.Where(d => reach.InReach(d) && (request.OwnerId.Length == 0 || d.OwnerId == request.OwnerId)).ToList();
+        var (currency, currencyStatus) = SummingCurrency.Choose(request.CurrencyCode, shown.Select(d => d.Currency));
+        if (!currencyStatus.IsOk)
+        {
+            return currencyStatus;
+        }
+
+        var periods = Enumerable.Range(0, Math.Max(request.Periods, 1))
+            .Select(i => new ForecastWindow(current.StartsOn.AddMonths(i * Months(current)), current.StartsOn.AddMonths((i + 1) * Months(current)).AddDays(-1)))
+            .ToList();
+        var forecast = new FlowForecast(FlowModel.Learn(all, today, FlowSettings.Default), today, periods);
+        var deals = shown.Where(d => d.Currency == currency).Select(d => new DealChances(d, forecast.Chances(d))).ToList();
+        var answer = new Wire.FlowForecast { AsOf = DateConversions.ToDate(today) };
+        answer.Periods.AddRange(Outlook(deals, periods, today, currency));
+        answer.Owners.AddRange(deals.GroupBy(d => d.Deal.OwnerId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Wire.OwnerFlow { OwnerId = g.Key, Periods = { Outlook([.. g], periods, today, currency) } }));
+        if (request.OwnerId.Length > 0)
+        {
+            answer.Deals.AddRange(deals.Where(d => d.Deal.AsOf(today) is not null).Select(d => Outlook(d, today, currency)));
+        }
+
+        return answer;
+    }
+
+    private static int Months(PeriodBounds period) => ((period.EndsOn.Year - period.StartsOn.Year) * 12) + period.EndsOn.Month - period.StartsOn.Month + 1;
+
+    private static IEnumerable<Wire.FlowPeriod> Outlook(IReadOnlyList<DealChances> deals, IReadOnlyList<ForecastWindow> periods, DateOnly today, string currency) =>
+        FlowOutlook.Of(deals, periods, today, new Random(1)).Select(o => new Wire.FlowPeriod
+        {
+            StartsOn = DateConversions.ToDate(o.Period.First),
+            EndsOn = DateConversions.ToDate(o.Period.Last),
+            Expected = MoneyConversions.ToMoney(Math.Round(o.Flow.Expected, 2), currency),
+            Low = MoneyConversions.ToMoney(o.Flow.Low, currency),
+            High = MoneyConversions.ToMoney(o.Flow.High, currency),
+            StageWeighted = MoneyConversions.ToMoney(o.StageWeighted, currency),
+            Committed = MoneyConversions.ToMoney(o.Committed, currency),
+            Won = MoneyConversions.ToMoney(o.Won, currency),
+        });
+
+    private static Wire.DealOutlook Outlook(DealChances deal, DateOnly today, string currency)
+    {
+        var state = deal.Deal.AsOf(today)!;
+        return new Wire.DealOutlook
+        {
+            OpportunityId = deal.Deal.OpportunityId.ToString(),
+            OwnerId = deal.Deal.OwnerId,
+            Stage = WireStage(state.Stage),
+            Amount = MoneyConversions.ToMoney(state.Forecast.Amount, currency),
+            Chances = { deal.Chances },
+        };
+    }
+}
