@@ -31,6 +31,7 @@ internal sealed class ForecastBenchmark : IBenchmark
         var mean = (Func<HistoryRun, double> figure) => runs.Average(figure);
         var summary = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
             $"forecast: stage-probability MAPE {mean(r => r.Mape(ForecastMethod.StageProbability)):0.0}%, rep categories MAPE {mean(r => r.Mape(ForecastMethod.RepCategories)):0.0}%, calibrated MAPE {mean(r => r.Mape(ForecastMethod.Calibrated)):0.0}%, calibration error {runs.Max(r => r.CalibrationError):0.0} points"));
+        summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  the truth's own chances: MAPE {mean(r => r.Mape(ForecastMethod.Reference)):0.0}% (the luck no forecast can know); calibrated/truth {mean(r => r.Mape(ForecastMethod.Calibrated)) / mean(r => r.Mape(ForecastMethod.Reference)):0.00}");
         summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  MAPE: the mean over {runs.Count} histories (seeds {string.Join(", ", Seeds)}); calibration error: the worst decile of any history with at least {BandDeals} deals");
         foreach (var run in runs)
         {
@@ -42,6 +43,7 @@ internal sealed class ForecastBenchmark : IBenchmark
             ["stage_probability_mape_percent"] = mean(r => r.Mape(ForecastMethod.StageProbability)),
             ["rep_categories_mape_percent"] = mean(r => r.Mape(ForecastMethod.RepCategories)),
             ["calibrated_mape_percent"] = mean(r => r.Mape(ForecastMethod.Calibrated)),
+            ["truth_mape_percent"] = mean(r => r.Mape(ForecastMethod.Reference)),
             ["calibration_error_points"] = runs.Max(r => r.CalibrationError),
             ["interval_coverage_percent"] = mean(r => r.Report.IntervalCoverage * 100),
             ["backtest_seconds"] = mean(r => r.BacktestSeconds),
@@ -61,10 +63,17 @@ internal sealed class ForecastBenchmark : IBenchmark
     {
         var settings = new SalesHistorySettings(Teams: 20, RepsPerTeam: 10, Opportunities: 200_000, From: new DateOnly(2024, 10, 1), To: new DateOnly(2026, 9, 30), Seed: seed);
         var clock = Stopwatch.StartNew();
-        var deals = SalesHistoryGenerator.Deals(settings).Select(d => DealHistory.From(d.Events.Select(DealStep.Of).OfType<DealStep>())!).ToList();
+        var generatedDeals = SalesHistoryGenerator.Deals(settings).ToList();
+        var deals = generatedDeals.Select(d => DealHistory.From(d.Events.Select(DealStep.Of).OfType<DealStep>())!).ToList();
+        var reps = generatedDeals.ToDictionary(d => d.OpportunityId, d => d.Rep);
         var generated = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var report = ForecastBacktest.Run(deals, Quarters(settings), FlowSettings.Default);
+
+        // The truth's own chances, measured as one more method: the error left when a forecast knows everything but luck.
+        var (oracle, random) = (new TruthOracle(settings.Truth, draws: 100), new Random(seed));
+        var report = ForecastBacktest.Run(
+            deals, Quarters(settings), FlowSettings.Default,
+            reference: (deal, state, quarter) => oracle.ChanceOfWinning(reps[deal.OpportunityId], state.Stage, state.Age, 1, quarter.Last.DayNumber - quarter.First.DayNumber + 1, random));
         return new HistoryRun(settings, deals.Count, generated, clock.Elapsed.TotalSeconds, report);
     }
 
@@ -82,7 +91,7 @@ internal sealed class ForecastBenchmark : IBenchmark
         public string Describe()
         {
             var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-                $"  seed {Settings.Seed}: {Deals} opportunities generated in {GeneratedSeconds:0.0} s, {Report.RepPeriods} rep-quarters backtested in {BacktestSeconds:0.0} s; MAPE stage-probability {Mape(ForecastMethod.StageProbability):0.0}%, rep categories {Mape(ForecastMethod.RepCategories):0.0}%, calibrated {Mape(ForecastMethod.Calibrated):0.0}%; calibration error {CalibrationError:0.0} points; the 80% range held the actual in {Report.IntervalCoverage * 100:0.0}%"));
+                $"  seed {Settings.Seed}: {Deals} opportunities generated in {GeneratedSeconds:0.0} s, {Report.RepPeriods} rep-quarters backtested in {BacktestSeconds:0.0} s; MAPE stage-probability {Mape(ForecastMethod.StageProbability):0.0}%, rep categories {Mape(ForecastMethod.RepCategories):0.0}%, calibrated {Mape(ForecastMethod.Calibrated):0.0}%, truth {Mape(ForecastMethod.Reference):0.0}%; calibration error {CalibrationError:0.0} points; the 80% range held the actual in {Report.IntervalCoverage * 100:0.0}%"));
             text.Append(Environment.NewLine).Append("    given/won by decile:");
             foreach (var band in Report.Calibration)
             {

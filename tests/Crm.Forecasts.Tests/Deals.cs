@@ -25,7 +25,7 @@ internal sealed record Deals(Guid OpportunityId, string OwnerId)
         new Money("EUR", amount), closeOn);
 
     public OpportunityWon Won(long version, decimal total, DateOnly wonOn) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, Customer, OpportunityId, version, OwnerId,
+        Guid.NewGuid(), At(wonOn), Customer, OpportunityId, version, OwnerId,
         [new OpportunityLine(Guid.NewGuid(), "Licence", 1, new Money("EUR", total))], new Money("EUR", total), wonOn, null, null);
 
     public OpportunityLost Lost(long version, decimal amount, DateOnly lostOn) => new(

@@ -31,6 +31,29 @@ public sealed class FlowModelTests
     }
 
     [Fact]
+    public void Half_the_deals_won_on_their_first_day_in_closing_and_half_still_open_give_even_odds_each_day()
+    {
+        // 50 deals opened in Closing on day 0 and won on day 1 (one day in the stage each, and an exit); 50 opened the same
+        // day and still open at the start of day 2 (one day each, no exit). Every band without deals takes the first's.
+        var opened = new DateOnly(2026, 3, 2);
+        var deals = Enumerable.Range(0, 100).Select(i =>
+        {
+            var deal = Deals.New("rep-1");
+            var open = deal.Opened(1000m, opened.AddDays(30), team: "team-1", on: opened, stage: OpportunityStage.Closing);
+            return i < 50 ? Deals.History(open, deal.Won(2, 1000m, opened.AddDays(1)))! : Deals.History(open)!;
+        }).ToList();
+
+        var curve = WinCurve.Compute(FlowModel.Learn(deals, opened.AddDays(2), FlowSettings.Default).For("team-1", "rep-1"), [1, 2, 3, 30]);
+
+        Assert.Equal(0.5, curve.Within(1, OpportunityStage.Closing, 1), 9);
+        Assert.Equal(0.75, curve.Within(2, OpportunityStage.Closing, 1), 9);
+        Assert.Equal(0.875, curve.Between(1, 3, OpportunityStage.Closing, 200), 9);
+        Assert.Equal(0.25, curve.Between(2, 2, OpportunityStage.Closing, 5), 9);
+        Assert.InRange(curve.Within(30, OpportunityStage.Closing, 1), 0.999999, 1);
+        Assert.Equal(0, curve.Within(30, OpportunityStage.Qualification, 1));
+    }
+
+    [Fact]
     public void Deals_open_longer_than_most_are_given_less_chance_of_being_won_soon()
     {
         var deals = History(new SalesHistorySettings(2, 5, 20_000, From, To, Seed: 12) { Truth = Uniform });

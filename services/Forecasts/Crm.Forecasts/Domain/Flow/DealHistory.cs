@@ -52,6 +52,11 @@ internal sealed class DealHistory
                 deal = new DealHistory(step.OpportunityId, step.OwnerId ?? string.Empty, step.SalesTeam);
                 deal._spells.Add(new StageSpell(stage, step.On));
                 deal.Currency = step.Currency;
+                if (stage is OpportunityStage.Won or OpportunityStage.Lost)
+                {
+                    // Opened already closed (an imported deal): never open on any day.
+                    (deal.Outcome, deal.ClosedOn) = (stage, step.ClosedOn ?? step.On);
+                }
                 deal._revisions.Add(new ForecastRevision(step.On, step.CloseOn ?? step.On, step.Category ?? ForecastCategory.Pipeline, step.Probability ?? 0, step.Amount ?? 0));
             }
             else

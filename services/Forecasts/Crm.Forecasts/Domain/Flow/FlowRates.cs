@@ -34,6 +34,7 @@ internal sealed class FlowRates
             }
         }
 
+        rates.KeepChancesWhole();
         return rates;
     }
 
@@ -75,6 +76,32 @@ internal sealed class FlowRates
             }
         }
 
+        rates.KeepChancesWhole();
         return rates;
+    }
+
+    /// <summary>Scaled rates, or a band where a stale deal or two left on their first day, can add up to more than
+    /// certainty: such a cell's chances are scaled down to add up to 1, keeping their proportions.</summary>
+    private void KeepChancesWhole()
+    {
+        Whole(_sameDay);
+        Whole(_daily);
+    }
+
+    private static void Whole(double[] chances)
+    {
+        for (var cell = 0; cell < chances.Length; cell += FlowShape.Destinations)
+        {
+            var total = 0d;
+            for (var to = 0; to < FlowShape.Destinations; to++)
+            {
+                total += chances[cell + to];
+            }
+
+            for (var to = 0; total > 1 && to < FlowShape.Destinations; to++)
+            {
+                chances[cell + to] /= total;
+            }
+        }
     }
 }

@@ -13,11 +13,14 @@ internal static class ForecastBacktest
     /// <param name="periods">The past periods to forecast.</param>
     /// <param name="settings">How the flow is learnt.</param>
     /// <param name="shown">The deals whose reps are measured (all when null): a manager's teams'.</param>
-    public static BacktestReport Run(IReadOnlyList<DealHistory> deals, IReadOnlyList<ForecastWindow> periods, FlowSettings settings, Func<DealHistory, bool>? shown = null)
+    /// <param name="reference">A chance given from outside for an open deal in a period, measured as
+    /// <see cref="ForecastMethod.Reference"/> (left out when null).</param>
+    public static BacktestReport Run(
+        IReadOnlyList<DealHistory> deals, IReadOnlyList<ForecastWindow> periods, FlowSettings settings, Func<DealHistory, bool>? shown = null, Func<DealHistory, DealState, ForecastWindow, double>? reference = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(periods);
-        var errors = Enum.GetValues<ForecastMethod>().ToDictionary(m => m, _ => new List<double>());
+        var errors = Enum.GetValues<ForecastMethod>().Where(m => reference is not null || m != ForecastMethod.Reference).ToDictionary(m => m, _ => new List<double>());
         var bands = new BandTally();
         var (covered, pairs) = (0, 0);
         var random = new Random(1);
@@ -25,7 +28,7 @@ internal static class ForecastBacktest
         foreach (var period in periods)
         {
             var forecast = new FlowForecast(FlowModel.Learn(deals, period.First, settings), period.First, [period]);
-            foreach (var rep in RepForecasts(measured, forecast, period, bands))
+            foreach (var rep in RepForecasts(measured, forecast, period, bands, reference))
             {
                 pairs++;
                 covered += RevenueRange.Of(rep.Chances, random).Holds(rep.Actual) ? 1 : 0;
@@ -47,7 +50,8 @@ internal static class ForecastBacktest
     }
 
     /// <summary>Each rep's forecasts for the period by every method, and what their deals open on its first day won in it.</summary>
-    private static List<RepPeriod> RepForecasts(IReadOnlyList<DealHistory> deals, FlowForecast forecast, ForecastWindow period, BandTally bands)
+    private static List<RepPeriod> RepForecasts(
+        IReadOnlyList<DealHistory> deals, FlowForecast forecast, ForecastWindow period, BandTally bands, Func<DealHistory, DealState, ForecastWindow, double>? reference)
     {
         var reps = new Dictionary<(string?, string), RepPeriod>();
         foreach (var deal in deals)
@@ -70,6 +74,7 @@ internal static class ForecastBacktest
             rep.Forecasts[(int)ForecastMethod.StageProbability] += expected ? amount * state.Forecast.Probability / 100m : 0;
             rep.Forecasts[(int)ForecastMethod.RepCategories] += expected && state.Forecast.Category == ForecastCategory.Commit ? amount : 0;
             rep.Forecasts[(int)ForecastMethod.Calibrated] += (decimal)chance * amount;
+            rep.Forecasts[(int)ForecastMethod.Reference] += reference is null ? 0 : (decimal)reference(deal, state, period) * amount;
             rep.Chances.Add((chance, amount));
             rep.Actual += won ? deal.WonAmount : 0;
         }

@@ -11,4 +11,8 @@ internal enum ForecastMethod
 
     /// <summary>Each open deal weighted by its chance of being won in the period, from the flow of the rep's own deals.</summary>
     Calibrated,
+
+    /// <summary>Each open deal weighted by a chance given from outside: in a benchmark, the generated history's own truth,
+    /// to tell a forecast's error from the luck no forecast can know.</summary>
+    Reference,
 }

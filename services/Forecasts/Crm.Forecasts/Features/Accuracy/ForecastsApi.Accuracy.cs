@@ -37,7 +37,14 @@ internal sealed partial class ForecastsApi
             .ToList();
         var reach = CallerReach.Of(context);
         var all = await DealHistories.AllAsync(db, context.CancellationToken);
-        var report = ForecastBacktest.Run(all, quarters, FlowSettings.Default, reach.InReach);
+        var (currency, currencyStatus) = SummingCurrency.Choose(request.CurrencyCode, all.Where(reach.InReach).Select(d => d.Currency));
+        if (!currencyStatus.IsOk)
+        {
+            return currencyStatus;
+        }
+
+        // The flow is learnt from every deal; the reps are measured on the deals in reach in one currency (no exchange rates).
+        var report = ForecastBacktest.Run(all, quarters, FlowSettings.Default, d => reach.InReach(d) && d.Currency == currency);
 
         var answer = new Wire.ForecastAccuracy { RangeCoverage = report.IntervalCoverage, RepQuarters = report.RepPeriods };
         answer.Methods.AddRange(report.Mape.Select(m => new Wire.MethodAccuracy { Method = MethodNames[m.Key], MapePercent = m.Value }));

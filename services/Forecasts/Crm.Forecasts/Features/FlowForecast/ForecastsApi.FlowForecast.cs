@@ -41,15 +41,18 @@ internal sealed partial class ForecastsApi
         var periods = Enumerable.Range(0, Math.Max(request.Periods, 1))
             .Select(i => new ForecastWindow(current.StartsOn.AddMonths(i * Months(current)), current.StartsOn.AddMonths((i + 1) * Months(current)).AddDays(-1)))
             .ToList();
-        var forecast = new FlowForecast(FlowModel.Learn(all, today, FlowSettings.Default), today, periods);
+        // Everything known by the end of today counts (a deal won today is won, one opened today is open); chances count
+        // from tomorrow on.
+        var asOf = today.AddDays(1);
+        var forecast = new FlowForecast(FlowModel.Learn(all, asOf, FlowSettings.Default), asOf, periods);
         var deals = shown.Where(d => d.Currency == currency).Select(d => new DealChances(d, forecast.Chances(d))).ToList();
         var answer = new Wire.FlowForecast { AsOf = DateConversions.ToDate(today) };
-        answer.Periods.AddRange(Outlook(deals, periods, today, currency));
+        answer.Periods.AddRange(Outlook(deals, periods, asOf, currency));
         answer.Owners.AddRange(deals.GroupBy(d => d.Deal.OwnerId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Wire.OwnerFlow { OwnerId = g.Key, Periods = { Outlook([.. g], periods, today, currency) } }));
+            .Select(g => new Wire.OwnerFlow { OwnerId = g.Key, Periods = { Outlook([.. g], periods, asOf, currency) } }));
         if (request.OwnerId.Length > 0)
         {
-            answer.Deals.AddRange(deals.Where(d => d.Deal.AsOf(today) is not null).Select(d => Outlook(d, today, currency)));
+            answer.Deals.AddRange(deals.Where(d => d.Deal.AsOf(asOf) is not null).Select(d => Outlook(d, asOf, currency)));
         }
 
         return answer;
@@ -57,8 +60,8 @@ internal sealed partial class ForecastsApi
 
     private static int Months(PeriodBounds period) => ((period.EndsOn.Year - period.StartsOn.Year) * 12) + period.EndsOn.Month - period.StartsOn.Month + 1;
 
-    private static IEnumerable<Wire.FlowPeriod> Outlook(IReadOnlyList<DealChances> deals, IReadOnlyList<ForecastWindow> periods, DateOnly today, string currency) =>
-        FlowOutlook.Of(deals, periods, today, new Random(1)).Select(o => new Wire.FlowPeriod
+    private static IEnumerable<Wire.FlowPeriod> Outlook(IReadOnlyList<DealChances> deals, IReadOnlyList<ForecastWindow> periods, DateOnly asOf, string currency) =>
+        FlowOutlook.Of(deals, periods, asOf, new Random(1)).Select(o => new Wire.FlowPeriod
         {
             StartsOn = DateConversions.ToDate(o.Period.First),
             EndsOn = DateConversions.ToDate(o.Period.Last),
@@ -70,9 +73,9 @@ internal sealed partial class ForecastsApi
             Won = MoneyConversions.ToMoney(o.Won, currency),
         });
 
-    private static Wire.DealOutlook Outlook(DealChances deal, DateOnly today, string currency)
+    private static Wire.DealOutlook Outlook(DealChances deal, DateOnly asOf, string currency)
     {
-        var state = deal.Deal.AsOf(today)!;
+        var state = deal.Deal.AsOf(asOf)!;
         return new Wire.DealOutlook
         {
             OpportunityId = deal.Deal.OpportunityId.ToString(),
