@@ -38,9 +38,14 @@ internal sealed partial class ForecastsApi
             return currencyStatus;
         }
 
-        var periods = Enumerable.Range(0, Math.Max(request.Periods, 1))
-            .Select(i => new ForecastWindow(current.StartsOn.AddMonths(i * Months(current)), current.StartsOn.AddMonths((i + 1) * Months(current)).AddDays(-1)))
-            .ToList();
+        // Each next period is the one that contains the day after the last one ended.
+        var periods = new List<ForecastWindow> { new(current.StartsOn, current.EndsOn) };
+        while (periods.Count < Math.Max(request.Periods, 1))
+        {
+            var next = PeriodBounds.Of(request.Period, periods[^1].Last.AddDays(1)).Bounds!;
+            periods.Add(new ForecastWindow(next.StartsOn, next.EndsOn));
+        }
+
         // Everything known by the end of today counts (a deal won today is won, one opened today is open); chances count
         // from tomorrow on.
         var asOf = today.AddDays(1);
@@ -57,8 +62,6 @@ internal sealed partial class ForecastsApi
 
         return answer;
     }
-
-    private static int Months(PeriodBounds period) => ((period.EndsOn.Year - period.StartsOn.Year) * 12) + period.EndsOn.Month - period.StartsOn.Month + 1;
 
     private static IEnumerable<Wire.FlowPeriod> Outlook(IReadOnlyList<DealChances> deals, IReadOnlyList<ForecastWindow> periods, DateOnly asOf, string currency) =>
         FlowOutlook.Of(deals, periods, asOf, new Random(1)).Select(o => new Wire.FlowPeriod
