@@ -7,7 +7,8 @@ namespace Crm.Gateway.Features.RefusalAudit;
 /// <summary>
 /// Sends the gateway's refusals to their owners, one at a time: a call with the caller's own authorization header and
 /// <see cref="GatewayRefusal.Header"/>, which the owner checks, refuses and records. The owner's answer is always a
-/// refusal; a report that cannot be delivered in three attempts is logged and dropped.
+/// refusal. A report is recorded at most once: it is sent again only when it surely did not arrive (no connection), and
+/// one that cannot be delivered in three attempts, or whose answer does not come in time, is logged and dropped.
 /// </summary>
 internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<RefusalReporter> logger) : BackgroundService
 {
@@ -58,12 +59,15 @@ internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<
             headers.Add("authorization", authorization);
         }
 
-        // An owner that is busy or restarting gets the report again, a few times, before it is dropped.
+        // An owner that is restarting gets the report again, a few times, before it is dropped. A deadline passed is not
+        // tried again: the owner may have recorded the refusal and only been slow to answer, and a second report would
+        // put one refusal twice in its trail. The deadline is long for that reason: an owner on a loaded machine may
+        // take seconds to answer.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(10), stoppingToken), []);
+                await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(headers, DateTime.UtcNow.AddSeconds(30), stoppingToken), []);
                 LogNotRefused(report.Method);
                 return;
             }
@@ -72,7 +76,7 @@ internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<
                 // Refused and recorded by the owner, as reported.
                 return;
             }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && attempt < DeliveryAttempts)
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable && attempt < DeliveryAttempts)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), stoppingToken);
             }
