@@ -35,6 +35,7 @@ public sealed class OpportunityTests
 
         var lost = Assert.IsType<OpportunityLost>(Assert.Single(deal.TakeDomainEvents()));
         Assert.Equal((OpportunityStage.Lost, 0, at, 3L, "olga.outside"), (deal.Stage, deal.Probability, deal.ClosedAt, deal.Version, deal.ClosedBy));
+        Assert.Equal(ForecastCategory.Omitted, deal.ForecastCategory);
         var move = Assert.Single(deal.StageChanges);
         Assert.Equal((OpportunityStage.Qualification, OpportunityStage.Negotiation, Opened.AddDays(3), "olga.outside"), (move.FromStage, move.ToStage, move.ChangedAt, move.ChangedBy));
         Assert.Equal((at, 3L, OpportunityStage.Negotiation, new Money("EUR", 10_000m)), (lost.OccurredAt, lost.Version, lost.LastStage, lost.Amount));
@@ -50,7 +51,7 @@ public sealed class OpportunityTests
         Assert.True(deal.Win([Licences], shipTo, "PO-77", null, "olga.outside", at).IsDone);
 
         var won = Assert.IsType<OpportunityWon>(Assert.Single(deal.TakeDomainEvents()));
-        Assert.Equal((OpportunityStage.Won, 100, 12_000m, "EUR"), (deal.Stage, deal.Probability, deal.Amount, deal.Currency));
+        Assert.Equal((OpportunityStage.Won, 100, 12_000m, "EUR", ForecastCategory.Closed), (deal.Stage, deal.Probability, deal.Amount, deal.Currency, deal.ForecastCategory));
         Assert.Equal((new Money("EUR", 12_000m), shipTo, "PO-77", new DateOnly(2026, 4, 21)), (won.Total, won.ShipTo, won.PurchaseOrderNumber, won.WonOn));
         foreach (var refused in new[]
         {
@@ -65,6 +66,19 @@ public sealed class OpportunityTests
 
         Assert.Equal((OpportunityStage.Won, 2L), (deal.Stage, deal.Version));
         Assert.Empty(deal.PendingDomainEvents());
+    }
+
+    [Fact]
+    public void Closed_is_not_a_category_a_revision_sets()
+    {
+        var deal = NewDeal();
+
+        var refused = deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Closed), Opened.AddDays(1));
+
+        Assert.Equal(("forecast_category", DomainErrorKind.Invalid), (refused.Error?.Field, refused.Error?.Kind));
+        Assert.Equal((ForecastCategory.Pipeline, 1L), (deal.ForecastCategory, deal.Version));
+        Assert.True(deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Commit), Opened.AddDays(1)).IsDone);
+        Assert.Equal(ForecastCategory.Commit, Assert.IsType<ForecastUpdated>(Assert.Single(deal.TakeDomainEvents())).Category);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Crm.Contracts.Opportunities;
 
-/// <summary>How a rep calls an opportunity in the forecast.</summary>
+/// <summary>How a rep calls an opportunity in the forecast. Closed comes only with winning the deal; losing it omits it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ForecastCategory>))]
 public enum ForecastCategory
 {
@@ -10,4 +10,5 @@ public enum ForecastCategory
     BestCase,
     Commit,
     Omitted,
+    Closed,
 }

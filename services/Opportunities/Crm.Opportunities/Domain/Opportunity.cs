@@ -152,6 +152,11 @@ internal sealed class Opportunity : AggregateRoot
             return closed;
         }
 
+        if (revision.Category == ForecastCategory.Closed)
+        {
+            return DomainError.Invalid("forecast_category", "CLOSED comes with winning the deal, not with a revision");
+        }
+
         var lines = revision.Lines;
         var amount = revision.Amount ?? (lines.Count > 0 ? TotalOf(lines) : null);
         var linesCurrency = lines.Count > 0 ? lines[0].UnitPrice.Currency : Lines.FirstOrDefault()?.Currency;
@@ -208,6 +213,7 @@ internal sealed class Opportunity : AggregateRoot
         var total = TotalOf(lines);
         ReplaceLines(lines);
         Stage = OpportunityStage.Won;
+        ForecastCategory = ForecastCategory.Closed;
         Probability = StageProbability.Default(OpportunityStage.Won);
         Amount = total.Amount;
         Currency = total.Currency;
@@ -230,6 +236,7 @@ internal sealed class Opportunity : AggregateRoot
 
         var lastStage = Stage;
         Stage = OpportunityStage.Lost;
+        ForecastCategory = ForecastCategory.Omitted;
         Probability = StageProbability.Default(OpportunityStage.Lost);
         LossReason = reason;
         ClosedAt = at;

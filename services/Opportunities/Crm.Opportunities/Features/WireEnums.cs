@@ -38,6 +38,7 @@ internal static class WireEnums
         Wire.ForecastCategory.BestCase => ForecastCategory.BestCase,
         Wire.ForecastCategory.Commit => ForecastCategory.Commit,
         Wire.ForecastCategory.Omitted => ForecastCategory.Omitted,
+        Wire.ForecastCategory.Closed => ForecastCategory.Closed,
         _ => null,
     };
 
@@ -47,6 +48,7 @@ internal static class WireEnums
         ForecastCategory.BestCase => Wire.ForecastCategory.BestCase,
         ForecastCategory.Commit => Wire.ForecastCategory.Commit,
         ForecastCategory.Omitted => Wire.ForecastCategory.Omitted,
+        ForecastCategory.Closed => Wire.ForecastCategory.Closed,
         _ => Wire.ForecastCategory.Unspecified,
     };
 
