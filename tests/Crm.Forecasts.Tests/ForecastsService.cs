@@ -66,6 +66,8 @@ internal sealed class ForecastsService : IAsyncDisposable
 
     public Task<Wire.FlowForecast> FlowForecastAsync(Wire.GetFlowForecastRequest request, CallOptions? caller = null) => Api.GetFlowForecastAsync(request, caller ?? Options).ResponseAsync;
 
+    public Task<Wire.ForecastRollup> RollupAsync(Wire.GetForecastRollupRequest request, CallOptions? caller = null) => Api.GetForecastRollupAsync(request, caller ?? Options).ResponseAsync;
+
     public Task<Wire.ForecastAccuracy> AccuracyAsync(Wire.GetForecastAccuracyRequest request, CallOptions? caller = null) => Api.GetForecastAccuracyAsync(request, caller ?? Options).ResponseAsync;
 
     /// <summary>The status a call ends with (OK when it succeeds).</summary>

@@ -175,6 +175,21 @@ public sealed class ForecastsTests(CrmTestServers servers) : IAsyncLifetime
         Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 2, 1, "", "group_by")]
+    [InlineData(1, 0, 1, "", "period")]
+    [InlineData(1, 2, 25, "", "periods")]
+    [InlineData(2, 2, -1, "", "periods")]
+    [InlineData(3, 3, 1, "euro", "currency_code")]
+    public async Task Rollup_requests_out_of_range_are_refused_naming_the_field(int groupBy, int period, int periods, string currency, string field)
+    {
+        var status = await _service.StatusOfAsync((api, o) => api.GetForecastRollupAsync(
+            new Wire.GetForecastRollupRequest { GroupBy = (Wire.RollupGrouping)groupBy, Period = (Wire.PeriodKind)period, Periods = periods, CurrencyCode = currency }, o));
+
+        Assert.Equal(StatusCode.InvalidArgument, status.StatusCode);
+        Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
+    }
+
     private static decimal Amount(Shared.Money money) => MoneyConversions.Read(money, "money").Amount;
 
     private static Shared.Date Date(int year, int month, int day) => new() { Year = year, Month = month, Day = day };

@@ -25,6 +25,9 @@ internal sealed class ForecastEntry
 
     public string? Currency { get; set; }
 
+    /// <summary>How the owner calls the deal in the forecast; closed once won, omitted once lost.</summary>
+    public ForecastCategory? Category { get; set; }
+
     /// <summary>When the deal is expected to close, while it is open.</summary>
     public DateOnly? CloseOn { get; set; }
 
@@ -47,6 +50,8 @@ internal sealed class ForecastEntry
     public long CloseOnVersion { get; set; }
 
     public long ClosedOnVersion { get; set; }
+
+    public long CategoryVersion { get; set; }
 
     public bool IsOpen => Stage is not null and not (OpportunityStage.Won or OpportunityStage.Lost);
 
@@ -95,6 +100,11 @@ internal sealed class ForecastEntry
         if (facts.ClosedOn is { } closedOn && version > ClosedOnVersion)
         {
             (ClosedOn, ClosedOnVersion) = (closedOn, version);
+        }
+
+        if (facts.Category is { } category && version > CategoryVersion)
+        {
+            (Category, CategoryVersion) = (category, version);
         }
 
         Version = Math.Max(Version, version);

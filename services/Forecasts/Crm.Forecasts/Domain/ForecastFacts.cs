@@ -3,7 +3,8 @@ using Crm.Contracts.Opportunities;
 
 namespace Crm.Forecasts.Domain;
 
-/// <summary>What one opportunity event tells the forecast; null where the event says nothing.</summary>
+/// <summary>What one opportunity event tells the forecast; null where the event says nothing. Winning a deal closes its
+/// forecast category and losing it omits it, as the opportunity does.</summary>
 internal sealed record ForecastFacts(
     Guid CustomerId,
     string? OwnerId = null,
@@ -21,8 +22,8 @@ internal sealed record ForecastFacts(
         OpportunityOpened m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, SalesTeam: m.SalesTeam),
         OpportunityStageChanged m => new(m.CustomerId, Stage: m.Stage, Probability: m.Probability),
         ForecastUpdated m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, Category: m.Category),
-        OpportunityWon m => new(m.CustomerId, m.OwnerId, OpportunityStage.Won, 100, m.Total, ClosedOn: m.WonOn),
-        OpportunityLost m => new(m.CustomerId, m.OwnerId, OpportunityStage.Lost, 0, m.Amount, ClosedOn: DateOnly.FromDateTime(m.OccurredAt.UtcDateTime)),
+        OpportunityWon m => new(m.CustomerId, m.OwnerId, OpportunityStage.Won, 100, m.Total, ClosedOn: m.WonOn, Category: ForecastCategory.Closed),
+        OpportunityLost m => new(m.CustomerId, m.OwnerId, OpportunityStage.Lost, 0, m.Amount, ClosedOn: DateOnly.FromDateTime(m.OccurredAt.UtcDateTime), Category: ForecastCategory.Omitted),
         _ => null,
     };
 }

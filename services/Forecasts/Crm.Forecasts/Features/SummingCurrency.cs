@@ -14,7 +14,11 @@ internal static class SummingCurrency
     /// <summary>The answer's currency when there is no deal to take one from.</summary>
     public const string Fallback = "EUR";
 
-    public static (string Currency, Status Status) Choose(string requested, IEnumerable<string?> currencies)
+    public static (string Currency, Status Status) Choose(string requested, IEnumerable<string?> currencies) =>
+        Choose(requested, currencies.Select(c => (c, 1)));
+
+    /// <summary>As <see cref="Choose(string, IEnumerable{string?})"/>, from currencies with how many deals are in each.</summary>
+    public static (string Currency, Status Status) Choose(string requested, IEnumerable<(string? Currency, int Deals)> counted)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (requested.Length > 0)
@@ -24,9 +28,9 @@ internal static class SummingCurrency
                 : (string.Empty, Status.InvalidArgument("currency_code", "must be an ISO 4217 currency code such as EUR"));
         }
 
-        var common = currencies.OfType<string>()
-            .GroupBy(c => c, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        var common = counted.Where(c => c.Currency is not null)
+            .GroupBy(c => c.Currency!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Sum(c => c.Deals)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
             .FirstOrDefault();
         return (common ?? Fallback, Status.Ok);

@@ -13,6 +13,7 @@ internal sealed class ForecastEntryConfiguration : IEntityTypeConfiguration<Fore
         builder.HasKey(e => e.OpportunityId);
         builder.Property(e => e.OpportunityId).ValueGeneratedNever();
         builder.Property(e => e.Stage).HasConversion<string>();
+        builder.Property(e => e.Category).HasConversion<string>();
         builder.Ignore(e => e.IsOpen);
     }
 }

@@ -23,8 +23,8 @@ internal sealed partial class ForecastsApi
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var (current, periodStatus) = PeriodBounds.Of(request.Period, today);
-        if (current is null)
+        var (run, periodStatus) = PeriodBounds.Run(request.Period, today, Math.Max(request.Periods, 1));
+        if (!periodStatus.IsOk)
         {
             return periodStatus;
         }
@@ -38,14 +38,7 @@ internal sealed partial class ForecastsApi
             return currencyStatus;
         }
 
-        // Each next period is the one that contains the day after the last one ended.
-        var periods = new List<ForecastWindow> { new(current.StartsOn, current.EndsOn) };
-        while (periods.Count < Math.Max(request.Periods, 1))
-        {
-            var next = PeriodBounds.Of(request.Period, periods[^1].Last.AddDays(1)).Bounds!;
-            periods.Add(new ForecastWindow(next.StartsOn, next.EndsOn));
-        }
-
+        var periods = run.Select(p => new ForecastWindow(p.StartsOn, p.EndsOn)).ToList();
         // Everything known by the end of today counts (a deal won today is won, one opened today is open); chances count
         // from tomorrow on.
         var asOf = today.AddDays(1);

@@ -25,5 +25,23 @@ internal sealed record PeriodBounds(DateOnly StartsOn, DateOnly EndsOn)
         return (new PeriodBounds(starts, starts.AddMonths(months).AddDays(-1)), Status.Ok);
     }
 
+    /// <summary>The <paramref name="count"/> consecutive periods from the one that contains <paramref name="within"/>.</summary>
+    public static (IReadOnlyList<PeriodBounds> Periods, Status Status) Run(Wire.PeriodKind period, DateOnly within, int count)
+    {
+        var (first, status) = Of(period, within);
+        if (first is null)
+        {
+            return ([], status);
+        }
+
+        var periods = new List<PeriodBounds> { first };
+        while (periods.Count < count)
+        {
+            periods.Add(Of(period, periods[^1].EndsOn.AddDays(1)).Bounds!);
+        }
+
+        return (periods, Status.Ok);
+    }
+
     public bool Contains(DateOnly? day) => day is { } d && d >= StartsOn && d <= EndsOn;
 }

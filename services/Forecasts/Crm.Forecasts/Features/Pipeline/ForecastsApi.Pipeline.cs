@@ -20,8 +20,21 @@ internal sealed partial class ForecastsApi
         (OpportunityStage.Closing, "CLOSING"),
     ];
 
-    /// <summary>A stage's name on the wire (QUALIFICATION, PROPOSAL, ...).</summary>
-    private static string WireStage(OpportunityStage stage) => Array.Find(OpenStages, s => s.Stage == stage).Name;
+    /// <summary>A stage's name on the wire (QUALIFICATION, PROPOSAL, ..., WON, LOST).</summary>
+    private static string WireStage(OpportunityStage stage) => stage switch
+    {
+        OpportunityStage.Won => "WON",
+        OpportunityStage.Lost => "LOST",
+        _ => Array.Find(OpenStages, s => s.Stage == stage).Name,
+    };
+
+    /// <summary>Where a stage comes in the sales process: the open stages in order, then won, then lost.</summary>
+    private static int StageOrder(OpportunityStage stage) => stage switch
+    {
+        OpportunityStage.Won => OpenStages.Length,
+        OpportunityStage.Lost => OpenStages.Length + 1,
+        _ => Array.FindIndex(OpenStages, s => s.Stage == stage),
+    };
 
     public override Task<Wire.Pipeline> GetPipeline(Wire.GetPipelineRequest request, ServerCallContext context) => GetPipelineAsync(request, context).Answer();
 

@@ -1,0 +1,128 @@
+using Crm.Api;
+using Crm.Contracts.Opportunities;
+using Crm.Grpc;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Wire = Crm.Forecasts.Grpc.V1;
+
+namespace Crm.Forecasts.Features;
+
+/// <summary>
+/// Roll-ups: deals counted, summed and weighted by group, period, stage and category. The database groups and sums (one
+/// pass over the deals in reach, whatever their number); only the cells come back.
+/// </summary>
+internal sealed partial class ForecastsApi
+{
+    /// <summary>The most periods one roll-up covers: two years of months.</summary>
+    private const int MostRollupPeriods = 24;
+
+    private static readonly Dictionary<ForecastCategory, string> CategoryNames = new()
+    {
+        [ForecastCategory.Pipeline] = "PIPELINE",
+        [ForecastCategory.BestCase] = "BEST_CASE",
+        [ForecastCategory.Commit] = "COMMIT",
+        [ForecastCategory.Closed] = "CLOSED",
+        [ForecastCategory.Omitted] = "OMITTED",
+    };
+
+    public override Task<Wire.ForecastRollup> GetForecastRollup(Wire.GetForecastRollupRequest request, ServerCallContext context) => GetForecastRollupAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.ForecastRollup>> GetForecastRollupAsync(Wire.GetForecastRollupRequest request, ServerCallContext context)
+    {
+        var check = new RequestCheck();
+        if (request.GroupBy is not (Wire.RollupGrouping.ByOwner or Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.AllInReach))
+        {
+            check.Fail("group_by", "is required: BY_OWNER, BY_TEAM or ALL_IN_REACH");
+        }
+
+        if (request.Periods is < 0 or > MostRollupPeriods)
+        {
+            check.Fail("periods", $"must be between 1 and {MostRollupPeriods} (1 when unset)");
+        }
+
+        var from = check.Date(request.From, "from", required: false);
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (periods, periodStatus) = PeriodBounds.Run(request.Period, from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Math.Max(request.Periods, 1));
+        if (!periodStatus.IsOk)
+        {
+            return periodStatus;
+        }
+
+        var rows = await RollupRowsAsync(request.GroupBy, request.Period, periods, context);
+        var (currency, currencyStatus) = SummingCurrency.Choose(request.CurrencyCode, rows.Select(r => (r.Currency, r.Deals)));
+        if (!currencyStatus.IsOk)
+        {
+            return currencyStatus;
+        }
+
+        var answer = new Wire.ForecastRollup { CurrencyCode = currency };
+        answer.Periods.AddRange(periods.Select(p => new Wire.RollupPeriod { StartsOn = DateConversions.ToDate(p.StartsOn), EndsOn = DateConversions.ToDate(p.EndsOn) }));
+
+        // A deal without an amount yet counts in the cells of the currency summed in, adding nothing.
+        var counted = rows.Where(r => r.Currency is null || r.Currency == currency).ToList();
+        answer.OtherCurrencyDeals = rows.Except(counted).Sum(r => r.Deals);
+        answer.Cells.AddRange(counted
+            .GroupBy(r => (Group: r.Group ?? string.Empty, r.Period, Stage: r.Stage!.Value, r.Category))
+            .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Period).ThenBy(g => StageOrder(g.Key.Stage)).ThenBy(g => g.Key.Category)
+            .Select(g => new Wire.RollupCell
+            {
+                Group = g.Key.Group,
+                Period = g.Key.Period,
+                Stage = WireStage(g.Key.Stage),
+                Category = g.Key.Category is { } category ? CategoryNames[category] : string.Empty,
+                Count = g.Sum(r => r.Deals),
+                Total = MoneyConversions.ToMoney(g.Sum(r => r.Total ?? 0m), currency),
+                Weighted = MoneyConversions.ToMoney(g.Sum(r => r.Weighted ?? 0m), currency),
+            }));
+        return answer;
+    }
+
+    /// <summary>
+    /// One grouped query: each deal in reach placed in a period by its day, and summed by group, period, stage, category
+    /// and currency.
+    /// </summary>
+    private async Task<List<RollupRow>> RollupRowsAsync(Wire.RollupGrouping grouping, Wire.PeriodKind kind, IReadOnlyList<PeriodBounds> periods, ServerCallContext context)
+    {
+        var (first, last) = (periods[0].StartsOn, periods[^1].EndsOn);
+        var months = kind switch { Wire.PeriodKind.Month => 1, Wire.PeriodKind.Quarter => 3, _ => 12 };
+        // The grouping goes into the SQL as a constant, so that the database groups by the one column it names.
+        var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping == Wire.RollupGrouping.ByTeam);
+        var sources = EntriesInReach(context).AsNoTracking().Where(e => e.Stage != null).Select(e => new RollupSource
+        {
+            Group = EF.Constant(byOwner) ? e.OwnerId : EF.Constant(byTeam) ? e.SalesTeam : null,
+            Day = e.Stage == OpportunityStage.Won || e.Stage == OpportunityStage.Lost ? e.ClosedOn : e.CloseOn,
+            Stage = e.Stage,
+            Category = e.Category,
+            Currency = e.Currency,
+            Amount = e.Amount,
+            Probability = e.Probability,
+        });
+
+        return await sources
+            .Where(s => s.Day >= first && s.Day <= last)
+            .GroupBy(s => new
+            {
+                s.Group,
+                Period = (((s.Day!.Value.Year - first.Year) * 12) + s.Day.Value.Month - first.Month) / months,
+                s.Stage,
+                s.Category,
+                s.Currency,
+            })
+            .Select(g => new RollupRow
+            {
+                Group = g.Key.Group,
+                Period = g.Key.Period,
+                Stage = g.Key.Stage,
+                Category = g.Key.Category,
+                Currency = g.Key.Currency,
+                Deals = g.Count(),
+                Total = g.Sum(s => s.Amount),
+                Weighted = g.Sum(s => s.Amount * s.Probability / 100m),
+            })
+            .ToListAsync(context.CancellationToken);
+    }
+}
