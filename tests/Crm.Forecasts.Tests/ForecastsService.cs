@@ -70,6 +70,10 @@ internal sealed class ForecastsService : IAsyncDisposable
 
     public Task<Wire.ForecastAccuracy> AccuracyAsync(Wire.GetForecastAccuracyRequest request, CallOptions? caller = null) => Api.GetForecastAccuracyAsync(request, caller ?? Options).ResponseAsync;
 
+    /// <summary>The audit records of writes that set a quota.</summary>
+    public Task<long> QuotaWritesAuditedAsync(string actor) =>
+        ScalarAsync($"SELECT count(*) FROM audit_records WHERE target LIKE 'QuotaSet %' AND actor = '{actor}' AND outcome = 'Applied'");
+
     /// <summary>The status a call ends with (OK when it succeeds).</summary>
     public async Task<Status> StatusOfAsync<TResponse>(Func<Wire.ForecastsService.ForecastsServiceClient, CallOptions, AsyncUnaryCall<TResponse>> call)
     {

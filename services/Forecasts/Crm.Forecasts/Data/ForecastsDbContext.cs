@@ -1,14 +1,18 @@
 using Crm.Forecasts.Domain;
 using Crm.Forecasts.Domain.Flow;
+using Crm.Forecasts.Domain.Quotas;
 using Crm.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Forecasts.Data;
 
-/// <summary>The forecasts database: the read model of opportunities and their histories, with the inbox of the events it is built from.</summary>
+/// <summary>The forecasts database: the read model of opportunities and their histories, with the inbox of the events it is
+/// built from, and the quotas sales managers set (with the outbox of their events).</summary>
 internal sealed class ForecastsDbContext(DbContextOptions<ForecastsDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<ForecastEntry> Entries => Set<ForecastEntry>();
 
     public DbSet<DealStep> Steps => Set<DealStep>();
+
+    public DbSet<Quota> Quotas => Set<Quota>();
 }

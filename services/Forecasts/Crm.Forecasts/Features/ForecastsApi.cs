@@ -12,6 +12,9 @@ namespace Crm.Forecasts.Features;
 /// </summary>
 internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider clock) : Wire.ForecastsService.ForecastsServiceBase
 {
+    /// <summary>Today by the service's clock (UTC): the default day of every period asked for.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>
     /// The deals the caller's reports cover (the sales-team rules of the deals themselves): a rep's own and their team's,
     /// a team manager's team's, every deal for a vice-president and an administrator. Others are left out, not refused:

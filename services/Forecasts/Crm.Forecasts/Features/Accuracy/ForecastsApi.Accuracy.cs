@@ -28,7 +28,7 @@ internal sealed partial class ForecastsApi
             return Status.InvalidArgument("quarters", $"must be between 1 and {MostQuarters} (4 when unset)");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
         var (thisQuarter, _) = PeriodBounds.Of(Wire.PeriodKind.Quarter, today);
         var count = request.Quarters == 0 ? 4 : request.Quarters;
         var quarters = Enumerable.Range(1, count).Reverse()

@@ -22,7 +22,7 @@ internal sealed partial class ForecastsApi
             return Status.InvalidArgument("periods", $"must be between 1 and {MostPeriods} (1 when unset)");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
         var (run, periodStatus) = PeriodBounds.Run(request.Period, today, Math.Max(request.Periods, 1));
         if (!periodStatus.IsOk)
         {

@@ -22,7 +22,7 @@ internal sealed partial class ForecastsApi
             return invalid;
         }
 
-        var (period, periodStatus) = PeriodBounds.Of(request.Period, within ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var (period, periodStatus) = PeriodBounds.Of(request.Period, within ?? Today);
         if (period is null)
         {
             return periodStatus;

@@ -46,7 +46,7 @@ internal sealed partial class ForecastsApi
             return invalid;
         }
 
-        var (periods, periodStatus) = PeriodBounds.Run(request.Period, from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Math.Max(request.Periods, 1));
+        var (periods, periodStatus) = PeriodBounds.Run(request.Period, from ?? Today, Math.Max(request.Periods, 1));
         if (!periodStatus.IsOk)
         {
             return periodStatus;
