@@ -32,7 +32,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var maria = await WebBrowser.OpenAsync();
         await maria.GoAsSignedInAsync(platform, "maria", "/campaigns");
-        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
 
         var launch = maria.Page.GetByTestId("launch-campaign");
         await launch.GetByLabel("Campaign name").FillAsync(campaign);
@@ -68,7 +68,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var irene = await WebBrowser.OpenAsync();
         await irene.GoAsSignedInAsync(platform, "irene", "/leads/queue");
-        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue"], ["Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue"], ["Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
         await irene.ScreenshotAsync("qualification-queue");
         await irene.Page.GetByTestId("leads").GetByText(company).ClickAsync();
         await Expect(irene.Page.GetByTestId("lead-status")).ToContainTextAsync("New · Trade show");
@@ -96,7 +96,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         Assert.True(Guid.TryParse(opportunityId, out _), opportunityId);
         await using var otto = await WebBrowser.OpenAsync();
         await otto.GoAsSignedInAsync(platform, "otto", "/pipeline");
-        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast"], ["Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups"], ["Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
 
         // The converted deal reaches the rep's board in Qualification once the opportunities service has opened it.
         var card = otto.Page.GetByTestId("deal").Filter(new() { HasTextString = "Welding line" });
@@ -165,13 +165,25 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         await Expect(nina.Page.GetByTestId("flow-row").Filter(new() { HasTextString = "otto" }).First).ToBeVisibleAsync();
         await Expect(nina.Page.GetByTestId("accuracy-row")).ToContainTextAsync(["Stage probability", "Reps' commits", "Flow forecast"]);
         await nina.ScreenshotAsync("flow-forecast");
+
+        // Her rep's quota for the year, set here and shown beside what he won; the roll-up by category beside it.
+        await nina.Page.GetByTestId("menu").GetByText("Quotas and roll-ups", new() { Exact = true }).ClickAsync();
+        await nina.ChooseAsync("Period", "Year");
+        var quotas = nina.Page.GetByTestId("attainment");
+        await quotas.GetByLabel("Rep's user id or team", new() { Exact = true }).FillAsync("otto");
+        await quotas.GetByLabel("Amount", new() { Exact = true }).FillAsync("250000");
+        await quotas.GetByTestId("set-quota").ClickAsync();
+        await Expect(nina.Page.GetByTestId("attainment-row").Filter(new() { HasTextString = "otto" })).ToContainTextAsync("250,000.00 EUR");
+        await Expect(nina.Page.GetByTestId("rollup-row").Filter(new() { HasTextString = "otto" }).First).ToBeVisibleAsync();
+        await Expect(nina.Page.GetByTestId("rollup").Locator("svg").First).ToBeVisibleAsync();
+        await nina.ScreenshotAsync("quotas");
     }
 
     private async Task AccountingInvoicesAndTheCustomerGoesOnHoldAsync(string company)
     {
         await using var anna = await WebBrowser.OpenAsync();
         await anna.GoAsSignedInAsync(platform, "anna", "/orders");
-        await MenuIsAsync(anna, ["Customers", "Orders", "Credit holds"], ["Campaigns", "Leads", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Cases"]);
+        await MenuIsAsync(anna, ["Customers", "Orders", "Credit holds"], ["Campaigns", "Leads", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Cases"]);
 
         // The won deal is an order with no re-entry; accounting invoices it, due yesterday (entered late).
         await anna.ReloadUntilAsync(platform, "/orders", page => page.GetByTestId("orders").GetByRole(AriaRole.Row).Filter(new() { HasTextString = company }));
@@ -221,7 +233,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         // Technical support opens a priority-1 problem from the same customer page.
         await using var tom = await WebBrowser.OpenAsync();
         await tom.GoAsSignedInAsync(platform, "tom", customerPage);
-        await MenuIsAsync(tom, ["Customers", "Cases"], ["Campaigns", "Leads", "Pipeline", "Forecasts", "Flow forecast", "Orders", "Credit holds"]);
+        await MenuIsAsync(tom, ["Customers", "Cases"], ["Campaigns", "Leads", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds"]);
         var caseForm = tom.Page.GetByTestId("customer-actions");
         await caseForm.GetByText("Open a case", new() { Exact = true }).ClickAsync();
         await tom.ChooseAsync("Priority", "P1: the customer cannot work", caseForm);
