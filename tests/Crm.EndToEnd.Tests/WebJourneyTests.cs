@@ -168,8 +168,9 @@ public sealed class WebJourneyTests(PlatformFixture platform)
 
         // Her rep's quota for the year, set here and shown beside what he won; the roll-up by category beside it.
         await nina.Page.GetByTestId("menu").GetByText("Quotas and roll-ups", new() { Exact = true }).ClickAsync();
-        await nina.ChooseAsync("Period", "Year");
         var quotas = nina.Page.GetByTestId("attainment");
+        await Expect(quotas).ToBeVisibleAsync();
+        await nina.ChooseAsync("Period", "Year");
         await quotas.GetByLabel("Rep's user id or team", new() { Exact = true }).FillAsync("otto");
         await quotas.GetByLabel("Amount", new() { Exact = true }).FillAsync("250000");
         await quotas.GetByTestId("set-quota").ClickAsync();

@@ -36,12 +36,24 @@ internal sealed class ForecastsService : IAsyncDisposable
     /// <summary>The service's "now".</summary>
     public TestClock Clock => _host.Clock;
 
-    public static async Task<ForecastsService> StartAsync(CrmTestServers servers, string owner)
+    /// <summary>The database and virtual host it runs on, for a second replica.</summary>
+    public TestResources Resources => _host.Resources;
+
+    public static async Task<ForecastsService> StartAsync(CrmTestServers servers, string owner, params string[] settings) =>
+        await StartAsync(await servers.IsolateAsync(owner), settings);
+
+    /// <summary>A replica on <paramref name="resources"/> (another's database and virtual host).</summary>
+    public static async Task<ForecastsService> StartAsync(TestResources resources, params string[] settings)
     {
-        var resources = await servers.IsolateAsync(owner);
-        var host = await InProcessService.StartAsync(resources, CrmResources.Forecasts, b => b.AddForecastsService(), a => a.MapForecastsService());
+        var host = await InProcessService.StartAsync(resources, CrmResources.Forecasts, b => b.AddForecastsService(), a => a.MapForecastsService(), settings);
         return new ForecastsService(host, resources.DatabaseConnectionString);
     }
+
+    /// <summary>The events the service has written to its outbox (sent or not).</summary>
+    public Task<IReadOnlyList<PublishedEvent>> EventsAsync() => _host.EventsAsync();
+
+    /// <summary>A count the database answers.</summary>
+    public Task<long> CountAsync(string sql) => ScalarAsync(sql);
 
     /// <summary>Publishes events through the broker, in this order, and waits until the service has consumed every one.</summary>
     public async Task PublishAsync(params IIntegrationEvent[] events)

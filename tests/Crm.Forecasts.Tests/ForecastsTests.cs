@@ -190,6 +190,15 @@ public sealed class ForecastsTests(CrmTestServers servers) : IAsyncLifetime
         Assert.StartsWith(field + ":", status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Changes_and_attainment_need_a_period()
+    {
+        var changes = await _service.StatusOfAsync((api, o) => api.GetForecastChangesAsync(new Wire.GetForecastChangesRequest { CurrencyCode = "EUR" }, o));
+        var attainment = await _service.StatusOfAsync((api, o) => api.GetAttainmentAsync(new Wire.GetAttainmentRequest(), o));
+
+        Assert.All([changes, attainment], status => Assert.Equal((StatusCode.InvalidArgument, true), (status.StatusCode, status.Detail.StartsWith("period:", StringComparison.Ordinal))));
+    }
+
     private static decimal Amount(Shared.Money money) => MoneyConversions.Read(money, "money").Amount;
 
     private static Shared.Date Date(int year, int month, int day) => new() { Year = year, Month = month, Day = day };

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Forecasts;
 
-/// <summary>The forecasts service's wiring: its read model's database, the opportunity events it is built from, its gRPC API.</summary>
+/// <summary>The forecasts service's wiring: its read model's database, the opportunity events it is built from, the weekly
+/// snapshots, its gRPC API.</summary>
 public static class Extensions
 {
     public static WebApplicationBuilder AddForecastsService(this WebApplicationBuilder builder)
@@ -25,6 +26,8 @@ public static class Extensions
             bus.AddConsumer<OpportunityWonConsumer>();
             bus.AddConsumer<OpportunityLostConsumer>();
         });
+        builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.Section));
+        builder.Services.AddHostedService<SnapshotCheck>();
         builder.AddGrpcServer();
         return builder;
     }

@@ -15,14 +15,7 @@ internal sealed partial class ForecastsApi
 
     private async Task<GrpcResult<Wire.Forecast>> GetForecastAsync(Wire.GetForecastRequest request, ServerCallContext context)
     {
-        var check = new RequestCheck();
-        var within = check.Date(request.Within, "within", required: false);
-        if (check.Failure is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (period, periodStatus) = PeriodBounds.Of(request.Period, within ?? Today);
+        var (period, periodStatus) = PeriodAsked(request.Period, request.Within);
         if (period is null)
         {
             return periodStatus;

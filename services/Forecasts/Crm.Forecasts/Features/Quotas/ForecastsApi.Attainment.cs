@@ -17,21 +17,14 @@ internal sealed partial class ForecastsApi
 
     private async Task<GrpcResult<Wire.Attainment>> GetAttainmentAsync(Wire.GetAttainmentRequest request, ServerCallContext context)
     {
-        var check = new RequestCheck();
-        var within = check.Date(request.Within, "within", required: false);
-        if (check.Failure is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (bounds, periodStatus) = PeriodBounds.Of(request.Period, within ?? Today);
+        var (bounds, periodStatus) = PeriodAsked(request.Period, request.Within);
         if (bounds is null)
         {
             return periodStatus;
         }
 
         var quotas = await QuotasInReach(context)
-            .Where(q => q.PeriodKind == QuotaWire.Kind(request.Period) && q.StartsOn == bounds.StartsOn)
+            .Where(q => q.PeriodKind == PeriodKinds.Of(request.Period) && q.StartsOn == bounds.StartsOn)
             .ToListAsync(context.CancellationToken);
 
         // One grouped query per kind of scope among the quotas: by owner for reps', by team for teams', all for the company's.
@@ -39,7 +32,7 @@ internal sealed partial class ForecastsApi
         foreach (var scope in quotas.Select(q => q.Scope).Distinct())
         {
             var grouping = scope switch { ForecastScope.Rep => Wire.RollupGrouping.ByOwner, ForecastScope.Team => Wire.RollupGrouping.ByTeam, _ => Wire.RollupGrouping.AllInReach };
-            rows[scope] = await RollupRowsAsync(grouping, request.Period, [bounds], context);
+            rows[scope] = await RollupQuery.RowsAsync(EntriesInReach(context), grouping, request.Period, [bounds], context.CancellationToken);
         }
 
         var answer = new Wire.Attainment { StartsOn = DateConversions.ToDate(bounds.StartsOn), EndsOn = DateConversions.ToDate(bounds.EndsOn) };

@@ -55,7 +55,7 @@ internal sealed partial class ForecastsApi
             return refused;
         }
 
-        var period = new ForecastPeriod(QuotaWire.Kind(request.Period), bounds.StartsOn, bounds.EndsOn);
+        var period = new ForecastPeriod(PeriodKinds.Of(request.Period), bounds.StartsOn, bounds.EndsOn);
         var keptBy = reach.Everything ? (scope == ForecastScope.Team ? scopeId : null) : reach.Team;
         return await SetAsync(new QuotaKey(scope.Value, scopeId, period), amount!, keptBy, request.ExpectedVersion, reach, context);
     }

@@ -5,7 +5,7 @@ using Wire = Crm.Forecasts.Grpc.V1;
 
 namespace Crm.Forecasts.Features;
 
-/// <summary>Quotas and their scopes and periods as the API shows them.</summary>
+/// <summary>Quotas and their scopes as the API shows them.</summary>
 internal static class QuotaWire
 {
     public static Wire.Quota ToWire(this Quota quota) => new()
@@ -13,7 +13,7 @@ internal static class QuotaWire
         QuotaId = quota.QuotaId.ToString(),
         Scope = quota.Scope switch { ForecastScope.Rep => Wire.QuotaScope.Rep, ForecastScope.Team => Wire.QuotaScope.Team, _ => Wire.QuotaScope.Company },
         ScopeId = quota.ScopeId,
-        Period = quota.PeriodKind switch { ForecastPeriodKind.Month => Wire.PeriodKind.Month, ForecastPeriodKind.Quarter => Wire.PeriodKind.Quarter, _ => Wire.PeriodKind.Year },
+        Period = PeriodKinds.ToWire(quota.PeriodKind),
         StartsOn = DateConversions.ToDate(quota.StartsOn),
         EndsOn = DateConversions.ToDate(quota.EndsOn),
         Amount = MoneyConversions.ToMoney(quota.Amount, quota.Currency),
@@ -28,13 +28,5 @@ internal static class QuotaWire
         Wire.QuotaScope.Team => ForecastScope.Team,
         Wire.QuotaScope.Company => ForecastScope.Company,
         _ => null,
-    };
-
-    /// <summary>The period kind a request names; the request's period has been checked already.</summary>
-    public static ForecastPeriodKind Kind(Wire.PeriodKind period) => period switch
-    {
-        Wire.PeriodKind.Month => ForecastPeriodKind.Month,
-        Wire.PeriodKind.Quarter => ForecastPeriodKind.Quarter,
-        _ => ForecastPeriodKind.Year,
     };
 }

@@ -52,7 +52,7 @@ internal sealed partial class ForecastsApi
             return periodStatus;
         }
 
-        var rows = await RollupRowsAsync(request.GroupBy, request.Period, periods, context);
+        var rows = await RollupQuery.RowsAsync(EntriesInReach(context), request.GroupBy, request.Period, periods, context.CancellationToken);
         var (currency, currencyStatus) = SummingCurrency.Choose(request.CurrencyCode, rows.Select(r => (r.Currency, r.Deals)));
         if (!currencyStatus.IsOk)
         {
@@ -79,50 +79,5 @@ internal sealed partial class ForecastsApi
                 Weighted = MoneyConversions.ToMoney(g.Sum(r => r.Weighted ?? 0m), currency),
             }));
         return answer;
-    }
-
-    /// <summary>
-    /// One grouped query: each deal in reach placed in a period by its day, and summed by group, period, stage, category
-    /// and currency.
-    /// </summary>
-    private async Task<List<RollupRow>> RollupRowsAsync(Wire.RollupGrouping grouping, Wire.PeriodKind kind, IReadOnlyList<PeriodBounds> periods, ServerCallContext context)
-    {
-        var (first, last) = (periods[0].StartsOn, periods[^1].EndsOn);
-        var months = kind switch { Wire.PeriodKind.Month => 1, Wire.PeriodKind.Quarter => 3, _ => 12 };
-        // The grouping goes into the SQL as a constant, so that the database groups by the one column it names.
-        var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping == Wire.RollupGrouping.ByTeam);
-        var sources = EntriesInReach(context).AsNoTracking().Where(e => e.Stage != null).Select(e => new RollupSource
-        {
-            Group = EF.Constant(byOwner) ? e.OwnerId : EF.Constant(byTeam) ? e.SalesTeam : null,
-            Day = e.Stage == OpportunityStage.Won || e.Stage == OpportunityStage.Lost ? e.ClosedOn : e.CloseOn,
-            Stage = e.Stage,
-            Category = e.Category,
-            Currency = e.Currency,
-            Amount = e.Amount,
-            Probability = e.Probability,
-        });
-
-        return await sources
-            .Where(s => s.Day >= first && s.Day <= last)
-            .GroupBy(s => new
-            {
-                s.Group,
-                Period = (((s.Day!.Value.Year - first.Year) * 12) + s.Day.Value.Month - first.Month) / months,
-                s.Stage,
-                s.Category,
-                s.Currency,
-            })
-            .Select(g => new RollupRow
-            {
-                Group = g.Key.Group,
-                Period = g.Key.Period,
-                Stage = g.Key.Stage,
-                Category = g.Key.Category,
-                Currency = g.Key.Currency,
-                Deals = g.Count(),
-                Total = g.Sum(s => s.Amount),
-                Weighted = g.Sum(s => s.Amount * s.Probability / 100m),
-            })
-            .ToListAsync(context.CancellationToken);
     }
 }
