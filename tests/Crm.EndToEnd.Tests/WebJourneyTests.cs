@@ -32,7 +32,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var maria = await WebBrowser.OpenAsync();
         await maria.GoAsSignedInAsync(platform, "maria", "/campaigns");
-        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds", "Cases"]);
 
         var launch = maria.Page.GetByTestId("launch-campaign");
         await launch.GetByLabel("Campaign name").FillAsync(campaign);
@@ -68,7 +68,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var irene = await WebBrowser.OpenAsync();
         await irene.GoAsSignedInAsync(platform, "irene", "/leads/queue");
-        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue"], ["Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue", "Activity reports"], ["Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
         await irene.ScreenshotAsync("qualification-queue");
         await irene.Page.GetByTestId("leads").GetByText(company).ClickAsync();
         await Expect(irene.Page.GetByTestId("lead-status")).ToContainTextAsync("New · Trade show");
@@ -96,7 +96,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         Assert.True(Guid.TryParse(opportunityId, out _), opportunityId);
         await using var otto = await WebBrowser.OpenAsync();
         await otto.GoAsSignedInAsync(platform, "otto", "/pipeline");
-        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups"], ["Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports"], ["Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
 
         // The converted deal reaches the rep's board in Qualification once the opportunities service has opened it.
         var card = otto.Page.GetByTestId("deal").Filter(new() { HasTextString = "Welding line" });
@@ -127,6 +127,13 @@ public sealed class WebJourneyTests(PlatformFixture platform)
 
         await otto.GoAsSignedInAsync(platform, "otto", $"/opportunities/{opportunityId}");
         await Expect(otto.Page.GetByTestId("opportunity-stage")).ToHaveTextAsync("Closing");
+
+        // The call that closes it is logged with how it went, for his manager's call report.
+        var activities = otto.Page.GetByTestId("activities");
+        await otto.ChooseAsync("Outcome", "Connected", activities);
+        await activities.GetByLabel("Subject", new() { Exact = true }).FillAsync("Purchase order confirmed");
+        await activities.GetByRole(AriaRole.Button, new() { Name = "Log", Exact = true }).ClickAsync();
+        await Expect(activities).ToContainTextAsync("Purchase order confirmed");
         await otto.Page.GetByTestId("close-deal").GetByLabel("Customer's purchase order number").FillAsync("PO-7781");
         await otto.Page.GetByTestId("close-deal").GetByRole(AriaRole.Button, new() { Name = "Win", Exact = true }).ClickAsync();
         await Expect(otto.Page.GetByTestId("opportunity-stage")).ToHaveTextAsync("Won");
@@ -178,13 +185,19 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         await Expect(nina.Page.GetByTestId("rollup-row").Filter(new() { HasTextString = "otto" }).First).ToBeVisibleAsync();
         await Expect(nina.Page.GetByTestId("rollup").Locator("svg").First).ToBeVisibleAsync();
         await nina.ScreenshotAsync("quotas");
+
+        // Her team's call report: the call her rep logged, connected.
+        await nina.Page.GetByTestId("menu").GetByText("Activity reports", new() { Exact = true }).ClickAsync();
+        await Expect(nina.Page.GetByTestId("activity-report")).ToBeVisibleAsync();
+        await Expect(nina.Page.GetByTestId("activity-row").Filter(new() { HasTextString = "otto" }).First).ToBeVisibleAsync();
+        await nina.ScreenshotAsync("activity-report");
     }
 
     private async Task AccountingInvoicesAndTheCustomerGoesOnHoldAsync(string company)
     {
         await using var anna = await WebBrowser.OpenAsync();
         await anna.GoAsSignedInAsync(platform, "anna", "/orders");
-        await MenuIsAsync(anna, ["Customers", "Orders", "Credit holds"], ["Campaigns", "Leads", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Cases"]);
+        await MenuIsAsync(anna, ["Customers", "Orders", "Credit holds"], ["Campaigns", "Leads", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Cases"]);
 
         // The won deal is an order with no re-entry; accounting invoices it, due yesterday (entered late).
         await anna.ReloadUntilAsync(platform, "/orders", page => page.GetByTestId("orders").GetByRole(AriaRole.Row).Filter(new() { HasTextString = company }));
@@ -234,7 +247,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         // Technical support opens a priority-1 problem from the same customer page.
         await using var tom = await WebBrowser.OpenAsync();
         await tom.GoAsSignedInAsync(platform, "tom", customerPage);
-        await MenuIsAsync(tom, ["Customers", "Cases"], ["Campaigns", "Leads", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds"]);
+        await MenuIsAsync(tom, ["Customers", "Cases"], ["Campaigns", "Leads", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds"]);
         var caseForm = tom.Page.GetByTestId("customer-actions");
         await caseForm.GetByText("Open a case", new() { Exact = true }).ClickAsync();
         await tom.ChooseAsync("Priority", "P1: the customer cannot work", caseForm);

@@ -1,4 +1,5 @@
 using Crm.Api;
+using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Grpc.Core;
 using Crm.Testing;
@@ -25,7 +26,7 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
         var call = await _service.CallAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest
         {
             CustomerId = customer, OpportunityId = opportunity, Kind = Wire.ActivityKind.Call, Subject = "Budget confirmed",
-            Department = Shared.Department.InsideSales, OccurredAt = Timestamp.FromDateTimeOffset(yesterday),
+            Department = Shared.Department.InsideSales, OccurredAt = Timestamp.FromDateTimeOffset(yesterday), Outcome = Shared.ActivityOutcome.Connected,
         }, o), user: "inside-ian");
         var letter = await _service.CallAsync((api, o) => api.LogActivityAsync(new Wire.LogActivityRequest
         {
@@ -34,13 +35,15 @@ public sealed class TimelineTests(CrmTestServers servers) : IAsyncLifetime
 
         var sales = await _service.CallAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customer }, o));
         Assert.Equal([letter.ActivityId, call.ActivityId], sales.Activities.Select(a => a.ActivityId), StringComparer.Ordinal);
-        Assert.Equal(("inside-ian", Shared.Department.InsideSales), (sales.Activities[1].LoggedBy, sales.Activities[1].Department));
+        Assert.Equal(("inside-ian", Shared.Department.InsideSales, Shared.ActivityOutcome.Connected), (sales.Activities[1].LoggedBy, sales.Activities[1].Department, sales.Activities[1].Outcome));
         Assert.Equal(("rep-ada", Shared.Department.OutsideSales, Wire.ActivityKind.Letter), (sales.Activities[0].LoggedBy, sales.Activities[0].Department, sales.Activities[0].Kind));
         Assert.Equal(opportunity, Assert.Single(sales.Opportunities).OpportunityId);
         Assert.Equal("Acme Rockets", sales.Account.Name);
 
         var logged = Assert.Single(await _service.EventsAsync<ActivityLogged>(Guid.Parse(letter.ActivityId)));
-        Assert.Equal((ActivityKind.Letter, Guid.Parse(customer), "rep-ada", 1L), (logged.Kind, logged.CustomerId, logged.LoggedBy, logged.Version));
+        Assert.Equal((ActivityKind.Letter, Guid.Parse(customer), "rep-ada", 1L, Department.OutsideSales, (ActivityOutcome?)null), (logged.Kind, logged.CustomerId, logged.LoggedBy, logged.Version, logged.Department, logged.Outcome));
+        var called = Assert.Single(await _service.EventsAsync<ActivityLogged>(Guid.Parse(call.ActivityId)));
+        Assert.Equal((Department.InsideSales, ActivityOutcome.Connected), (called.Department, called.Outcome));
         var limited = await _service.CallAsync((api, o) => api.GetCustomerSalesAsync(new Wire.GetCustomerSalesRequest { CustomerId = customer, ActivityLimit = 1 }, o));
         Assert.Equal(letter.ActivityId, Assert.Single(limited.Activities).ActivityId);
     }

@@ -23,4 +23,18 @@ public static class CommonEnums
     public static Contracts.ContactChannel ToContract(Wire.ContactChannel channel) => EnumNames.Convert<Wire.ContactChannel, Contracts.ContactChannel>(channel);
 
     public static Wire.ContactChannel ToWire(Contracts.ContactChannel channel) => EnumNames.Convert<Contracts.ContactChannel, Wire.ContactChannel>(channel);
+
+    /// <summary>An unspecified or unknown outcome is none (the request check refuses the latter).</summary>
+    public static Contracts.ActivityOutcome? ToContract(Wire.ActivityOutcome outcome) =>
+        outcome == Wire.ActivityOutcome.Unspecified || !Enum.IsDefined(outcome) ? null : EnumNames.Convert<Wire.ActivityOutcome, Contracts.ActivityOutcome>(outcome);
+
+    public static Wire.ActivityOutcome ToWire(Contracts.ActivityOutcome? outcome) =>
+        outcome is { } known ? EnumNames.Convert<Contracts.ActivityOutcome, Wire.ActivityOutcome>(known) : Wire.ActivityOutcome.Unspecified;
+
+    /// <summary>An unspecified department is none.</summary>
+    public static Contracts.Department? ToContract(Wire.Department department) =>
+        department == Wire.Department.Unspecified || !Enum.IsDefined(department) ? null : EnumNames.Convert<Wire.Department, Contracts.Department>(department);
+
+    public static Wire.Department ToWire(Contracts.Department? department) =>
+        department is { } known ? EnumNames.Convert<Contracts.Department, Wire.Department>(known) : Wire.Department.Unspecified;
 }

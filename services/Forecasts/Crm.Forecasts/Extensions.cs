@@ -25,6 +25,8 @@ public static class Extensions
             bus.AddConsumer<ForecastUpdatedConsumer>();
             bus.AddConsumer<OpportunityWonConsumer>();
             bus.AddConsumer<OpportunityLostConsumer>();
+            bus.AddConsumer<ActivityLoggedConsumer>();
+            bus.AddConsumer<InteractionLoggedConsumer>();
         });
         builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.Section));
         builder.Services.AddHostedService<SnapshotCheck>();

@@ -75,17 +75,22 @@ public sealed class SupportCaseTests
     }
 
     [Fact]
-    public void The_first_interaction_answers_the_case_in_the_department_of_its_kind()
+    public void The_first_interaction_answers_the_case_in_the_department_of_its_kind_and_each_tells_its_department_and_outcome()
     {
         var supportCase = Problem();
         supportCase.TakeDomainEvents();
 
-        var first = supportCase.Log(InteractionChannel.OnSite, "Visited the plant", Department.Unspecified, "tess.tech", Opened.AddMinutes(30));
-        var second = supportCase.Log(InteractionChannel.Phone, "Called back", Department.CustomerService, "sam.service", Opened.AddMinutes(40));
+        var first = supportCase.Log(InteractionChannel.OnSite, "Visited the plant", Department.Unspecified, Contracts.ActivityOutcome.Held, "tess.tech", Opened.AddMinutes(30));
+        var second = supportCase.Log(InteractionChannel.Phone, "Called back", Department.CustomerService, null, "sam.service", Opened.AddMinutes(40));
 
         Assert.Equal((Department.TechnicalSupport, Department.CustomerService), (first.Department, second.Department));
         Assert.Equal((Opened.AddMinutes(30), 2L), (supportCase.RespondedAt, supportCase.Version));
         var logged = supportCase.TakeDomainEvents().Cast<InteractionLogged>().ToList();
-        Assert.Equal([(first.Id, Contracts.Support.InteractionChannel.Visit), (second.Id, Contracts.Support.InteractionChannel.Phone)], logged.Select(l => (l.InteractionId, l.Channel)));
+        Assert.Equal(
+            [
+                (first.Id, Contracts.Support.InteractionChannel.Visit, Contracts.Department.TechnicalSupport, Contracts.ActivityOutcome.Held),
+                (second.Id, Contracts.Support.InteractionChannel.Phone, Contracts.Department.CustomerService, (Contracts.ActivityOutcome?)null),
+            ],
+            logged.Select(l => (l.InteractionId, l.Channel, l.Department, l.Outcome)));
     }
 }

@@ -92,6 +92,7 @@ public static class MethodAccess
         ["/crm.forecasts.v1.ForecastsService/SetQuota"] = [SalesManager],
         ["/crm.forecasts.v1.ForecastsService/GetAttainment"] = [OutsideSales, SalesManager],
         ["/crm.forecasts.v1.ForecastsService/GetForecastChanges"] = [OutsideSales, SalesManager],
+        ["/crm.forecasts.v1.ForecastsService/GetActivityReport"] = [InsideSales, OutsideSales, SalesManager],
 
         // Orders: order entry ships, accounting invoices and collects; sales and service see orders and credit.
         ["/crm.orders.v1.OrdersService/GetOrder"] = [OrderEntry, Accounting, .. CustomerFacing],

@@ -1,4 +1,5 @@
 using Crm.Forecasts.Domain;
+using Crm.Forecasts.Domain.Activities;
 using Crm.Forecasts.Domain.Flow;
 using Crm.Forecasts.Domain.Quotas;
 using Crm.Forecasts.Domain.Snapshots;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Forecasts.Data;
 
 /// <summary>The forecasts database: the read model of opportunities and their histories, with the inbox of the events it is
-/// built from, the quotas sales managers set and the weekly snapshots (with the outbox of their events).</summary>
+/// built from, the interactions the activity reports count, the quotas sales managers set and the weekly snapshots (with the outbox of their events).</summary>
 internal sealed class ForecastsDbContext(DbContextOptions<ForecastsDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<ForecastEntry> Entries => Set<ForecastEntry>();
@@ -22,4 +23,6 @@ internal sealed class ForecastsDbContext(DbContextOptions<ForecastsDbContext> op
     public DbSet<SnapshotDeal> SnapshotDeals => Set<SnapshotDeal>();
 
     public DbSet<SnapshotRun> SnapshotRuns => Set<SnapshotRun>();
+
+    public DbSet<LoggedActivity> Activities => Set<LoggedActivity>();
 }

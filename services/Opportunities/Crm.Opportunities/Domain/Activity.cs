@@ -1,3 +1,4 @@
+using Crm.Contracts;
 using Crm.Contracts.Opportunities;
 using Crm.Domain;
 
@@ -27,13 +28,19 @@ internal sealed class Activity : AggregateRoot
     /// <summary>The department's name as in crm.common.v1.Department (INSIDE_SALES, ...).</summary>
     public string Department { get; private set; } = string.Empty;
 
+    /// <summary>How it went, when whoever logged it said.</summary>
+    public ActivityOutcome? Outcome { get; private set; }
+
     public DateTimeOffset OccurredAt { get; private set; }
 
     public DateTimeOffset LoggedAt { get; private set; }
 
-    /// <summary>Logs what happened at <paramref name="occurredAt"/> (by default now, <paramref name="at"/>).</summary>
-    public static Activity Log(Guid customerId, Guid? opportunityId, ActivityKind kind, string subject, string? notes, string loggedBy, string department, DateTimeOffset? occurredAt, DateTimeOffset at)
+    /// <summary>Logs what happened when the entry says (by default now, <paramref name="at"/>); the event
+    /// names the sales team of whoever logged it, for the activity reports.</summary>
+    public static Activity Log(ActivityEntry entry, string loggedBy, string? salesTeam, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (customerId, opportunityId, kind, subject, notes, department, outcome, occurredAt) = entry;
         var activity = new Activity
         {
             ActivityId = Guid.CreateVersion7(at),
@@ -44,12 +51,14 @@ internal sealed class Activity : AggregateRoot
             Notes = notes,
             LoggedBy = loggedBy,
             Department = department,
+            Outcome = outcome,
             OccurredAt = occurredAt ?? at,
             LoggedAt = at,
             Version = 1,
         };
         activity.Raise(new ActivityLogged(
-            Guid.CreateVersion7(at), at, customerId, activity.ActivityId, activity.Version, opportunityId, kind, subject, activity.OccurredAt, loggedBy));
+            Guid.CreateVersion7(at), at, customerId, activity.ActivityId, activity.Version, opportunityId, kind, subject, activity.OccurredAt, loggedBy,
+            Enum.TryParse<Department>(department, out var known) ? known : null, outcome, salesTeam));
         return activity;
     }
 }

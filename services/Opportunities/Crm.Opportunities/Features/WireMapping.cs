@@ -104,6 +104,7 @@ internal static class WireMapping
         LoggedBy = activity.LoggedBy,
         Department = WireEnums.ToDepartment(activity.Department),
         OccurredAt = DateConversions.ToTimestamp(activity.OccurredAt),
+        Outcome = CommonEnums.ToWire(activity.Outcome),
     };
 
     public static Wire.Meeting ToWire(this Meeting meeting)

@@ -17,5 +17,8 @@ public sealed class Interaction
 
     public Department Department { get; init; }
 
+    /// <summary>How it went, when whoever logged it said.</summary>
+    public Crm.Contracts.ActivityOutcome? Outcome { get; init; }
+
     public DateTimeOffset OccurredAt { get; init; }
 }

@@ -58,6 +58,7 @@ internal static class SupportMessages
         LoggedBy = interaction.LoggedBy,
         Department = EnumNames.Convert<Department, Crm.Common.Grpc.V1.Department>(interaction.Department),
         OccurredAt = ToTimestamp(interaction.OccurredAt),
+        Outcome = CommonEnums.ToWire(interaction.Outcome),
     };
 
     /// <summary>The domain's status for a known status of the API (a filter).</summary>

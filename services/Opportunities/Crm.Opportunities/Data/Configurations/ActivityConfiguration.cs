@@ -13,5 +13,6 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasKey(a => a.ActivityId);
         builder.Property(a => a.ActivityId).ValueGeneratedNever();
         builder.Property(a => a.Kind).HasConversion<string>();
+        builder.Property(a => a.Outcome).HasConversion<string>();
     }
 }

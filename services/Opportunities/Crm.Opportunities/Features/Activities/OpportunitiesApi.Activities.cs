@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Shared = Crm.Common.Grpc.V1;
 using Wire = Crm.Opportunities.Grpc.V1;
@@ -29,6 +30,11 @@ internal sealed partial class OpportunitiesApi
             check.Fail("department", "is required: the department of whoever logs it");
         }
 
+        if (!Enum.IsDefined(request.Outcome))
+        {
+            check.Fail("outcome", "must be one of CONNECTED, LEFT_MESSAGE, NO_ANSWER, HELD, NO_SHOW, SENT, or unset");
+        }
+
         var subject = check.OptionalText(request.Subject, "subject", TextLimits.Line) ?? string.Empty;
         var notes = check.OptionalText(request.Notes, "notes", TextLimits.Note);
         if (check.Failure is { } failure)
@@ -42,7 +48,9 @@ internal sealed partial class OpportunitiesApi
             return found;
         }
 
-        var activity = Domain.Activity.Log(customerId, opportunityId, kind!.Value, subject, notes, Caller.Of(context), WireEnums.Store(request.Department), occurredAt, Now);
+        var entry = new Domain.ActivityEntry(
+            customerId, opportunityId, kind!.Value, subject, notes, WireEnums.Store(request.Department), CommonEnums.ToContract(request.Outcome), occurredAt);
+        var activity = Domain.Activity.Log(entry, Caller.Of(context), CallerReach.Of(context).Team, Now);
         db.Activities.Add(activity);
         await db.SaveChangesAsync(context.CancellationToken);
         return activity.ToWire();

@@ -14,5 +14,6 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Channel).HasConversion<string>();
         builder.Property(i => i.Department).HasConversion<string>();
+        builder.Property(i => i.Outcome).HasConversion<string>();
     }
 }

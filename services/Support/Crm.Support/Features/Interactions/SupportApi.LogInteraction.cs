@@ -31,6 +31,7 @@ public sealed partial class SupportApi
 
         var summary = check.Text(request.Summary, "summary", TextLimits.Note);
         check.Known(request.Department, "department", required: false);
+        check.Known(request.Outcome, "outcome", required: false);
         if (check.Failure is { } failure)
         {
             return failure;
@@ -45,7 +46,7 @@ public sealed partial class SupportApi
             withInteractions: false,
             supportCase =>
             {
-                logged = supportCase.Log(EnumNames.Convert<V1.InteractionChannel, InteractionChannel>(request.Channel), summary, EnumNames.Convert<Wire.Department, Department>(request.Department), by, now);
+                logged = supportCase.Log(EnumNames.Convert<V1.InteractionChannel, InteractionChannel>(request.Channel), summary, EnumNames.Convert<Wire.Department, Department>(request.Department), CommonEnums.ToContract(request.Outcome), by, now);
                 return Result.Done;
             },
             context.CancellationToken);
