@@ -19,24 +19,7 @@ internal sealed partial class ForecastsApi
 
     private async Task<GrpcResult<Wire.ActivityReport>> GetActivityReportAsync(Wire.GetActivityReportRequest request, ServerCallContext context)
     {
-        var check = new RequestCheck();
-        if (request.GroupBy is not (Wire.RollupGrouping.ByOwner or Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.AllInReach))
-        {
-            check.Fail("group_by", "is required: BY_OWNER, BY_TEAM or ALL_IN_REACH");
-        }
-
-        if (request.Periods is < 0 or > MostRollupPeriods)
-        {
-            check.Fail("periods", $"must be between 1 and {MostRollupPeriods} (1 when unset)");
-        }
-
-        var from = check.Date(request.From, "from", required: false);
-        if (check.Failure is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (periods, periodStatus) = PeriodBounds.Run(request.Period, from ?? Today, Math.Max(request.Periods, 1));
+        var (periods, periodStatus) = PeriodsAsked(request.GroupBy, request.Period, request.From, request.Periods);
         if (!periodStatus.IsOk)
         {
             return periodStatus;

@@ -29,24 +29,7 @@ internal sealed partial class ForecastsApi
 
     private async Task<GrpcResult<Wire.ForecastRollup>> GetForecastRollupAsync(Wire.GetForecastRollupRequest request, ServerCallContext context)
     {
-        var check = new RequestCheck();
-        if (request.GroupBy is not (Wire.RollupGrouping.ByOwner or Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.AllInReach))
-        {
-            check.Fail("group_by", "is required: BY_OWNER, BY_TEAM or ALL_IN_REACH");
-        }
-
-        if (request.Periods is < 0 or > MostRollupPeriods)
-        {
-            check.Fail("periods", $"must be between 1 and {MostRollupPeriods} (1 when unset)");
-        }
-
-        var from = check.Date(request.From, "from", required: false);
-        if (check.Failure is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (periods, periodStatus) = PeriodBounds.Run(request.Period, from ?? Today, Math.Max(request.Periods, 1));
+        var (periods, periodStatus) = PeriodsAsked(request.GroupBy, request.Period, request.From, request.Periods);
         if (!periodStatus.IsOk)
         {
             return periodStatus;
@@ -79,5 +62,24 @@ internal sealed partial class ForecastsApi
                 Weighted = MoneyConversions.ToMoney(g.Sum(r => r.Weighted ?? 0m), currency),
             }));
         return answer;
+    }
+
+    /// <summary>The consecutive periods a roll-up or a report asks for, once its grouping and count are checked; none,
+    /// with the status naming the field at fault, otherwise.</summary>
+    private (IReadOnlyList<PeriodBounds> Periods, Status Status) PeriodsAsked(Wire.RollupGrouping groupBy, Wire.PeriodKind period, Crm.Common.Grpc.V1.Date? from, int count)
+    {
+        var check = new RequestCheck();
+        if (groupBy is not (Wire.RollupGrouping.ByOwner or Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.AllInReach))
+        {
+            check.Fail("group_by", "is required: BY_OWNER, BY_TEAM or ALL_IN_REACH");
+        }
+
+        if (count is < 0 or > MostRollupPeriods)
+        {
+            check.Fail("periods", $"must be between 1 and {MostRollupPeriods} (1 when unset)");
+        }
+
+        var day = check.Date(from, "from", required: false);
+        return check.Failure is { } invalid ? ([], invalid) : PeriodBounds.Run(period, day ?? Today, Math.Max(count, 1));
     }
 }
