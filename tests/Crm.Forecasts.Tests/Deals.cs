@@ -20,9 +20,10 @@ internal sealed record Deals(Guid OpportunityId, string OwnerId)
     public OpportunityStageChanged StageChanged(long version, OpportunityStage from, OpportunityStage to, int probability, DateOnly? on = null) => new(
         Guid.NewGuid(), At(on), Customer, OpportunityId, version, from, to, probability, OwnerId);
 
-    public ForecastUpdated Updated(long version, OpportunityStage stage, int probability, decimal amount, DateOnly closeOn, DateOnly? on = null, ForecastCategory category = ForecastCategory.Commit) => new(
+    public ForecastUpdated Updated(
+        long version, OpportunityStage stage, int probability, decimal amount, DateOnly closeOn, DateOnly? on = null, ForecastCategory category = ForecastCategory.Commit, ForecastCategory? managerCategory = null) => new(
         Guid.NewGuid(), At(on), Customer, OpportunityId, version, OwnerId, stage, category, probability,
-        new Money("EUR", amount), closeOn);
+        new Money("EUR", amount), closeOn, managerCategory);
 
     public OpportunityWon Won(long version, decimal total, DateOnly wonOn) => new(
         Guid.NewGuid(), At(wonOn), Customer, OpportunityId, version, OwnerId,

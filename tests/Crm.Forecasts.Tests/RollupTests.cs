@@ -75,6 +75,30 @@ public sealed class RollupTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(0, eve.OtherCurrencyDeals);
     }
 
+    [Fact]
+    public async Task As_the_managers_judge_an_open_deal_counts_in_the_managers_category_where_one_judged_and_a_won_one_as_closed()
+    {
+        var (judged, unjudged, won) = (Deals.New("mia"), Deals.New("mia"), Deals.New("mia"));
+        await _service.PublishAsync(
+            judged.Opened(100m, Day(9, 10), team: "judged"),
+            judged.Updated(2, OpportunityStage.Proposal, 25, 100m, Day(9, 10), managerCategory: ForecastCategory.BestCase),
+            unjudged.Opened(200m, Day(9, 12), team: "judged"),
+            unjudged.Updated(2, OpportunityStage.Proposal, 25, 200m, Day(9, 12)),
+            won.Opened(300m, Day(9, 1), team: "judged"),
+            won.Updated(2, OpportunityStage.Closing, 80, 300m, Day(9, 1), managerCategory: ForecastCategory.Omitted),
+            won.Won(3, 300m, Day(9, 5)));
+        var manager = TestCalls.InTeam("judged", "jo", Deadline, CrmRoles.SalesManager);
+
+        var reps = await RollupAsync(Wire.RollupGrouping.ByOwner, Wire.PeriodKind.Month, Day(9, 1), 1, manager);
+        var managers = await _service.RollupAsync(
+            new Wire.GetForecastRollupRequest { GroupBy = Wire.RollupGrouping.ByOwner, Period = Wire.PeriodKind.Month, From = DateConversions.ToDate(Day(9, 1)), AsManagersJudge = true }, manager);
+
+        Assert.Equal([("PROPOSAL", "COMMIT", 2, 300m), ("WON", "CLOSED", 1, 300m)], reps.Cells.Select(c => (c.Stage, c.Category, c.Count, Amount(c.Total))));
+        Assert.Equal(
+            [("PROPOSAL", "BEST_CASE", 1, 100m), ("PROPOSAL", "COMMIT", 1, 200m), ("WON", "CLOSED", 1, 300m)],
+            managers.Cells.Select(c => (c.Stage, c.Category, c.Count, Amount(c.Total))));
+    }
+
     /// <summary>Each period of a roll-up by quarter sums to what the forecast of that quarter says.</summary>
     private async Task AssertAgreesWithTheForecastAsync(Wire.ForecastRollup rollup)
     {

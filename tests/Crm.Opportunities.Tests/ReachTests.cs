@@ -125,6 +125,33 @@ public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(mine.Order(), await ListedAsync(TestCalls.As("clara", Deadline, CrmRoles.CustomerService)));
     }
 
+    [Fact]
+    public async Task The_teams_manager_judges_a_deal_beside_its_owner_and_only_the_owner_sets_its_category()
+    {
+        var deal = await OpenAsync("Stark Industries", team: "north", owner: "otto");
+        var nina = TestCalls.InTeam("north", "nina", Deadline, CrmRoles.SalesManager);
+        var otto = TestCalls.InTeam("north", "otto", Deadline, CrmRoles.OutsideSales);
+
+        var judged = await _service.Api.JudgeForecastAsync(new Wire.JudgeForecastRequest { OpportunityId = deal.ToString(), ManagerCategory = Wire.ForecastCategory.BestCase }, nina);
+        var committed = await _service.Api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = deal.ToString(), ForecastCategory = Wire.ForecastCategory.Commit }, otto);
+
+        Assert.Equal((Wire.ForecastCategory.BestCase, "nina", 2L), (judged.ManagerCategory, judged.JudgedBy, judged.Version));
+        Assert.Equal((Wire.ForecastCategory.Commit, Wire.ForecastCategory.BestCase, 3L), (committed.ForecastCategory, committed.ManagerCategory, committed.Version));
+        var published = await _service.EventsAsync<Crm.Contracts.Opportunities.ForecastUpdated>(deal);
+        Assert.Equal(
+            [(2L, Crm.Contracts.Opportunities.ForecastCategory.Pipeline, (Crm.Contracts.Opportunities.ForecastCategory?)Crm.Contracts.Opportunities.ForecastCategory.BestCase), (3L, Crm.Contracts.Opportunities.ForecastCategory.Commit, Crm.Contracts.Opportunities.ForecastCategory.BestCase)],
+            published.Select(e => (e.Version, e.Category, e.ManagerCategory)));
+
+        // The manager may not set the owner's category, nor a rep judge, nor another team's manager either.
+        var overruled = await RefusedAsync(_service.Api.UpdateDealAsync(new Wire.UpdateDealRequest { OpportunityId = deal.ToString(), ForecastCategory = Wire.ForecastCategory.Omitted }, nina));
+        var byRep = await RefusedAsync(_service.Api.JudgeForecastAsync(new Wire.JudgeForecastRequest { OpportunityId = deal.ToString(), ManagerCategory = Wire.ForecastCategory.Commit }, otto));
+        var bySouth = await RefusedAsync(_service.Api.JudgeForecastAsync(
+            new Wire.JudgeForecastRequest { OpportunityId = deal.ToString(), ManagerCategory = Wire.ForecastCategory.Commit }, TestCalls.InTeam("south", "sam", Deadline, CrmRoles.SalesManager)));
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.PermissionDenied), (overruled.StatusCode, byRep.StatusCode, bySouth.StatusCode));
+        Assert.Contains("only the deal's owner (otto)", overruled.Detail, StringComparison.Ordinal);
+        Assert.Equal(3, (await _service.Api.GetOpportunityAsync(Get(deal), nina)).Version);
+    }
+
     private async Task<Guid> OpenAsync(string company, string? team, string owner)
     {
         var conversion = Conversions.Of(company, null) with { SalesTeam = team, OpportunityOwnerId = owner };

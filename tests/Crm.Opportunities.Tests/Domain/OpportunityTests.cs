@@ -57,7 +57,7 @@ public sealed class OpportunityTests
         {
             deal.Lose("Changed our mind", "olga.outside", at.AddDays(1)),
             deal.MoveTo(OpportunityStage.Closing, "olga.outside", at.AddDays(1)),
-            deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, null), at.AddDays(1)),
+            deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, null), "olga.outside", at.AddDays(1)),
             deal.Win([Licences], null, null, null, "olga.outside", at.AddDays(1)),
         })
         {
@@ -73,12 +73,32 @@ public sealed class OpportunityTests
     {
         var deal = NewDeal();
 
-        var refused = deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Closed), Opened.AddDays(1));
+        var refused = deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Closed), "olga.outside", Opened.AddDays(1));
 
         Assert.Equal(("forecast_category", DomainErrorKind.Invalid), (refused.Error?.Field, refused.Error?.Kind));
         Assert.Equal((ForecastCategory.Pipeline, 1L), (deal.ForecastCategory, deal.Version));
-        Assert.True(deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Commit), Opened.AddDays(1)).IsDone);
+        Assert.True(deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Commit), "olga.outside", Opened.AddDays(1)).IsDone);
         Assert.Equal(ForecastCategory.Commit, Assert.IsType<ForecastUpdated>(Assert.Single(deal.TakeDomainEvents())).Category);
+    }
+
+    [Fact]
+    public void Only_the_owner_sets_the_category_and_a_managers_judgement_is_kept_beside_it()
+    {
+        var deal = NewDeal();
+
+        var refused = deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Commit), "nina.manager", Opened.AddDays(1));
+        Assert.Equal(DomainErrorKind.Forbidden, refused.Error?.Kind);
+        Assert.True(deal.Revise(new DealRevision(null, new DateOnly(2026, 7, 15), [], null, ForecastCategory.Pipeline), "nina.manager", Opened.AddDays(1)).IsDone);
+
+        Assert.Equal("manager_category", deal.Judge(ForecastCategory.Closed, "nina.manager", Opened.AddDays(2)).Error?.Field);
+        Assert.True(deal.Judge(ForecastCategory.BestCase, "nina.manager", Opened.AddDays(2)).IsDone);
+        Assert.True(deal.Revise(new DealRevision(null, null, [], null, ForecastCategory.Commit), "olga.outside", Opened.AddDays(3)).IsDone);
+
+        Assert.Equal((ForecastCategory.Commit, ForecastCategory.BestCase, "nina.manager", 4L), (deal.ForecastCategory, deal.ManagerCategory, deal.JudgedBy, deal.Version));
+        var updates = deal.TakeDomainEvents().Cast<ForecastUpdated>().ToList();
+        Assert.Equal(
+            [(2L, ForecastCategory.Pipeline, (ForecastCategory?)null), (3L, ForecastCategory.Pipeline, ForecastCategory.BestCase), (4L, ForecastCategory.Commit, ForecastCategory.BestCase)],
+            updates.Select(u => (u.Version, u.Category, u.ManagerCategory)));
     }
 
     [Fact]
@@ -111,7 +131,7 @@ public sealed class OpportunityTests
         deal.MoveTo(OpportunityStage.Proposal, "olga.outside", Opened.AddDays(1));
         deal.TakeDomainEvents();
 
-        Assert.True(deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, ForecastCategory.BestCase), Opened.AddDays(2)).IsDone);
+        Assert.True(deal.Revise(new DealRevision(null, new DateOnly(2026, 9, 30), [], null, ForecastCategory.BestCase), "olga.outside", Opened.AddDays(2)).IsDone);
 
         var updated = Assert.IsType<ForecastUpdated>(Assert.Single(deal.TakeDomainEvents()));
         Assert.Equal((25, 10_000m, new DateOnly(2026, 9, 30)), (deal.Probability, deal.Amount, deal.CloseDate));
@@ -122,10 +142,10 @@ public sealed class OpportunityTests
     public void The_amount_stays_in_the_currency_of_the_lines()
     {
         var deal = NewDeal();
-        Assert.True(deal.Revise(new DealRevision(null, null, [Licences], null, null), Opened.AddDays(1)).IsDone);
+        Assert.True(deal.Revise(new DealRevision(null, null, [Licences], null, null), "olga.outside", Opened.AddDays(1)).IsDone);
         Assert.Equal((12_000m, "EUR"), (deal.Amount, deal.Currency));
 
-        var refused = deal.Revise(new DealRevision(new Money("USD", 5_000m), null, [], 40, null), Opened.AddDays(2));
+        var refused = deal.Revise(new DealRevision(new Money("USD", 5_000m), null, [], 40, null), "olga.outside", Opened.AddDays(2));
 
         Assert.Equal((DomainErrorKind.Invalid, "amount.currency_code"), (refused.Error?.Kind, refused.Error?.Field));
         Assert.Equal((12_000m, "EUR", 10, 2L), (deal.Amount, deal.Currency, deal.Probability, deal.Version));

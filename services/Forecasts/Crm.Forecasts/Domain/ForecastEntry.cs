@@ -28,6 +28,9 @@ internal sealed class ForecastEntry
     /// <summary>How the owner calls the deal in the forecast; closed once won, omitted once lost.</summary>
     public ForecastCategory? Category { get; set; }
 
+    /// <summary>A sales manager's own judgement of the category, beside the owner's; null while none judged.</summary>
+    public ForecastCategory? ManagerCategory { get; set; }
+
     /// <summary>When the deal is expected to close, while it is open.</summary>
     public DateOnly? CloseOn { get; set; }
 
@@ -52,6 +55,8 @@ internal sealed class ForecastEntry
     public long ClosedOnVersion { get; set; }
 
     public long CategoryVersion { get; set; }
+
+    public long ManagerCategoryVersion { get; set; }
 
     public bool IsOpen => Stage is not null and not (OpportunityStage.Won or OpportunityStage.Lost);
 
@@ -105,6 +110,11 @@ internal sealed class ForecastEntry
         if (facts.Category is { } category && version > CategoryVersion)
         {
             (Category, CategoryVersion) = (category, version);
+        }
+
+        if (facts.ManagerCategory is { } judged && version > ManagerCategoryVersion)
+        {
+            (ManagerCategory, ManagerCategoryVersion) = (judged, version);
         }
 
         Version = Math.Max(Version, version);

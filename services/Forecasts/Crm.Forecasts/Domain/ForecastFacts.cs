@@ -14,14 +14,15 @@ internal sealed record ForecastFacts(
     DateOnly? CloseOn = null,
     DateOnly? ClosedOn = null,
     string? SalesTeam = null,
-    ForecastCategory? Category = null)
+    ForecastCategory? Category = null,
+    ForecastCategory? ManagerCategory = null)
 {
     /// <summary>What <paramref name="e"/> tells, or null for an event that is not about an opportunity's forecast.</summary>
     public static ForecastFacts? Of(IIntegrationEvent e) => e switch
     {
         OpportunityOpened m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, SalesTeam: m.SalesTeam),
         OpportunityStageChanged m => new(m.CustomerId, Stage: m.Stage, Probability: m.Probability),
-        ForecastUpdated m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, Category: m.Category),
+        ForecastUpdated m => new(m.CustomerId, m.OwnerId, m.Stage, m.Probability, m.Amount, m.ExpectedCloseOn, Category: m.Category, ManagerCategory: m.ManagerCategory),
         OpportunityWon m => new(m.CustomerId, m.OwnerId, OpportunityStage.Won, 100, m.Total, ClosedOn: m.WonOn, Category: ForecastCategory.Closed),
         OpportunityLost m => new(m.CustomerId, m.OwnerId, OpportunityStage.Lost, 0, m.Amount, ClosedOn: DateOnly.FromDateTime(m.OccurredAt.UtcDateTime), Category: ForecastCategory.Omitted),
         _ => null,

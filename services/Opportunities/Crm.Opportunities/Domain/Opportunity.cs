@@ -36,7 +36,14 @@ internal sealed class Opportunity : AggregateRoot
 
     public DateOnly CloseDate { get; private set; }
 
+    /// <summary>How the owner calls the deal in the forecast; only the owner changes it (winning closes it, losing omits it).</summary>
     public ForecastCategory ForecastCategory { get; private set; }
+
+    /// <summary>A sales manager's own judgement of the category, kept beside the owner's; null while none judged.</summary>
+    public ForecastCategory? ManagerCategory { get; private set; }
+
+    /// <summary>The manager who judged it last.</summary>
+    public string? JudgedBy { get; private set; }
 
     public string OwnerId { get; private set; } = string.Empty;
 
@@ -142,9 +149,10 @@ internal sealed class Opportunity : AggregateRoot
 
     /// <summary>
     /// Revises what, how much, when and how likely; a part left null keeps its value. New lines replace the old ones and,
-    /// without an amount, set it to their total; the amount must be in the lines' currency.
+    /// without an amount, set it to their total; the amount must be in the lines' currency. Only the owner changes the
+    /// category: the forecast is theirs, and a manager's view is kept beside it (<see cref="Judge"/>).
     /// </summary>
-    public Result Revise(DealRevision revision, DateTimeOffset at)
+    public Result Revise(DealRevision revision, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(revision);
         if (Closed() is { } closed)
@@ -155,6 +163,11 @@ internal sealed class Opportunity : AggregateRoot
         if (revision.Category == ForecastCategory.Closed)
         {
             return DomainError.Invalid("forecast_category", "CLOSED comes with winning the deal, not with a revision");
+        }
+
+        if (revision.Category is { } category && category != ForecastCategory && !string.Equals(by, OwnerId, StringComparison.Ordinal))
+        {
+            return DomainError.Forbidden($"only the deal's owner ({OwnerId}) sets its forecast category; a sales manager gives their own judgement beside it (JudgeForecast)");
         }
 
         var lines = revision.Lines;
@@ -180,10 +193,31 @@ internal sealed class Opportunity : AggregateRoot
         Probability = revision.Probability ?? Probability;
         ForecastCategory = revision.Category ?? ForecastCategory;
         Version++;
-        Raise(new ForecastUpdated(
-            Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId, Stage, ForecastCategory, Probability, new Money(Currency, Amount), CloseDate));
+        RaiseForecastUpdated(at);
         return Result.Done;
     }
+
+    /// <summary>A sales manager's judgement of the deal's category, kept beside the owner's, which it does not change.</summary>
+    public Result Judge(ForecastCategory category, string by, DateTimeOffset at)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (category == ForecastCategory.Closed)
+        {
+            return DomainError.Invalid("manager_category", "CLOSED comes with winning the deal, not with a judgement");
+        }
+
+        (ManagerCategory, JudgedBy) = (category, by);
+        Version++;
+        RaiseForecastUpdated(at);
+        return Result.Done;
+    }
+
+    private void RaiseForecastUpdated(DateTimeOffset at) => Raise(new ForecastUpdated(
+        Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId, Stage, ForecastCategory, Probability, new Money(Currency, Amount), CloseDate, ManagerCategory));
 
     /// <summary>
     /// Wins an open deal with its final <paramref name="lines"/>, which become its amount; the order is booked from the

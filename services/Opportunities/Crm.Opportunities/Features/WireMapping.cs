@@ -70,6 +70,8 @@ internal static class WireMapping
             Amount = MoneyConversions.ToMoney(opportunity.Amount, opportunity.Currency),
             CloseDate = DateConversions.ToDate(opportunity.CloseDate),
             ForecastCategory = WireEnums.ToWire(opportunity.ForecastCategory),
+            ManagerCategory = opportunity.ManagerCategory is { } judged ? WireEnums.ToWire(judged) : Wire.ForecastCategory.Unspecified,
+            JudgedBy = opportunity.JudgedBy ?? string.Empty,
             OwnerId = opportunity.OwnerId,
             SalesTeam = opportunity.SalesTeam ?? string.Empty,
             LeadId = IdConversions.Write(opportunity.LeadId),

@@ -14,6 +14,7 @@ internal sealed class ForecastEntryConfiguration : IEntityTypeConfiguration<Fore
         builder.Property(e => e.OpportunityId).ValueGeneratedNever();
         builder.Property(e => e.Stage).HasConversion<string>();
         builder.Property(e => e.Category).HasConversion<string>();
+        builder.Property(e => e.ManagerCategory).HasConversion<string>();
         builder.Ignore(e => e.IsOpen);
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class ForecastsApi
             return periodStatus;
         }
 
-        var rows = await RollupQuery.RowsAsync(EntriesInReach(context), request.GroupBy, request.Period, periods, context.CancellationToken);
+        var rows = await RollupQuery.RowsAsync(EntriesInReach(context), request.GroupBy, request.Period, periods, context.CancellationToken, request.AsManagersJudge);
         var (currency, currencyStatus) = SummingCurrency.Choose(request.CurrencyCode, rows.Select(r => (r.Currency, r.Deals)));
         if (!currencyStatus.IsOk)
         {

@@ -11,8 +11,10 @@ namespace Crm.Forecasts.Features;
 /// </summary>
 internal static class RollupQuery
 {
+    /// <summary>The rows of <paramref name="periods"/>; with <paramref name="asManagersJudge"/>, each open deal in the
+    /// category its manager judged it, where one did (the owner's otherwise).</summary>
     public static async Task<List<RollupRow>> RowsAsync(
-        IQueryable<ForecastEntry> deals, Wire.RollupGrouping grouping, Wire.PeriodKind kind, IReadOnlyList<PeriodBounds> periods, CancellationToken cancellationToken)
+        IQueryable<ForecastEntry> deals, Wire.RollupGrouping grouping, Wire.PeriodKind kind, IReadOnlyList<PeriodBounds> periods, CancellationToken cancellationToken, bool asManagersJudge = false)
     {
         var (first, last) = (periods[0].StartsOn, periods[^1].EndsOn);
         var months = kind switch { Wire.PeriodKind.Month => 1, Wire.PeriodKind.Quarter => 3, _ => 12 };
@@ -24,7 +26,9 @@ internal static class RollupQuery
             Group = EF.Constant(byOwner) ? e.OwnerId : EF.Constant(byTeam) ? e.SalesTeam : null,
             Day = e.Stage == OpportunityStage.Won || e.Stage == OpportunityStage.Lost ? e.ClosedOn : e.CloseOn,
             Stage = e.Stage,
-            Category = e.Category,
+            Category = EF.Constant(asManagersJudge) && e.ManagerCategory != null && e.Stage != OpportunityStage.Won && e.Stage != OpportunityStage.Lost
+                ? e.ManagerCategory
+                : e.Category,
             Currency = e.Currency,
             Amount = e.Amount,
             Probability = e.Probability,

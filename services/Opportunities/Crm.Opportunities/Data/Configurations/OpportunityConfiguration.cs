@@ -15,6 +15,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.Position).ValueGeneratedOnAdd();
         builder.Property(o => o.Stage).HasConversion<string>();
         builder.Property(o => o.ForecastCategory).HasConversion<string>();
+        builder.Property(o => o.ManagerCategory).HasConversion<string>();
         builder.Property(o => o.Source).HasConversion<string>();
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.IsOpen);

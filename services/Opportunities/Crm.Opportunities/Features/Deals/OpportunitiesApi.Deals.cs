@@ -107,8 +107,30 @@ internal sealed partial class OpportunitiesApi
             return check.Failure!.Value;
         }
 
-        var now = Now;
-        var changed = await ChangeOpportunityAsync(change.OpportunityId, request.ExpectedVersion, opportunity => opportunity.Revise(change.Revision, now), context);
+        var (by, now) = (Caller.Of(context), Now);
+        var changed = await ChangeOpportunityAsync(change.OpportunityId, request.ExpectedVersion, opportunity => opportunity.Revise(change.Revision, by, now), context);
+        return changed.ToResponse(opportunity => opportunity.ToWire());
+    }
+
+    public override Task<Wire.Opportunity> JudgeForecast(Wire.JudgeForecastRequest request, ServerCallContext context) => JudgeForecastAsync(request, context).Answer();
+
+    private async Task<GrpcResult<Wire.Opportunity>> JudgeForecastAsync(Wire.JudgeForecastRequest request, ServerCallContext context)
+    {
+        var check = new RequestCheck();
+        var opportunityId = check.Id(request.OpportunityId, "opportunity_id");
+        var category = WireEnums.ToCategory(request.ManagerCategory);
+        if (category is null)
+        {
+            check.Fail("manager_category", "is required: PIPELINE, BEST_CASE, COMMIT or OMITTED");
+        }
+
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (by, now) = (Caller.Of(context), Now);
+        var changed = await ChangeOpportunityAsync(opportunityId, request.ExpectedVersion, opportunity => opportunity.Judge(category!.Value, by, now), context);
         return changed.ToResponse(opportunity => opportunity.ToWire());
     }
 }
