@@ -14,7 +14,8 @@ namespace Crm.Benchmarks;
 /// four quarters is forecast on its first day, from what was known before it, by the stage probabilities, by the reps'
 /// own commits and by the flow model; each is compared with what the deals open that day won in the quarter. Three
 /// histories of different seeds are backtested, and their figures averaged. Before that, the roll-up is timed at a
-/// million opportunities against a bare SQL aggregate (<see cref="RollupTiming"/>).
+/// million opportunities against a bare SQL aggregate (<see cref="RollupTiming"/>), and the flow forecast of 200,000
+/// deals, the day's first and later ones (<see cref="FlowTiming"/>).
 /// </summary>
 internal sealed class ForecastBenchmark : IBenchmark
 {
@@ -29,12 +30,14 @@ internal sealed class ForecastBenchmark : IBenchmark
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
         var rollup = await RollupTiming.MeasureAsync(cancellationToken);
+        var flow = await FlowTiming.MeasureAsync(cancellationToken);
         var runs = Seeds.Select(Backtest).ToList();
         var mean = (Func<HistoryRun, double> figure) => runs.Average(figure);
         var summary = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
             $"forecast: stage-probability MAPE {mean(r => r.Mape(ForecastMethod.StageProbability)):0.0}%, rep categories MAPE {mean(r => r.Mape(ForecastMethod.RepCategories)):0.0}%, calibrated MAPE {mean(r => r.Mape(ForecastMethod.Calibrated)):0.0}%, calibration error {runs.Max(r => r.CalibrationError):0.0} points, roll-up p99 {rollup.RollupP99:0} ms at 1M opportunities (bare SQL aggregate {rollup.BareP99:0} ms)"));
         summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  the truth's own chances: MAPE {mean(r => r.Mape(ForecastMethod.Reference)):0.0}% (the luck no forecast can know); calibrated/truth {mean(r => r.Mape(ForecastMethod.Calibrated)) / mean(r => r.Mape(ForecastMethod.Reference)):0.00}");
         summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  roll-up/bare p99 {rollup.Ratio:0.00}; p50 {rollup.RollupP50:0} ms against {rollup.BareP50:0} ms; {rollup.Samples} of each, in turns; the rows written by COPY in {rollup.WriteSeconds:0.0} s");
+        summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  flow forecast of 200,000 deals ({flow.Steps} steps): the day's first {flow.FirstSeconds:0.0} s (it learns the day's model), later ones p50 {flow.LaterP50:0} ms, p99 {flow.LaterP99:0} ms");
         summary.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  MAPE: the mean over {runs.Count} histories (seeds {string.Join(", ", Seeds)}); calibration error: the worst decile of any history with at least {BandDeals} deals");
         foreach (var run in runs)
         {
@@ -55,6 +58,9 @@ internal sealed class ForecastBenchmark : IBenchmark
             ["rollup_p50_ms"] = rollup.RollupP50,
             ["rollup_bare_sql_p50_ms"] = rollup.BareP50,
             ["rollup_ratio_p99"] = rollup.Ratio,
+            ["flow_forecast_first_seconds"] = flow.FirstSeconds,
+            ["flow_forecast_later_p50_ms"] = flow.LaterP50,
+            ["flow_forecast_later_p99_ms"] = flow.LaterP99,
         };
         var first = runs[0].Settings;
         var runSettings = new Dictionary<string, string>(StringComparer.Ordinal)

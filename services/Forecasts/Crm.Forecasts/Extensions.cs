@@ -30,6 +30,7 @@ public static class Extensions
         });
         builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.Section));
         builder.Services.AddHostedService<SnapshotCheck>();
+        builder.Services.AddSingleton<FlowModels>();
         builder.AddGrpcServer();
         return builder;
     }

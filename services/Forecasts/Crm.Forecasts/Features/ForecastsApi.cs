@@ -11,7 +11,7 @@ namespace Crm.Forecasts.Features;
 /// <c>crm.forecasts.v1.ForecastsService</c>, answered from the read model, the quotas and the snapshots; one partial class
 /// per capability folder (Pipeline, Forecast, FlowForecast, Accuracy, Rollup, Quotas, Snapshots).
 /// </summary>
-internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider clock) : Wire.ForecastsService.ForecastsServiceBase
+internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider clock, FlowModels models) : Wire.ForecastsService.ForecastsServiceBase
 {
     /// <summary>Today by the service's clock (UTC): the default day of every period asked for.</summary>
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,8 +1,10 @@
+using Crm.Contracts.Opportunities;
 using Crm.Api;
 using Crm.Forecasts.Domain.Flow;
 using Crm.Grpc;
 using Crm.Grpc.Security;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Forecasts.Grpc.V1;
 
 namespace Crm.Forecasts.Features;
@@ -29,9 +31,15 @@ internal sealed partial class ForecastsApi
             return periodStatus;
         }
 
-        var all = await DealHistories.AllAsync(db, context.CancellationToken);
-        var reach = CallerReach.Of(context);
-        var shown = all.Where(d => reach.InReach(d) && (request.OwnerId.Length == 0 || d.OwnerId == request.OwnerId)).ToList();
+        // The deals shown: those in reach (of the rep asked for) open now or won since the first period began.
+        var owner = request.OwnerId;
+        var firstDay = run[0].StartsOn;
+        var shownIds = await EntriesInReach(context).AsNoTracking()
+            .Where(e => owner.Length == 0 || e.OwnerId == owner)
+            .Where(e => (e.Stage != null && e.Stage != OpportunityStage.Won && e.Stage != OpportunityStage.Lost) || (e.Stage == OpportunityStage.Won && e.ClosedOn >= firstDay))
+            .Select(e => e.OpportunityId)
+            .ToListAsync(context.CancellationToken);
+        var shown = await DealHistories.OfAsync(db, shownIds, context.CancellationToken);
         var (currency, currencyStatus) = SummingCurrency.Choose(request.CurrencyCode, shown.Select(d => d.Currency));
         if (!currencyStatus.IsOk)
         {
@@ -42,7 +50,8 @@ internal sealed partial class ForecastsApi
         // Everything known by the end of today counts (a deal won today is won, one opened today is open); chances count
         // from tomorrow on.
         var asOf = today.AddDays(1);
-        var forecast = new FlowForecast(FlowModel.Learn(all, asOf, FlowSettings.Default), asOf, periods);
+        var model = await models.AsOfAsync(asOf, token => DealHistories.AllAsync(db, token), context.CancellationToken);
+        var forecast = new FlowForecast(model, asOf, periods);
         var deals = shown.Where(d => d.Currency == currency).Select(d => new DealChances(d, forecast.Chances(d))).ToList();
         var answer = new Wire.FlowForecast { AsOf = DateConversions.ToDate(today) };
         answer.Periods.AddRange(Outlook(deals, periods, asOf, currency));
