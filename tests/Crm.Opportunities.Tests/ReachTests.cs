@@ -152,6 +152,32 @@ public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(3, (await _service.Api.GetOpportunityAsync(Get(deal), nina)).Version);
     }
 
+    [Fact]
+    public async Task A_member_of_a_deals_team_from_another_sales_team_reads_lists_and_logs_on_it_until_taken_off()
+    {
+        var deal = await OpenAsync("Oscorp", team: "north", owner: "otto");
+        var otto = TestCalls.InTeam("north", "otto", Deadline, CrmRoles.OutsideSales);
+        var sara = TestCalls.InTeam("south", "sara-se", Deadline, CrmRoles.OutsideSales);
+        var customerId = (await _service.Api.GetOpportunityAsync(Get(deal), otto)).CustomerId;
+        Assert.Equal(StatusCode.PermissionDenied, (await RefusedAsync(_service.Api.GetOpportunityAsync(Get(deal), sara))).StatusCode);
+
+        var shaped = await _service.Api.SetDealTeamMemberAsync(new Wire.SetDealTeamMemberRequest { OpportunityId = deal.ToString(), MemberId = "sara-se", Role = Wire.DealRole.SalesEngineer }, otto);
+        Assert.Equal([("sara-se", Wire.DealRole.SalesEngineer)], shaped.TeamMembers.Select(m => (m.MemberId, m.Role)));
+        Assert.Equal(deal.ToString(), (await _service.Api.GetOpportunityAsync(Get(deal), sara)).OpportunityId);
+        Assert.Contains((await _service.Api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest(), sara)).Opportunities, o => o.OpportunityId == deal.ToString());
+        await _service.Api.LogActivityAsync(
+            new Wire.LogActivityRequest { CustomerId = customerId, OpportunityId = deal.ToString(), Kind = Wire.ActivityKind.Meeting, Subject = "Technical demo", Department = Crm.Common.Grpc.V1.Department.OutsideSales }, sara);
+        var team = Assert.Single(await _service.EventsAsync<Crm.Contracts.Opportunities.DealTeamChanged>(deal));
+        Assert.Equal(("otto", new Crm.Contracts.Opportunities.TeamMember("sara-se", Crm.Contracts.Opportunities.DealRole.SalesEngineer)), (team.OwnerId, Assert.Single(team.Members)));
+
+        // A member shapes no team; the owner takes her off, and she reaches the deal no more.
+        var bySara = await RefusedAsync(_service.Api.SetDealTeamMemberAsync(new Wire.SetDealTeamMemberRequest { OpportunityId = deal.ToString(), MemberId = "sid", Role = Wire.DealRole.Partner }, sara));
+        Assert.Equal(StatusCode.PermissionDenied, bySara.StatusCode);
+        await _service.Api.RemoveDealTeamMemberAsync(new Wire.RemoveDealTeamMemberRequest { OpportunityId = deal.ToString(), MemberId = "sara-se" }, otto);
+        Assert.Equal(StatusCode.PermissionDenied, (await RefusedAsync(_service.Api.GetOpportunityAsync(Get(deal), sara))).StatusCode);
+        Assert.DoesNotContain((await _service.Api.ListOpportunitiesAsync(new Wire.ListOpportunitiesRequest(), sara)).Opportunities, o => o.OpportunityId == deal.ToString());
+    }
+
     private async Task<Guid> OpenAsync(string company, string? team, string owner)
     {
         var conversion = Conversions.Of(company, null) with { SalesTeam = team, OpportunityOwnerId = owner };

@@ -102,6 +102,40 @@ public sealed class OpportunityTests
     }
 
     [Fact]
+    public void The_owner_or_a_manager_shapes_the_deals_team_which_the_owner_is_not_on_and_each_change_tells_the_whole_team()
+    {
+        var deal = NewDeal();
+
+        Assert.Equal(DomainErrorKind.Forbidden, deal.SetTeamMember("sam.se", DealRole.SalesEngineer, "ivan.inside", byManager: false, Opened).Error?.Kind);
+        Assert.Equal("member_id", deal.SetTeamMember("olga.outside", DealRole.Manager, "olga.outside", byManager: false, Opened).Error?.Field);
+        Assert.True(deal.SetTeamMember("sam.se", DealRole.SalesEngineer, "olga.outside", byManager: false, Opened).IsDone);
+        Assert.True(deal.SetTeamMember("ivan.inside", DealRole.InsideSales, "nina.manager", byManager: true, Opened).IsDone);
+        Assert.True(deal.SetTeamMember("sam.se", DealRole.Partner, "olga.outside", byManager: false, Opened).IsDone);
+        Assert.Equal("member_id", deal.RemoveTeamMember("nobody", "olga.outside", byManager: false, Opened).Error?.Field);
+        Assert.True(deal.RemoveTeamMember("ivan.inside", "olga.outside", byManager: false, Opened).IsDone);
+
+        Assert.True(deal.WithinReachOf(new SalesReach(false, "south", "sam.se")).IsDone);
+        Assert.Equal(DomainErrorKind.Forbidden, deal.WithinReachOf(new SalesReach(false, "south", "ivan.inside")).Error?.Kind);
+        var changes = deal.TakeDomainEvents().Cast<DealTeamChanged>().ToList();
+        Assert.Equal([2L, 3L, 4L, 5L], changes.Select(c => c.Version));
+        Assert.Equal([new TeamMember("ivan.inside", DealRole.InsideSales), new TeamMember("sam.se", DealRole.Partner)], changes[2].Members);
+        Assert.Equal([new TeamMember("sam.se", DealRole.Partner)], changes[3].Members);
+    }
+
+    [Fact]
+    public void A_deals_team_has_at_most_twenty_members()
+    {
+        var deal = NewDeal();
+        for (var i = 0; i < Opportunity.LargestTeam; i++)
+        {
+            Assert.True(deal.SetTeamMember($"member-{i}", DealRole.Partner, "olga.outside", byManager: false, Opened).IsDone);
+        }
+
+        Assert.Equal("member_id", deal.SetTeamMember("one-more", DealRole.Partner, "olga.outside", byManager: false, Opened).Error?.Field);
+        Assert.True(deal.SetTeamMember("member-0", DealRole.SalesEngineer, "olga.outside", byManager: false, Opened).IsDone);
+    }
+
+    [Fact]
     public void Won_and_lost_are_not_stages_to_move_to_and_a_win_needs_lines()
     {
         var deal = NewDeal();

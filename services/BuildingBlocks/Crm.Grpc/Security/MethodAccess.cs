@@ -75,6 +75,8 @@ public static class MethodAccess
         ["/crm.opportunities.v1.OpportunitiesService/ChangeStage"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/UpdateDeal"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/JudgeForecast"] = [SalesManager],
+        ["/crm.opportunities.v1.OpportunitiesService/SetDealTeamMember"] = [OutsideSales, SalesManager],
+        ["/crm.opportunities.v1.OpportunitiesService/RemoveDealTeamMember"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/WinOpportunity"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/LoseOpportunity"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/GetCustomerSales"] = Everyone,

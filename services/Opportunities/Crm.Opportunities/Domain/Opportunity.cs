@@ -12,6 +12,9 @@ namespace Crm.Opportunities.Domain;
 /// </summary>
 internal sealed class Opportunity : AggregateRoot
 {
+    /// <summary>The most members a deal's team has besides its owner.</summary>
+    public const int LargestTeam = 20;
+
     private Opportunity()
     {
     }
@@ -72,13 +75,17 @@ internal sealed class Opportunity : AggregateRoot
     /// <summary>Every move between open stages, with who made it.</summary>
     public ICollection<StageChange> StageChanges { get; } = [];
 
+    /// <summary>The deal's team beside its owner (team selling).</summary>
+    public ICollection<DealTeamMember> TeamMembers { get; } = [];
+
     public bool IsOpen => Stage is not (OpportunityStage.Won or OpportunityStage.Lost);
 
-    /// <summary>Whether someone who works <paramref name="reach"/> may see and work this deal: its team's and its owner's.</summary>
+    /// <summary>Whether someone who works <paramref name="reach"/> may see and work this deal: its sales team's, its
+    /// owner's and the members of its deal team.</summary>
     public Result WithinReachOf(SalesReach reach)
     {
         ArgumentNullException.ThrowIfNull(reach);
-        return reach.Covers(SalesTeam, OwnerId)
+        return reach.Covers(SalesTeam, OwnerId) || (reach.Owner is { } me && TeamMembers.Any(m => m.MemberId == me))
             ? Result.Done
             : DomainError.Forbidden($"opportunity {OpportunityId} is {(SalesTeam is null ? "no team's" : $"team {SalesTeam}'s")} deal, owned by {OwnerId}: the caller works {reach} deals");
     }
@@ -195,6 +202,72 @@ internal sealed class Opportunity : AggregateRoot
         Version++;
         RaiseForecastUpdated(at);
         return Result.Done;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="memberId"/> on the deal's team in <paramref name="role"/>, or gives a member another role. Only
+    /// the owner or a sales manager who works the deal shapes its team (<paramref name="byManager"/>); the owner is no member.
+    /// </summary>
+    public Result SetTeamMember(string memberId, DealRole role, string by, bool byManager, DateTimeOffset at)
+    {
+        if (TeamRefusal(by, byManager) is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.Equals(memberId, OwnerId, StringComparison.Ordinal))
+        {
+            return DomainError.Invalid("member_id", $"{memberId} owns the deal: the owner is not a member of its team");
+        }
+
+        var member = TeamMembers.FirstOrDefault(m => m.MemberId == memberId);
+        if (member is null && TeamMembers.Count >= LargestTeam)
+        {
+            return DomainError.Invalid("member_id", $"a deal's team has at most {LargestTeam} members besides its owner");
+        }
+
+        if (member is null)
+        {
+            TeamMembers.Add(new DealTeamMember { OpportunityId = OpportunityId, MemberId = memberId, Role = role, AddedBy = by, AddedAt = at });
+        }
+        else
+        {
+            member.Role = role;
+        }
+
+        RaiseTeamChanged(at);
+        return Result.Done;
+    }
+
+    /// <summary>Takes <paramref name="memberId"/> off the deal's team; from then on they reach it only as anyone else would.</summary>
+    public Result RemoveTeamMember(string memberId, string by, bool byManager, DateTimeOffset at)
+    {
+        if (TeamRefusal(by, byManager) is { } refused)
+        {
+            return refused;
+        }
+
+        if (TeamMembers.FirstOrDefault(m => m.MemberId == memberId) is not { } member)
+        {
+            return DomainError.NotFound($"{memberId} is not on the team of opportunity {OpportunityId}", "member_id");
+        }
+
+        TeamMembers.Remove(member);
+        RaiseTeamChanged(at);
+        return Result.Done;
+    }
+
+    private DomainError? TeamRefusal(string by, bool byManager) =>
+        Closed() ?? (byManager || string.Equals(by, OwnerId, StringComparison.Ordinal)
+            ? null
+            : DomainError.Forbidden($"only the deal's owner ({OwnerId}) or a sales manager shapes its team"));
+
+    private void RaiseTeamChanged(DateTimeOffset at)
+    {
+        Version++;
+        Raise(new DealTeamChanged(
+            Guid.CreateVersion7(at), at, CustomerId, OpportunityId, Version, OwnerId,
+            [.. TeamMembers.OrderBy(m => m.MemberId, StringComparer.Ordinal).Select(m => new TeamMember(m.MemberId, m.Role))]));
     }
 
     /// <summary>A sales manager's judgement of the deal's category, kept beside the owner's, which it does not change.</summary>

@@ -30,7 +30,7 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
     {
         var reach = CallerReach.Of(context);
         return db.ChangeAsync(
-            token => db.Opportunities.Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery().FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
+            token => db.Opportunities.Whole().FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, token),
             new CommandTarget("opportunity_id", $"opportunity {opportunityId}"),
             expectedVersion,
             apply,
@@ -57,7 +57,7 @@ internal sealed partial class OpportunitiesApi(OpportunitiesDbContext db, TimePr
 
         if (opportunityId is { } id)
         {
-            var deal = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.OpportunityId == id && o.CustomerId == customerId, cancellationToken);
+            var deal = await db.Opportunities.AsNoTracking().Include(o => o.TeamMembers).FirstOrDefaultAsync(o => o.OpportunityId == id && o.CustomerId == customerId, cancellationToken);
             if (deal is null)
             {
                 return (null, Status.NotFound($"opportunity {id} does not exist for customer {customerId}"));

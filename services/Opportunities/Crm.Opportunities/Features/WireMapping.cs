@@ -72,6 +72,11 @@ internal static class WireMapping
             ForecastCategory = WireEnums.ToWire(opportunity.ForecastCategory),
             ManagerCategory = opportunity.ManagerCategory is { } judged ? WireEnums.ToWire(judged) : Wire.ForecastCategory.Unspecified,
             JudgedBy = opportunity.JudgedBy ?? string.Empty,
+            TeamMembers =
+            {
+                opportunity.TeamMembers.OrderBy(m => m.MemberId, StringComparer.Ordinal)
+                    .Select(m => new Wire.DealTeamMember { MemberId = m.MemberId, Role = EnumNames.Convert<Crm.Contracts.Opportunities.DealRole, Wire.DealRole>(m.Role) }),
+            },
             OwnerId = opportunity.OwnerId,
             SalesTeam = opportunity.SalesTeam ?? string.Empty,
             LeadId = IdConversions.Write(opportunity.LeadId),

@@ -21,5 +21,6 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Ignore(o => o.IsOpen);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OpportunityId);
         builder.HasMany(o => o.StageChanges).WithOne().HasForeignKey(c => c.OpportunityId);
+        builder.HasMany(o => o.TeamMembers).WithOne().HasForeignKey(m => m.OpportunityId);
     }
 }

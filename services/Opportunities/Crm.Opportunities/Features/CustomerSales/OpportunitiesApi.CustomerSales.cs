@@ -1,3 +1,4 @@
+using Crm.Opportunities.Data;
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
@@ -38,7 +39,7 @@ internal sealed partial class OpportunitiesApi
         var now = Now;
         var closedSince = now - RecentlyClosed;
         var activityLimit = request.ActivityLimit <= 0 ? Paging.DefaultSize : Math.Min(request.ActivityLimit, Paging.MaxSize);
-        var opportunities = await db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery()
+        var opportunities = await db.Opportunities.AsNoTracking().Whole()
             .Where(o => o.CustomerId == customerId
                 && ((o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost) || o.ClosedAt >= closedSince))
             .OrderBy(o => o.ClosedAt != null).ThenBy(o => o.CloseDate).ThenBy(o => o.OpportunityId)

@@ -1,3 +1,4 @@
+using Crm.Opportunities.Data;
 using Crm.Messaging.Data;
 using Crm.Api;
 using Crm.Contracts.Opportunities;
@@ -24,7 +25,7 @@ internal sealed partial class OpportunitiesApi
             return invalid;
         }
 
-        var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery()
+        var opportunity = await db.Opportunities.AsNoTracking().Whole()
             .FirstOrDefaultAsync(o => o.OpportunityId == opportunityId, context.CancellationToken);
         if (opportunity is null)
         {
@@ -47,7 +48,7 @@ internal sealed partial class OpportunitiesApi
             return failure;
         }
 
-        var query = db.Opportunities.AsNoTracking().Include(o => o.Lines).Include(o => o.StageChanges).AsSplitQuery().AsQueryable();
+        var query = db.Opportunities.AsNoTracking().Whole().AsQueryable();
         if (customerId is { } customer)
         {
             query = query.Where(o => o.CustomerId == customer);
@@ -58,11 +59,12 @@ internal sealed partial class OpportunitiesApi
             query = query.Where(o => o.OwnerId == ownerId);
         }
 
-        // A rep and a team's manager list only the deals they work: their team's and their own.
+        // A rep and a team's manager list only the deals they work: their team's, their own and those whose team they are on.
         if (CallerReach.Of(context) is { Everything: false } reach)
         {
             var (team, owner) = (reach.Team, reach.Owner);
-            query = query.Where(o => (team != null && o.SalesTeam == team) || (owner != null && o.OwnerId == owner));
+            query = query.Where(o => (team != null && o.SalesTeam == team)
+                || (owner != null && (o.OwnerId == owner || o.TeamMembers.Any(m => m.MemberId == owner))));
         }
 
         if (request.OpenOnly)
