@@ -92,7 +92,10 @@ internal static class FlowTiming
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE deal_steps; VACUUM ANALYZE forecast_entries", connection);
-        await analyze.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var table in (string[])["deal_steps", "forecast_entries"])
+        {
+            await using var analyze = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using CrmPlatform.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,10 @@ namespace Crm.Messaging;
 /// A background check that runs every <see cref="Interval"/>, handling its work in batches until none is left (a
 /// backlog after the first start or a long outage goes out in back-to-back batches). While the database is away
 /// nothing is committed, and the next round tries again. Replicas share the work when each batch claims its rows with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so that every item is handled, and its event written, once.
+/// <c>FOR UPDATE SKIP LOCKED</c>, so that every item is handled, and its event written, once. The first round waits for
+/// the service's migrations: a check that ran first would find no table and say so until its next round.
 /// </summary>
-public abstract partial class BatchCheck(TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class BatchCheck(TimeProvider time, DatabaseSchema schema, ILogger logger) : BackgroundService
 {
     /// <summary>The clock, so that tests can move "now" without waiting.</summary>
     protected TimeProvider Time { get; } = time;
@@ -27,6 +29,11 @@ public abstract partial class BatchCheck(TimeProvider time, ILogger logger) : Ba
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await schema.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

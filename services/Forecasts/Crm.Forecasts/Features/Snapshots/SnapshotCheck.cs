@@ -1,3 +1,4 @@
+using CrmPlatform.ServiceDefaults;
 using Crm.Contracts.Forecasts;
 using Crm.Forecasts.Data;
 using Crm.Forecasts.Domain.Snapshots;
@@ -15,8 +16,9 @@ namespace Crm.Forecasts.Features;
 internal sealed partial class SnapshotCheck(
     IServiceScopeFactory scopes,
     TimeProvider time,
+    DatabaseSchema schema,
     IOptions<SnapshotOptions> options,
-    ILogger<SnapshotCheck> logger) : BatchCheck(time, logger)
+    ILogger<SnapshotCheck> logger) : BatchCheck(time, schema, logger)
 {
     protected override TimeSpan Interval => options.Value.CheckInterval;
 

@@ -11,7 +11,7 @@ namespace Crm.Orders.Features.AccountingFeed;
 /// asking to start before it is told which is the oldest kept. Replicas take turns on the <c>feed_state</c> row.
 /// </summary>
 internal sealed class FeedRetention(NpgsqlDataSource dataSource, DatabaseSchema schema, TimeProvider time, IOptions<FeedOptions> options, ILogger<FeedRetention> logger)
-    : BatchCheck(time, logger)
+    : BatchCheck(time, schema, logger)
 {
     private const int BatchSize = 10_000;
 
@@ -30,13 +30,6 @@ internal sealed class FeedRetention(NpgsqlDataSource dataSource, DatabaseSchema 
 
     protected override TimeSpan Interval => options.Value.RetentionInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (await schema.WaitUntilReadyAsync(stoppingToken))
-        {
-            await base.ExecuteAsync(stoppingToken);
-        }
-    }
 
     protected override async Task<int> CheckBatchAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CrmPlatform.ServiceDefaults;
 using Crm.Messaging.Data;
 using Crm.Contracts.Orders;
 using Crm.Messaging;
@@ -17,8 +18,9 @@ namespace Crm.Orders.Features.Credit;
 internal sealed partial class OverdueInvoiceCheck(
     IServiceScopeFactory scopes,
     TimeProvider time,
+    DatabaseSchema schema,
     IOptions<OrdersOptions> options,
-    ILogger<OverdueInvoiceCheck> logger) : BatchCheck(time, logger)
+    ILogger<OverdueInvoiceCheck> logger) : BatchCheck(time, schema, logger)
 {
     protected override TimeSpan Interval => options.Value.OverdueCheckInterval;
 

@@ -1,3 +1,4 @@
+using CrmPlatform.ServiceDefaults;
 using Crm.Messaging.Data;
 using Crm.Contracts.Support;
 using Crm.Messaging;
@@ -17,8 +18,9 @@ namespace Crm.Support.Features.ServiceLevels;
 internal sealed partial class ServiceLevelCheck(
     IServiceScopeFactory scopes,
     TimeProvider time,
+    DatabaseSchema schema,
     IOptions<SupportOptions> options,
-    ILogger<ServiceLevelCheck> logger) : BatchCheck(time, logger)
+    ILogger<ServiceLevelCheck> logger) : BatchCheck(time, schema, logger)
 {
     protected override TimeSpan Interval => options.Value.ServiceLevelCheckInterval;
 
