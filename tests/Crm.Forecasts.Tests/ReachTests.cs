@@ -1,4 +1,5 @@
 using Crm.Api;
+using Crm.Contracts.Opportunities;
 using Crm.Grpc.Security;
 using Crm.Testing;
 using Grpc.Core;
@@ -37,6 +38,25 @@ public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
 
         var forecast = await _service.ForecastAsync(new Wire.GetForecastRequest { Period = Wire.PeriodKind.Year, Within = DateConversions.ToDate(CloseOn), CurrencyCode = "EUR" }, nora);
         Assert.Equal(["nils", "nora"], forecast.Owners.Select(o => o.OwnerId).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_of_a_deals_team_from_another_sales_team_has_the_deal_in_their_reports_until_taken_off()
+    {
+        var deal = Deals.New("nadia");
+        var member = (string id) => new Crm.Contracts.Opportunities.TeamMember(id, Crm.Contracts.Opportunities.DealRole.SalesEngineer);
+        DealTeamChanged Team(long version, params string[] ids) =>
+            new(Guid.NewGuid(), DateTimeOffset.UtcNow, Deals.Customer, deal.OpportunityId, version, "nadia", [.. ids.Select(member)]);
+        var stefan = TestCalls.InTeam("south", "stefan", Deadline, CrmRoles.OutsideSales);
+        await _service.PublishAsync(deal.Opened(1_600m, CloseOn, team: "north"), Team(3, "stefan"));
+        Assert.Equal(1_600m, await PipelineTotalAsync(stefan, owner: "nadia"));
+
+        // An older team arriving late changes nothing; the newer one without him takes the deal out of his reach.
+        await _service.PublishAsync(Team(2, "someone-else"));
+        Assert.Equal(1_600m, await PipelineTotalAsync(stefan, owner: "nadia"));
+        await _service.PublishAsync(Team(4));
+        Assert.Equal(0m, await PipelineTotalAsync(stefan, owner: "nadia"));
+        Assert.Equal(1_600m, await PipelineTotalAsync(TestCalls.InTeam("north", "nadia", Deadline, CrmRoles.OutsideSales), owner: "nadia"));
     }
 
     private async Task<decimal> PipelineTotalAsync(CallOptions caller, string owner = "") =>

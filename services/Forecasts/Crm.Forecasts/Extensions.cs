@@ -27,6 +27,7 @@ public static class Extensions
             bus.AddConsumer<OpportunityLostConsumer>();
             bus.AddConsumer<ActivityLoggedConsumer>();
             bus.AddConsumer<InteractionLoggedConsumer>();
+            bus.AddConsumer<DealTeamChangedConsumer>();
         });
         builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.Section));
         builder.Services.AddHostedService<SnapshotCheck>();

@@ -25,4 +25,6 @@ internal sealed class ForecastsDbContext(DbContextOptions<ForecastsDbContext> op
     public DbSet<SnapshotRun> SnapshotRuns => Set<SnapshotRun>();
 
     public DbSet<LoggedActivity> Activities => Set<LoggedActivity>();
+
+    public DbSet<DealTeamMember> TeamMembers => Set<DealTeamMember>();
 }

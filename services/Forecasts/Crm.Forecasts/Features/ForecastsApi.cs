@@ -26,9 +26,9 @@ internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider c
     }
 
     /// <summary>
-    /// The deals the caller's reports cover (the sales-team rules of the deals themselves): a rep's own and their team's,
-    /// a team manager's team's, every deal for a vice-president and an administrator. Others are left out, not refused:
-    /// a report over deals out of reach is a report over none of them.
+    /// The deals the caller's reports cover (the sales-team rules of the deals themselves): a rep's own, their team's and
+    /// those whose deal team they are on; a team manager's team's; every deal for a vice-president and an administrator.
+    /// Others are left out, not refused: a report over deals out of reach is a report over none of them.
     /// </summary>
     private IQueryable<ForecastEntry> EntriesInReach(ServerCallContext context)
     {
@@ -39,6 +39,7 @@ internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider c
         }
 
         var (team, owner) = (reach.Team, reach.Owner);
-        return db.Entries.Where(e => (team != null && e.SalesTeam == team) || (owner != null && e.OwnerId == owner));
+        return db.Entries.Where(e => (team != null && e.SalesTeam == team)
+            || (owner != null && (e.OwnerId == owner || db.TeamMembers.Any(m => m.OpportunityId == e.OpportunityId && m.MemberId == owner))));
     }
 }
