@@ -45,7 +45,7 @@ internal sealed partial class ForecastsApi
     private async Task<List<ActivityRow>> ActivityRowsAsync(Wire.RollupGrouping grouping, Wire.PeriodKind kind, IReadOnlyList<PeriodBounds> periods, ServerCallContext context)
     {
         var (first, last) = (periods[0].StartsOn, periods[^1].EndsOn);
-        var months = kind switch { Wire.PeriodKind.Month => 1, Wire.PeriodKind.Quarter => 3, _ => 12 };
+        var months = PeriodKinds.MonthsIn(kind);
         var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping == Wire.RollupGrouping.ByTeam);
         return await ActivitiesInReach(context)
             .Where(a => a.HappenedOn >= first && a.HappenedOn <= last)

@@ -20,4 +20,7 @@ internal static class PeriodKinds
         ForecastPeriodKind.Quarter => Wire.PeriodKind.Quarter,
         _ => Wire.PeriodKind.Year,
     };
+
+    /// <summary>How many months a period of <paramref name="kind"/> spans (a checked kind: a month, quarter or year).</summary>
+    public static int MonthsIn(Wire.PeriodKind kind) => kind switch { Wire.PeriodKind.Month => 1, Wire.PeriodKind.Quarter => 3, _ => 12 };
 }

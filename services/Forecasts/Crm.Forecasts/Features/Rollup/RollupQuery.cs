@@ -17,7 +17,7 @@ internal static class RollupQuery
         IQueryable<ForecastEntry> deals, Wire.RollupGrouping grouping, Wire.PeriodKind kind, IReadOnlyList<PeriodBounds> periods, CancellationToken cancellationToken, bool asManagersJudge = false)
     {
         var (first, last) = (periods[0].StartsOn, periods[^1].EndsOn);
-        var months = kind switch { Wire.PeriodKind.Month => 1, Wire.PeriodKind.Quarter => 3, _ => 12 };
+        var months = PeriodKinds.MonthsIn(kind);
 
         // The grouping goes into the SQL as a constant, so that the database groups by the one column it names.
         var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping == Wire.RollupGrouping.ByTeam);
