@@ -86,6 +86,7 @@ public sealed class EchoServer : IAsyncLifetime
             o.Delay = TimeSpan.Zero;
             o.Period = TimeSpan.FromSeconds(1);
         });
+        builder.Services.AddSingleton<IHealthCheckPublisher>(Readiness);
 
         _app = builder.Build();
         _app.MapGrpcService<EchoApi>();

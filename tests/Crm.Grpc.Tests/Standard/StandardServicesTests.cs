@@ -56,18 +56,21 @@ public sealed class StandardServicesTests(EchoServer server) : IDisposable
     {
         var seen = new List<ServingStatus>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // Watch sends a freshly checked status first, then each change of the status the publisher stored. A test
+        // before this one may have left NOT_SERVING stored: the watch would open on SERVING, and the switch turned off
+        // at once would store NOT_SERVING again, which is no change and is never sent. So the stored status catches up
+        // first.
+        await server.Readiness.PublishedReadyAsync(TimeSpan.FromSeconds(30), stop.Token);
+
         // Three changes take a few seconds (the publisher runs every second). The deadline bounds a broken watch, it is
-        // not waited: a watch once stayed on a stale status for good when two publisher runs overlapped on a loaded
-        // machine, which OneAtATimeHealthPublisher now prevents.
+        // not waited.
         using var watch = new HealthClient(_channel).Watch(
             new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(90), cancellationToken: stop.Token);
         try
         {
             await foreach (var update in watch.ResponseStream.ReadAllAsync(stop.Token))
             {
-                // The watch opens with the last published status, which may be a NOT_SERVING that a test before
-                // this one published while it switched readiness: the sequence starts at the first SERVING. The
-                // publisher's next run may repeat a status already sent: only changes count.
+                // The sequence starts at the first SERVING; a repeated status is not a change.
                 if ((seen.Count == 0 && update.Status != ServingStatus.Serving) || (seen.Count > 0 && seen[^1] == update.Status))
                 {
                     continue;
