@@ -100,6 +100,36 @@ public sealed class RollupTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     /// <summary>Each period of a roll-up by quarter sums to what the forecast of that quarter says.</summary>
+    [Fact]
+    public async Task By_branch_each_team_rolls_up_to_the_part_of_the_callers_hierarchy_it_is_in_and_another_directors_teams_stay_out()
+    {
+        // In 2030, apart from the other tests' deals: a director of inland over the managers of metro (with harbour
+        // below it) and of upland; a peer director of coastal.
+        var (own, metro, harbour, upland, coastal, elsewhere) = (Deals.New("ida"), Deals.New("max"), Deals.New("hugo"), Deals.New("uma"), Deals.New("cid"), Deals.New("ida"));
+        var due = new DateOnly(2030, 3, 10);
+        await _service.PublishAsync(
+            own.Opened(100m, due, team: "inland"),
+            metro.Opened(200m, due, team: "metro"),
+            harbour.Opened(400m, due, team: "harbour"),
+            upland.Opened(800m, due, team: "upland"),
+            coastal.Opened(1_600m, due, team: "coastal"),
+            elsewhere.Opened(3_200m, due));
+        var director = TestCalls.Managing("inland", "dina", Deadline, "metro", "metro/harbour", "upland");
+        var metroManager = TestCalls.Managing("metro", "mona", Deadline, "harbour");
+        var vicePresident = TestCalls.Managing(null, "vera", Deadline, "coastal", "inland", "inland/metro", "inland/metro/harbour", "inland/upland");
+
+        async Task<(string, decimal)[]> BranchesAsync(CallOptions caller) =>
+            [.. (await RollupAsync(Wire.RollupGrouping.ByBranch, Wire.PeriodKind.Year, due, 1, caller)).Cells.Select(c => (c.Group, Amount(c.Total)))];
+
+        Assert.Equal([("inland", 100m), ("metro", 600m), ("upland", 800m)], await BranchesAsync(director));
+        Assert.Equal([("harbour", 400m), ("metro", 200m)], await BranchesAsync(metroManager));
+        Assert.Equal([(string.Empty, 3_200m), ("coastal", 1_600m), ("inland", 1_500m)], await BranchesAsync(vicePresident));
+
+        // By team, the director sees each of the four teams and not the peer's.
+        var byTeam = await RollupAsync(Wire.RollupGrouping.ByTeam, Wire.PeriodKind.Year, due, 1, director);
+        Assert.Equal(["harbour", "inland", "metro", "upland"], byTeam.Cells.Select(c => c.Group), StringComparer.Ordinal);
+    }
+
     private async Task AssertAgreesWithTheForecastAsync(Wire.ForecastRollup rollup)
     {
         for (var quarter = 0; quarter < rollup.Periods.Count; quarter++)

@@ -75,6 +75,27 @@ public sealed class TokenFlowTests(CrmTestServers servers)
     }
 
     [Fact]
+    public async Task A_managers_token_names_the_teams_below_theirs_by_their_path_and_a_reps_names_none()
+    {
+        await using var host = await IdentityHost.StartAsync(servers, "identity_hierarchy");
+        var ct = TestContext.Current.CancellationToken;
+
+        async Task<string[]> TeamsBelowAsync(string user)
+        {
+            using var client = new IdentityClient(host.Service.HttpAddress);
+            var tokens = await client.SignInAsync(user, IdentityHost.DemoPassword, ct);
+            return [.. new JsonWebToken(tokens.AccessToken).Claims.Where(c => c.Type == "team_below").Select(c => c.Value).Order(StringComparer.Ordinal)];
+        }
+
+        // The vice-president over the directors and managers; the director of east over the manager of metro; the
+        // manager of metro over a rep of the same team; a rep over nobody.
+        Assert.Equal(["east", "east/metro", "north", "south"], await TeamsBelowAsync("victor"), StringComparer.Ordinal);
+        Assert.Equal(["metro"], await TeamsBelowAsync("elena"), StringComparer.Ordinal);
+        Assert.Empty(await TeamsBelowAsync("ed"));
+        Assert.Empty(await TeamsBelowAsync("mia"));
+    }
+
+    [Fact]
     public async Task A_sign_out_link_only_asks_a_cross_site_post_is_refused_and_the_answered_question_signs_out()
     {
         await using var host = await IdentityHost.StartAsync(servers, "identity_sign_out");

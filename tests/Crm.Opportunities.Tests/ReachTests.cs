@@ -80,6 +80,21 @@ public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_director_works_the_deals_of_the_teams_below_theirs_and_not_those_of_a_peers()
+    {
+        var below = await OpenAsync("Cyberdyne", team: "harbour", owner: "hugo");
+        var peers = await OpenAsync("Tyrell", team: "coastal", owner: "cid");
+        var director = TestCalls.Managing("inland", "dina", Deadline, "metro", "metro/harbour");
+
+        var moved = await _service.Api.ChangeStageAsync(new Wire.ChangeStageRequest { OpportunityId = below.ToString(), Stage = Wire.Stage.Proposal }, director);
+        var refused = await RefusedAsync(_service.Api.GetOpportunityAsync(Get(peers), director));
+
+        Assert.Equal(Wire.Stage.Proposal, moved.Stage);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains("team coastal's deal", refused.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_support_agent_reads_any_deal_and_changes_none()
     {
         var deal = await OpenAsync("Cyberdyne", team: "south", owner: "olivia");
@@ -121,6 +136,10 @@ public sealed class ReachTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(new[] { north, ownNoTeam }.Order(), await ListedAsync(TestCalls.InTeam("north", "otto", Deadline, CrmRoles.OutsideSales)));
         Assert.Equal([south], await ListedAsync(TestCalls.InTeam("south", "olivia", Deadline, CrmRoles.OutsideSales)));
         Assert.Equal([north], await ListedAsync(TestCalls.InTeam("north", "nina", Deadline, CrmRoles.SalesManager)));
+
+        // A director over the south team lists its deals without being its manager; over another team, none of them.
+        Assert.Equal([south], await ListedAsync(TestCalls.Managing("meridian", "mel", Deadline, "south")));
+        Assert.Empty(await ListedAsync(TestCalls.Managing("meridian", "mel", Deadline, "west")));
         Assert.Equal(mine.Order(), await ListedAsync(TestCalls.As("victor", Deadline, CrmRoles.SalesManager)));
         Assert.Equal(mine.Order(), await ListedAsync(TestCalls.As("clara", Deadline, CrmRoles.CustomerService)));
     }

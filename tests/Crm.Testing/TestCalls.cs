@@ -17,6 +17,11 @@ public static class TestCalls
     public static CallOptions InTeam(string team, string user, TimeSpan timeout, params string[] roles) =>
         WithToken(TestIssuer.Default.Token(user, roles, DateTime.UtcNow.AddMinutes(30), team: team), timeout);
 
+    /// <summary>As the sales manager of <paramref name="team"/> (none for a vice-president), over the teams
+    /// <paramref name="below"/> it, each as its path down from them ("east", "east/metro").</summary>
+    public static CallOptions Managing(string? team, string user, TimeSpan timeout, params string[] below) =>
+        WithToken(TestIssuer.Default.Token(user, ["sales_manager"], DateTime.UtcNow.AddMinutes(30), team: team, teamsBelow: below), timeout);
+
     /// <summary>With exactly this token (a forged or expired one), or none when null.</summary>
     public static CallOptions WithToken(string? token, TimeSpan timeout) => new(
         headers: token is null ? null : new Metadata { { "authorization", $"Bearer {token}" } },

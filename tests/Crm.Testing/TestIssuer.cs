@@ -77,11 +77,12 @@ public sealed class TestIssuer : IAsyncDisposable
     public string ExpiredTokenFor(string subject, TimeSpan ago) => Token(subject, ["administrator"], DateTime.UtcNow - ago);
 
     /// <summary>A token whose parts can be chosen (audience, algorithm): the refusals' tests build forgeries with it.</summary>
-    public string Token(string subject, IReadOnlyList<string> roles, DateTime expires, string audience = "crm-api", string? team = null, IReadOnlyList<string>? feedTypes = null)
+    public string Token(string subject, IReadOnlyList<string> roles, DateTime expires, string audience = "crm-api", string? team = null, IReadOnlyList<string>? feedTypes = null, IReadOnlyList<string>? teamsBelow = null)
     {
         var claims = new List<Claim> { new("sub", subject), new("name", subject) };
         claims.AddRange(roles.Select(r => new Claim(RoleClaim, r)));
         claims.AddRange((feedTypes ?? []).Select(t => new Claim("feed_type", t)));
+        claims.AddRange((teamsBelow ?? []).Select(t => new Claim("team_below", t)));
         if (team is not null)
         {
             claims.Add(new Claim("team", team));

@@ -77,6 +77,34 @@ public sealed class AttainmentTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(StatusCode.OK, await StatusAsync(Wire.PeriodKind.Month, Wire.QuotaScope.Rep, "nils", 2_000m, VicePresident, expectedVersion: 2));
     }
 
+    [Fact]
+    public async Task Whoever_sets_a_quota_keeps_it_and_the_managers_above_see_it_and_a_vice_presidents_rep_quota_reaches_the_reps_manager()
+    {
+        // Yearly quotas: the other tests' quarter and month show none of them.
+        await _service.PublishAsync(Deals.New("wanda").Opened(100m, Day(6, 1), team: "west"), Deals.New("ezra").Opened(100m, Day(6, 1), team: "east"));
+        var director = TestCalls.Managing("inland", "dina", Deadline, "metro");
+        var metroManager = TestCalls.Managing("metro", "mona", Deadline);
+        await SetAsync(Wire.QuotaScope.Rep, "wanda", 5_000m, VicePresident, Wire.PeriodKind.Year);
+        await SetAsync(Wire.QuotaScope.Rep, "ezra", 6_000m, VicePresident, Wire.PeriodKind.Year);
+        await SetAsync(Wire.QuotaScope.Team, "west", 50_000m, VicePresident, Wire.PeriodKind.Year);
+        await SetAsync(Wire.QuotaScope.Team, "metro", 70_000m, director, Wire.PeriodKind.Year);
+
+        async Task<string[]> SeenAsync(CallOptions caller) =>
+            [.. (await _service.Api.GetAttainmentAsync(new Wire.GetAttainmentRequest { Period = Wire.PeriodKind.Year, Within = DateConversions.ToDate(Day(2, 14)) }, caller)).Quotas
+                .Select(a => $"{a.Quota.Scope} {a.Quota.ScopeId}").Order(StringComparer.Ordinal)];
+
+        // West's manager sees the quota the vice-president set for a rep working west's deals, not east's rep's.
+        Assert.Equal(["Rep wanda", "Team west"], await SeenAsync(WestManager), StringComparer.Ordinal);
+        Assert.Equal(["Team metro"], await SeenAsync(director), StringComparer.Ordinal);
+        Assert.Equal(["Team metro"], await SeenAsync(metroManager), StringComparer.Ordinal);
+
+        // A team's quota is kept by whoever set it: not by the team's own manager, nor by a peer's.
+        Assert.Equal(StatusCode.PermissionDenied, await StatusAsync(Wire.PeriodKind.Year, Wire.QuotaScope.Team, "west", 1_000m, WestManager, expectedVersion: 1));
+        Assert.Equal(StatusCode.PermissionDenied, await StatusAsync(Wire.PeriodKind.Year, Wire.QuotaScope.Team, "metro", 1_000m, metroManager, expectedVersion: 1));
+        Assert.Equal(StatusCode.PermissionDenied, await StatusAsync(Wire.PeriodKind.Year, Wire.QuotaScope.Team, "metro", 1_000m, WestManager, expectedVersion: 1));
+        Assert.Equal(StatusCode.OK, await StatusAsync(Wire.PeriodKind.Year, Wire.QuotaScope.Team, "metro", 75_000m, director, expectedVersion: 1));
+    }
+
     [Theory]
     [InlineData(0, "ria", 1000, 2, "scope")]
     [InlineData(1, "ria", 0, 2, "amount")]

@@ -15,6 +15,10 @@ public static class CrmClaims
     /// <summary>The sales team a person belongs to.</summary>
     public const string Team = "team";
 
+    /// <summary>A team below the person's in the sales hierarchy, as its path down from them ("east", "east/metro"), one
+    /// claim per team: a manager of managers reaches those teams and rolls them up by branch.</summary>
+    public const string TeamBelow = "team_below";
+
     /// <summary>The audience every access token for the platform's APIs carries.</summary>
     public const string Audience = "crm-api";
 

@@ -28,5 +28,5 @@ internal static class DealHistories
     /// <summary>Whether a report for <paramref name="reach"/> covers <paramref name="deal"/> (the same rule as the read
     /// model's reach: the caller's team's deals and their own).</summary>
     public static bool InReach(this SalesReach reach, DealHistory deal) =>
-        reach.Everything || (reach.Team is { } team && deal.SalesTeam == team) || (reach.Owner is { } owner && deal.OwnerId == owner);
+        reach.Covers(deal.SalesTeam, deal.OwnerId);
 }

@@ -38,8 +38,8 @@ internal sealed partial class ForecastsApi(ForecastsDbContext db, TimeProvider c
             return db.Entries;
         }
 
-        var (team, owner) = (reach.Team, reach.Owner);
-        return db.Entries.Where(e => (team != null && e.SalesTeam == team)
+        var (teams, owner) = (reach.Teams.ToArray(), reach.Owner);
+        return db.Entries.Where(e => (e.SalesTeam != null && teams.Contains(e.SalesTeam))
             || (owner != null && (e.OwnerId == owner || db.TeamMembers.Any(m => m.OpportunityId == e.OpportunityId && m.MemberId == owner))));
     }
 }

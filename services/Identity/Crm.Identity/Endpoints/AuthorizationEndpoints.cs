@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Crm.Identity.Clients;
 using Crm.Identity.Data;
+using Crm.Identity.People;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -51,7 +52,7 @@ internal static class AuthorizationEndpoints
             return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [CookieAuthenticationDefaults.AuthenticationScheme]);
         }
 
-        return Results.SignIn(Principals.Of(person, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return await SignInAsync(db, person, request.GetScopes(), context.RequestAborted);
     }
 
     private static async Task<IResult> TokenAsync(HttpContext context, IdentityDbContext db, IOpenIddictApplicationManager applications)
@@ -89,10 +90,18 @@ internal static class AuthorizationEndpoints
                 return Refuse(Errors.InvalidGrant, "the person this token was issued to can no longer sign in");
             }
 
-            return Results.SignIn(Principals.Of(person, result.Principal!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return await SignInAsync(db, person, result.Principal!.GetScopes(), context.RequestAborted);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "this grant type is not supported");
+    }
+
+    /// <summary>Issues the person's tokens, with the teams below theirs as the directory has them now.</summary>
+    private static async Task<IResult> SignInAsync(IdentityDbContext db, Person person, IEnumerable<string> scopes, CancellationToken cancellationToken)
+    {
+        var hierarchy = await SalesHierarchy.LoadAsync(db, cancellationToken);
+        var principal = Principals.Of(person, hierarchy.TeamsBelow(person.UserName, person.Team), scopes);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext context, IdentityDbContext db)

@@ -10,8 +10,9 @@ namespace Crm.Identity.Endpoints;
 /// <summary>What a token says of its holder: subject, name, roles and team, for the platform's APIs.</summary>
 internal static class Principals
 {
-    /// <summary>A person, with the scopes they asked for that the platform knows.</summary>
-    public static ClaimsPrincipal Of(Person person, IEnumerable<string> scopes)
+    /// <summary>A person, with the teams below theirs in the sales hierarchy and the scopes they asked for that the
+    /// platform knows.</summary>
+    public static ClaimsPrincipal Of(Person person, IReadOnlyList<string> teamsBelow, IEnumerable<string> scopes)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, person.UserName)
@@ -21,6 +22,11 @@ internal static class Principals
         if (person.Team is not null)
         {
             identity.SetClaim(CrmClaims.Team, person.Team);
+        }
+
+        if (teamsBelow.Count > 0)
+        {
+            identity.SetClaims(CrmClaims.TeamBelow, [.. teamsBelow]);
         }
 
         return Finish(identity, scopes);

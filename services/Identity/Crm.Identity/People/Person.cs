@@ -36,7 +36,7 @@ public sealed class Person
         UserName = userName,
         DisplayName = displayName,
         Roles = [.. roles],
-        Team = team,
+        Team = Checked(team),
         Manager = manager,
     };
 
@@ -47,7 +47,13 @@ public sealed class Person
     {
         DisplayName = displayName;
         Roles = [.. roles];
-        Team = team;
+        Team = Checked(team);
         Manager = manager;
     }
+
+    /// <summary>A team's name is a step of the paths in the tokens' teams below (<see cref="SalesHierarchy"/>): it
+    /// cannot hold their separator.</summary>
+    private static string? Checked(string? team) => team is not null && team.Contains(Crm.Domain.SalesReach.PathSeparator, StringComparison.Ordinal)
+        ? throw new ArgumentException($"a team's name cannot hold '{Crm.Domain.SalesReach.PathSeparator}': {team}", nameof(team))
+        : team;
 }

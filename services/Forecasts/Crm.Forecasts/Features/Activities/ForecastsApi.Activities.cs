@@ -26,18 +26,20 @@ internal sealed partial class ForecastsApi
         }
 
         var rows = await ActivityRowsAsync(request.GroupBy, request.Period, periods, context);
+        var groupOf = GroupNaming(request.GroupBy, context);
         var answer = new Wire.ActivityReport();
         answer.Periods.AddRange(periods.Select(p => new Wire.RollupPeriod { StartsOn = DateConversions.ToDate(p.StartsOn), EndsOn = DateConversions.ToDate(p.EndsOn) }));
         answer.Cells.AddRange(rows
-            .OrderBy(r => r.Group ?? string.Empty, StringComparer.Ordinal).ThenBy(r => r.Period).ThenBy(r => r.Type).ThenBy(r => r.Outcome).ThenBy(r => r.Department)
-            .Select(r => new Wire.ActivityCell
+            .GroupBy(r => (Group: groupOf(r.Group) ?? string.Empty, r.Period, r.Type, r.Outcome, r.Department))
+            .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Period).ThenBy(g => g.Key.Type).ThenBy(g => g.Key.Outcome).ThenBy(g => g.Key.Department)
+            .Select(g => new Wire.ActivityCell
             {
-                Group = r.Group ?? string.Empty,
-                Period = r.Period,
-                Kind = r.Type.ToString().ToUpperInvariant(),
-                Outcome = CommonEnums.ToWire(r.Outcome),
-                Department = CommonEnums.ToWire(r.Department),
-                Count = r.Count,
+                Group = g.Key.Group,
+                Period = g.Key.Period,
+                Kind = g.Key.Type.ToString().ToUpperInvariant(),
+                Outcome = CommonEnums.ToWire(g.Key.Outcome),
+                Department = CommonEnums.ToWire(g.Key.Department),
+                Count = g.Sum(r => r.Count),
             }));
         return answer;
     }
@@ -46,7 +48,7 @@ internal sealed partial class ForecastsApi
     {
         var (first, last) = (periods[0].StartsOn, periods[^1].EndsOn);
         var months = PeriodKinds.MonthsIn(kind);
-        var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping == Wire.RollupGrouping.ByTeam);
+        var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping is Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.ByBranch);
         return await ActivitiesInReach(context)
             .Where(a => a.HappenedOn >= first && a.HappenedOn <= last)
             .GroupBy(a => new
@@ -69,7 +71,7 @@ internal sealed partial class ForecastsApi
             return db.Activities.AsNoTracking();
         }
 
-        var (team, owner) = (reach.Team, reach.Owner);
-        return db.Activities.AsNoTracking().Where(a => (team != null && a.SalesTeam == team) || (owner != null && a.LoggedBy == owner));
+        var (teams, owner) = (reach.Teams.ToArray(), reach.Owner);
+        return db.Activities.AsNoTracking().Where(a => (a.SalesTeam != null && teams.Contains(a.SalesTeam)) || (owner != null && a.LoggedBy == owner));
     }
 }

@@ -64,8 +64,9 @@ internal sealed partial class ForecastsApi
     }
 
     /// <summary>
-    /// The quotas the caller sees: every one for a vice-president; those their team's managers keep, their team's own and
-    /// their own otherwise.
+    /// The quotas the caller sees: every one for a vice-president; otherwise those kept by the managers of their team or
+    /// of a team below it, those of these teams, their own, and those of the reps who work deals in these teams (a rep's
+    /// quota a vice-president set included, though no team keeps it).
     /// </summary>
     private IQueryable<Quota> QuotasInReach(ServerCallContext context)
     {
@@ -75,9 +76,11 @@ internal sealed partial class ForecastsApi
             return db.Quotas.AsNoTracking();
         }
 
-        var (team, owner) = (reach.Team, reach.Owner);
+        var (teams, owner) = (reach.Teams.ToArray(), reach.Owner);
         return db.Quotas.AsNoTracking().Where(q =>
-            (team != null && (q.SalesTeam == team || (q.Scope == ForecastScope.Team && q.ScopeId == team)))
-            || (owner != null && q.Scope == ForecastScope.Rep && q.ScopeId == owner));
+            (q.SalesTeam != null && teams.Contains(q.SalesTeam))
+            || (q.Scope == ForecastScope.Team && teams.Contains(q.ScopeId))
+            || (q.Scope == ForecastScope.Rep && (q.ScopeId == owner
+                || db.Entries.Any(e => e.OwnerId == q.ScopeId && e.SalesTeam != null && teams.Contains(e.SalesTeam)))));
     }
 }

@@ -56,7 +56,9 @@ internal sealed partial class ForecastsApi
         }
 
         var period = new ForecastPeriod(PeriodKinds.Of(request.Period), bounds.StartsOn, bounds.EndsOn);
-        var keptBy = reach.Everything ? (scope == ForecastScope.Team ? scopeId : null) : reach.Team;
+        // Whoever sets a quota keeps it: a vice-president's stays theirs, a manager's their team's (and the managers'
+        // above it). The team or rep it is for sees it but does not change it.
+        var keptBy = reach.Everything ? null : reach.Team;
         return await SetAsync(new QuotaKey(scope.Value, scopeId, period), amount!, keptBy, request.ExpectedVersion, reach, context);
     }
 
@@ -78,7 +80,7 @@ internal sealed partial class ForecastsApi
                     expectedVersion,
                     quota => quota.Change(amount, setBy, now),
                     context.CancellationToken,
-                    quota => reach.Everything || string.Equals(quota.SalesTeam, reach.Team, StringComparison.Ordinal)
+                    quota => reach.Everything || (quota.SalesTeam is { } keeper && reach.Teams.Contains(keeper, StringComparer.Ordinal))
                         ? Result.Done
                         : DomainError.Forbidden($"the quota of {key} is kept by {(quota.SalesTeam is { } team ? $"team {team}'s managers" : "a vice-president")}"));
                 return changed.ToResponse(quota => quota.ToWire());
@@ -112,14 +114,14 @@ internal sealed partial class ForecastsApi
         db.Quotas.Where(q => q.Scope == key.Scope && q.ScopeId == key.ScopeId && q.PeriodKind == key.Period.Kind && q.StartsOn == key.Period.StartsOn);
 
     /// <summary>Why the caller may not keep a quota of this scope: only a vice-president keeps the company's, and a
-    /// team's manager keeps their own team's (and their reps').</summary>
+    /// team's manager keeps their own team's, those of the teams below it, and their reps'.</summary>
     private static Status? KeeperRefusal(SalesReach reach, ForecastScope scope, string scopeId) => reach.Everything
         ? null
         : scope switch
         {
             ForecastScope.Company => new Status(StatusCode.PermissionDenied, "only a vice-president sets the company's quota"),
-            ForecastScope.Team when !string.Equals(scopeId, reach.Team, StringComparison.Ordinal) =>
-                new Status(StatusCode.PermissionDenied, $"a team's manager sets the quotas of their own team ({reach.Team ?? "none"}) and its reps, not of team {scopeId}"),
+            ForecastScope.Team when !reach.Teams.Contains(scopeId, StringComparer.Ordinal) =>
+                new Status(StatusCode.PermissionDenied, $"a team's manager sets the quotas of their own team and the teams below it ({string.Join(", ", reach.Teams.DefaultIfEmpty("none"))}) and of their reps, not of team {scopeId}"),
             _ when reach.Team is null => new Status(StatusCode.PermissionDenied, "the caller keeps no team's quotas"),
             _ => null,
         };

@@ -1,6 +1,7 @@
 using Crm.Api;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc;
+using Crm.Grpc.Security;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Wire = Crm.Forecasts.Grpc.V1;
@@ -47,9 +48,10 @@ internal sealed partial class ForecastsApi
 
         // A deal without an amount yet counts in the cells of the currency summed in, adding nothing.
         var counted = rows.Where(r => r.Currency is null || r.Currency == currency).ToList();
+        var groupOf = GroupNaming(request.GroupBy, context);
         answer.OtherCurrencyDeals = rows.Except(counted).Sum(r => r.Deals);
         answer.Cells.AddRange(counted
-            .GroupBy(r => (Group: r.Group ?? string.Empty, r.Period, Stage: r.Stage!.Value, r.Category))
+            .GroupBy(r => (Group: groupOf(r.Group) ?? string.Empty, r.Period, Stage: r.Stage!.Value, r.Category))
             .OrderBy(g => g.Key.Group, StringComparer.Ordinal).ThenBy(g => g.Key.Period).ThenBy(g => StageOrder(g.Key.Stage)).ThenBy(g => g.Key.Category)
             .Select(g => new Wire.RollupCell
             {
@@ -64,14 +66,27 @@ internal sealed partial class ForecastsApi
         return answer;
     }
 
+    /// <summary>How a row's group (a rep or a team, as the database grouped it) is named in the answer: by branch, each
+    /// team becomes the branch of the caller's hierarchy it is in; otherwise as it is.</summary>
+    private static Func<string?, string?> GroupNaming(Wire.RollupGrouping grouping, ServerCallContext context)
+    {
+        if (grouping != Wire.RollupGrouping.ByBranch)
+        {
+            return group => group;
+        }
+
+        var reach = CallerReach.Of(context);
+        return reach.BranchOf;
+    }
+
     /// <summary>The consecutive periods a roll-up or a report asks for, once its grouping and count are checked; none,
     /// with the status naming the field at fault, otherwise.</summary>
     private (IReadOnlyList<PeriodBounds> Periods, Status Status) PeriodsAsked(Wire.RollupGrouping groupBy, Wire.PeriodKind period, Crm.Common.Grpc.V1.Date? from, int count)
     {
         var check = new RequestCheck();
-        if (groupBy is not (Wire.RollupGrouping.ByOwner or Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.AllInReach))
+        if (groupBy is not (Wire.RollupGrouping.ByOwner or Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.AllInReach or Wire.RollupGrouping.ByBranch))
         {
-            check.Fail("group_by", "is required: BY_OWNER, BY_TEAM or ALL_IN_REACH");
+            check.Fail("group_by", "is required: BY_OWNER, BY_TEAM, ALL_IN_REACH or BY_BRANCH");
         }
 
         if (count is < 0 or > MostRollupPeriods)

@@ -20,7 +20,8 @@ internal static class RollupQuery
         var months = PeriodKinds.MonthsIn(kind);
 
         // The grouping goes into the SQL as a constant, so that the database groups by the one column it names.
-        var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping == Wire.RollupGrouping.ByTeam);
+        // Branches are teams folded together afterwards (ForecastsApi.GroupNaming): the database groups by team.
+        var (byOwner, byTeam) = (grouping == Wire.RollupGrouping.ByOwner, grouping is Wire.RollupGrouping.ByTeam or Wire.RollupGrouping.ByBranch);
         var sources = deals.AsNoTracking().Where(e => e.Stage != null).Select(e => new RollupSource
         {
             Group = EF.Constant(byOwner) ? e.OwnerId : EF.Constant(byTeam) ? e.SalesTeam : null,

@@ -62,11 +62,11 @@ public sealed partial class LeadsApi
             query = query.Where(l => l.CampaignId == campaign);
         }
 
-        // A team's reps and manager list the pool and their team's leads.
+        // A team's reps and manager list the pool and their team's leads (a manager's, those of the teams below too).
         if (CallerReach.Of(context) is { Everything: false } reach)
         {
-            var team = reach.Team;
-            query = query.Where(l => l.SalesTeam == null || (team != null && l.SalesTeam == team));
+            string[] teams = [.. reach.Teams];
+            query = query.Where(l => l.SalesTeam == null || teams.Contains(l.SalesTeam));
         }
 
         var (page, next) = await query.PageAsync(l => l.Position, before, size, l => l.ToMessage(), context.CancellationToken);

@@ -60,11 +60,11 @@ public sealed partial class LeadsApi
 
         // Open tasks of the pool's leads and of the leads of the caller's team, newest first, with whom to call.
         var reach = CallerReach.Of(context);
-        var team = reach.Team;
+        string[] teams = [.. reach.Teams];
         var open = _db.CallTasks.AsNoTracking().Where(t => t.DoneAt == null);
         if (!reach.Everything)
         {
-            open = open.Where(t => _db.Leads.Any(l => l.LeadId == t.LeadId && (l.SalesTeam == null || (team != null && l.SalesTeam == team))));
+            open = open.Where(t => _db.Leads.Any(l => l.LeadId == t.LeadId && (l.SalesTeam == null || teams.Contains(l.SalesTeam))));
         }
 
         if (before is { } below)

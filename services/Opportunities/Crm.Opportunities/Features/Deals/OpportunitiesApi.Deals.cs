@@ -59,11 +59,12 @@ internal sealed partial class OpportunitiesApi
             query = query.Where(o => o.OwnerId == ownerId);
         }
 
-        // A rep and a team's manager list only the deals they work: their team's, their own and those whose team they are on.
+        // A rep and a team's manager list only the deals they work: their team's (a manager's, those of the teams below
+        // too), their own and those whose team they are on.
         if (CallerReach.Of(context) is { Everything: false } reach)
         {
-            var (team, owner) = (reach.Team, reach.Owner);
-            query = query.Where(o => (team != null && o.SalesTeam == team)
+            var (teams, owner) = (reach.Teams.ToArray(), reach.Owner);
+            query = query.Where(o => (o.SalesTeam != null && teams.Contains(o.SalesTeam))
                 || (owner != null && (o.OwnerId == owner || o.TeamMembers.Any(m => m.MemberId == owner))));
         }
 
