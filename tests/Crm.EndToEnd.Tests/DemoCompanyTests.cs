@@ -42,5 +42,13 @@ public sealed class DemoCompanyTests(PlatformFixture platform)
         }
 
         Assert.Equal(new[] { Stage.Proposal, Stage.Negotiation, Stage.HandlingObjections, Stage.Closing, Stage.Won, Stage.Lost }, stages.Distinct().Order());
+
+        // Two years of sales behind the forecasts: the accuracy backtest measures each of the history's eight reps in
+        // each of the last four quarters, and the deals it gave each chance to are spread over the deciles.
+        var accuracy = await _journey.EventuallyAsync("the demo's history has reached the forecasts",
+            () => _journey.CallAsync((api, o) => api.Forecasts.GetForecastAccuracyAsync(new Crm.Forecasts.Grpc.V1.GetForecastAccuracyRequest { Quarters = 4, CurrencyCode = "EUR" }, o)),
+            a => a.RepQuarters >= DemoHistory.SalesForce.Sum(t => t.Reps.Length) * 4,
+            patience: TimeSpan.FromMinutes(4));
+        Assert.True(accuracy.Calibration.Count(b => b.Deals > 0) >= 5, $"deals in {accuracy.Calibration.Count(b => b.Deals > 0)} deciles");
     }
 }

@@ -49,8 +49,9 @@ internal sealed class Journey(PlatformFixture platform)
     private async Task<TResponse> SendAsync<TResponse>(Func<GatewayClients, CallOptions, AsyncUnaryCall<TResponse>> call, string user) =>
         await call(platform.Gateway, TestCalls.WithToken(await platform.TokenOfAsync(user), CallDeadline));
 
-    /// <summary>Asks again until <paramref name="done"/> holds (events travel between services), then returns it.</summary>
-    public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done)
+    /// <summary>Asks again until <paramref name="done"/> holds (events travel between services), then returns it;
+    /// within 30 s, or <paramref name="patience"/> for a flood of events.</summary>
+    public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done, TimeSpan? patience = null)
     {
         T last = default!;
         Exception? error = null;
@@ -69,9 +70,9 @@ internal sealed class Journey(PlatformFixture platform)
                     return false;
                 }
             },
-            Patience,
+            patience ?? Patience,
             TestContext.Current.CancellationToken);
-        Assert.True(reached, $"never true within {Patience}: {what}; last answer {last}{(error is null ? string.Empty : $", last error {error.Message}")}{Environment.NewLine}{platform.RecentLog}");
+        Assert.True(reached, $"never true within {patience ?? Patience}: {what}; last answer {last}{(error is null ? string.Empty : $", last error {error.Message}")}{Environment.NewLine}{platform.RecentLog}");
         return last;
     }
 

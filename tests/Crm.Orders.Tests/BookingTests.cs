@@ -78,6 +78,20 @@ public sealed class BookingTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deal_won_in_the_past_and_brought_from_another_system_books_no_order()
+    {
+        var customer = Guid.NewGuid();
+        var fromHistory = Deals.Won(customer) with { Lines = [], FromHistory = true };
+
+        await _host.WinAsync(fromHistory);
+
+        // Handled (the inbox keeps each event it applied), and nothing booked: not even a rejected order for no lines.
+        Assert.True(await Poll.UntilAsync(async _ => await _host.CountAsync($"SELECT 1 FROM inbox_messages WHERE message_id = '{fromHistory.EventId}'") == 1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(0, await _host.CountAsync($"SELECT 1 FROM orders WHERE opportunity_id = '{fromHistory.OpportunityId}'"));
+        Assert.Empty((await _host.Client.GetCustomerOrdersAsync(customer)).Orders);
+    }
+
+    [Fact]
     public async Task Unknown_customer_has_no_orders_and_good_credit()
     {
         var customer = Guid.NewGuid();

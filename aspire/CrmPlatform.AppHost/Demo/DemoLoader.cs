@@ -15,7 +15,8 @@ namespace CrmPlatform.AppHost.Demo;
 /// <summary>
 /// Loads the demo company through the gateway, as people would: Marketing launches campaigns and captures leads,
 /// Inside Sales qualifies and converts, Outside Sales works each deal to its stage, and the featured customer goes on
-/// to an order, an overdue invoice, a meeting and a priority-1 problem, so that its view shows every department.
+/// to an order, an overdue invoice, a meeting and a priority-1 problem, so that its view shows every department. Then
+/// the two years of sales before today (<see cref="DemoHistory"/>), so that the sales managers' reports have a past.
 /// </summary>
 internal sealed class DemoLoader(GatewayClients gateway, DemoPeople people, CancellationToken cancellationToken)
 {
@@ -60,7 +61,25 @@ internal sealed class DemoLoader(GatewayClients gateway, DemoPeople people, Canc
             }
         }
 
+        await HistoryAsync();
         return featured;
+    }
+
+    /// <summary>The two years of sales before today (<see cref="DemoHistory"/>), brought in as deals of the past.</summary>
+    private async Task HistoryAsync()
+    {
+        var customerIds = new List<string>();
+        foreach (var name in DemoHistory.Accounts)
+        {
+            var found = await CallAsync((api, o) => api.Opportunities.SearchAccountsAsync(new SearchAccountsRequest { Query = name }, o), "ada");
+            customerIds.Add(found.Accounts.FirstOrDefault(a => a.Name == name)?.CustomerId
+                ?? (await CallAsync((api, o) => api.Opportunities.CreateAccountAsync(new CreateAccountRequest { Name = name, Industry = "Manufacturing" }, o), "ada")).CustomerId);
+        }
+
+        foreach (var batch in DemoHistory.Generate(Today, customerIds).Chunk(250))
+        {
+            await CallAsync((api, o) => api.Opportunities.ImportDealHistoryAsync(new ImportDealHistoryRequest { Deals = { batch } }, o), "ada");
+        }
     }
 
     private async Task<(string? CustomerId, string? OpportunityId)> LeadAsync(DemoLead lead, string campaignId, string owner)

@@ -1,6 +1,8 @@
 namespace Crm.Contracts.Opportunities;
 
-/// <summary>Published by opportunities when a deal is won; it carries everything Orders needs to book the order with no re-entry.</summary>
+/// <summary>Published by opportunities when a deal is won; it carries everything Orders needs to book the order with no re-entry.
+/// <paramref name="FromHistory"/>: a deal won in the past, brought in from another system (ImportDealHistory), whose order
+/// was booked there; orders books none, the reports count it.</summary>
 public sealed record OpportunityWon(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -12,7 +14,8 @@ public sealed record OpportunityWon(
     Money Total,
     DateOnly WonOn,
     PostalAddress? ShipTo,
-    string? PurchaseOrderNumber) : IIntegrationEvent
+    string? PurchaseOrderNumber,
+    bool FromHistory = false) : IIntegrationEvent
 {
     Guid IIntegrationEvent.AggregateId => OpportunityId;
 }

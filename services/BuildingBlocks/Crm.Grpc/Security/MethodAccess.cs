@@ -79,6 +79,9 @@ public static class MethodAccess
         ["/crm.opportunities.v1.OpportunitiesService/RemoveDealTeamMember"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/WinOpportunity"] = [OutsideSales, SalesManager],
         ["/crm.opportunities.v1.OpportunitiesService/LoseOpportunity"] = [OutsideSales, SalesManager],
+
+        // Deals of the past, brought from another system: administrators only.
+        ["/crm.opportunities.v1.OpportunitiesService/ImportDealHistory"] = [],
         ["/crm.opportunities.v1.OpportunitiesService/GetCustomerSales"] = Everyone,
 
         // Interactions: every department logs its calls; those who meet the customer schedule meetings.

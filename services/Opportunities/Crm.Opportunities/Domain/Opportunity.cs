@@ -10,7 +10,7 @@ namespace Crm.Opportunities.Domain;
 /// amount is in the currency of the lines. Each change raises the event that tells the other services, at the new
 /// <see cref="AggregateRoot.Version"/>.
 /// </summary>
-internal sealed class Opportunity : AggregateRoot
+internal sealed partial class Opportunity : AggregateRoot
 {
     /// <summary>The most members a deal's team has besides its owner.</summary>
     public const int LargestTeam = 20;

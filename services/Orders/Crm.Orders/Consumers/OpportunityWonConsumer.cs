@@ -21,6 +21,13 @@ public sealed partial class OpportunityWonConsumer(OrdersDbContext db, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
+        if (message.FromHistory)
+        {
+            // Won in the past and ordered in the system of its time: booking it now would invoice it twice.
+            LogFromHistory(message.OpportunityId);
+            return;
+        }
+
         // Two events for one deal (a repeated win, not a redelivery) may arrive at once: one books, the other sees it.
         await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({message.OpportunityId.ToString()}, 0))", cancellationToken);
         if (await context.Orders.AnyAsync(o => o.OpportunityId == message.OpportunityId, cancellationToken))
@@ -37,6 +44,9 @@ public sealed partial class OpportunityWonConsumer(OrdersDbContext db, TimeProvi
             LogRejected(message.OpportunityId, order.RejectionReason!);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opportunity {OpportunityId} was won in the past (imported history); no order booked")]
+    private partial void LogFromHistory(Guid opportunityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opportunity {OpportunityId} already has its order; nothing booked")]
     private partial void LogAlreadyBooked(Guid opportunityId);

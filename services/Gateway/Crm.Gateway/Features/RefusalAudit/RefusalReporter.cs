@@ -7,8 +7,9 @@ namespace Crm.Gateway.Features.RefusalAudit;
 /// <summary>
 /// Sends the gateway's refusals to their owners, one at a time: a call with the caller's own authorization header and
 /// <see cref="GatewayRefusal.Header"/>, which the owner checks, refuses and records. The owner's answer is always a
-/// refusal. A report is recorded at most once: it is sent again only when it surely did not arrive (no connection), and
-/// one that cannot be delivered in three attempts, or whose answer does not come in time, is logged and dropped.
+/// refusal. A report is recorded at most once: it is sent again only when it surely did not arrive (the connection was
+/// refused), and one that cannot be delivered in three attempts, or whose answer does not come in time, is logged and
+/// dropped.
 /// </summary>
 internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<RefusalReporter> logger) : BackgroundService
 {
@@ -76,7 +77,7 @@ internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<
                 // Refused and recorded by the owner, as reported.
                 return;
             }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable && attempt < DeliveryAttempts)
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable && NeverConnected(ex) && attempt < DeliveryAttempts)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), stoppingToken);
             }
@@ -86,6 +87,21 @@ internal sealed partial class RefusalReporter(GatewayRefusals refusals, ILogger<
                 return;
             }
         }
+    }
+
+    /// <summary>Whether the call failed before it was sent: no connection to the owner. UNAVAILABLE alone does not say
+    /// so: a connection lost after the report went out ends the same way, and the owner may have recorded it.</summary>
+    private static bool NeverConnected(RpcException failure)
+    {
+        for (var cause = failure.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NetworkUnreachable })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Marshaller<byte[]> Bytes() => Marshallers.Create(bytes => bytes, bytes => bytes);
