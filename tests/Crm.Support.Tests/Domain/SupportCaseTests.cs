@@ -80,10 +80,10 @@ public sealed class SupportCaseTests
         var supportCase = Problem();
         supportCase.TakeDomainEvents();
 
-        var first = supportCase.Log(InteractionChannel.OnSite, "Visited the plant", Department.Unspecified, Contracts.ActivityOutcome.Held, "tess.tech", Opened.AddMinutes(30));
-        var second = supportCase.Log(InteractionChannel.Phone, "Called back", Department.CustomerService, null, "sam.service", Opened.AddMinutes(40));
+        var first = supportCase.Log(InteractionChannel.OnSite, "Visited the plant", null, Contracts.ActivityOutcome.Held, "tess.tech", Opened.AddMinutes(30));
+        var second = supportCase.Log(InteractionChannel.Phone, "Called back", Contracts.Department.CustomerService, null, "sam.service", Opened.AddMinutes(40));
 
-        Assert.Equal((Department.TechnicalSupport, Department.CustomerService), (first.Department, second.Department));
+        Assert.Equal((Contracts.Department.TechnicalSupport, Contracts.Department.CustomerService), (first.Department, second.Department));
         Assert.Equal((Opened.AddMinutes(30), 2L), (supportCase.RespondedAt, supportCase.Version));
         var logged = supportCase.TakeDomainEvents().Cast<InteractionLogged>().ToList();
         Assert.Equal(

@@ -15,7 +15,8 @@ public sealed class Interaction
 
     public required string LoggedBy { get; init; }
 
-    public Department Department { get; init; }
+    /// <summary>Stored by name.</summary>
+    public Crm.Contracts.Department Department { get; init; }
 
     /// <summary>How it went, when whoever logged it said.</summary>
     public Crm.Contracts.ActivityOutcome? Outcome { get; init; }

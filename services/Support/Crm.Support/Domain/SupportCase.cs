@@ -120,16 +120,13 @@ public sealed class SupportCase : AggregateRoot
     /// Logs a conversation about the case for the shared timeline, by <paramref name="department"/> or, when not given,
     /// Technical Support for a problem and Customer Service for an inquiry. The first one answers the response target.
     /// </summary>
-    public Interaction Log(InteractionChannel channel, string summary, Department department, Contracts.ActivityOutcome? outcome, string by, DateTimeOffset at)
+    public Interaction Log(InteractionChannel channel, string summary, Contracts.Department? department, Contracts.ActivityOutcome? outcome, string by, DateTimeOffset at)
     {
-        if (department == Department.Unspecified)
-        {
-            department = Kind == CaseKind.Problem ? Department.TechnicalSupport : Department.CustomerService;
-        }
+        var loggedBy = department ?? (Kind == CaseKind.Problem ? Contracts.Department.TechnicalSupport : Contracts.Department.CustomerService);
 
         var interaction = new Interaction
         {
-            Id = Guid.CreateVersion7(at), CaseId = Id, CustomerId = CustomerId, Channel = channel, Summary = summary, LoggedBy = by, Department = department, Outcome = outcome, OccurredAt = at,
+            Id = Guid.CreateVersion7(at), CaseId = Id, CustomerId = CustomerId, Channel = channel, Summary = summary, LoggedBy = by, Department = loggedBy, Outcome = outcome, OccurredAt = at,
         };
         Interactions.Add(interaction);
         if (RespondedAt is null)
@@ -140,7 +137,7 @@ public sealed class SupportCase : AggregateRoot
 
         // An interaction is a record of its own for the other services: version 1, never changed.
         Raise(new InteractionLogged(
-            Guid.CreateVersion7(at), at, CustomerId, interaction.Id, 1, Id, ToContract(channel), summary, by, Enum.Parse<Contracts.Department>(department.ToString()), outcome));
+            Guid.CreateVersion7(at), at, CustomerId, interaction.Id, 1, Id, ToContract(channel), summary, by, loggedBy, outcome));
         return interaction;
     }
 

@@ -56,7 +56,7 @@ internal static class SupportMessages
         Channel = EnumNames.Convert<InteractionChannel, V1.InteractionChannel>(interaction.Channel),
         Summary = interaction.Summary,
         LoggedBy = interaction.LoggedBy,
-        Department = EnumNames.Convert<Department, Crm.Common.Grpc.V1.Department>(interaction.Department),
+        Department = CommonEnums.ToWire(interaction.Department),
         OccurredAt = ToTimestamp(interaction.OccurredAt),
         Outcome = CommonEnums.ToWire(interaction.Outcome),
     };

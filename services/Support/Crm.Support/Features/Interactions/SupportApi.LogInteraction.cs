@@ -46,7 +46,7 @@ public sealed partial class SupportApi
             withInteractions: false,
             supportCase =>
             {
-                logged = supportCase.Log(EnumNames.Convert<V1.InteractionChannel, InteractionChannel>(request.Channel), summary, EnumNames.Convert<Wire.Department, Department>(request.Department), CommonEnums.ToContract(request.Outcome), by, now);
+                logged = supportCase.Log(EnumNames.Convert<V1.InteractionChannel, InteractionChannel>(request.Channel), summary, CommonEnums.ToContract(request.Department), CommonEnums.ToContract(request.Outcome), by, now);
                 return Result.Done;
             },
             context.CancellationToken);
