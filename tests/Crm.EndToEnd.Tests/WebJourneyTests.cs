@@ -32,7 +32,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var maria = await WebBrowser.OpenAsync();
         await maria.GoAsSignedInAsync(platform, "maria", "/campaigns");
-        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences", "Mail room"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds", "Cases"]);
 
         var launch = maria.Page.GetByTestId("launch-campaign");
         await launch.GetByLabel("Campaign name").FillAsync(campaign);
@@ -68,7 +68,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var irene = await WebBrowser.OpenAsync();
         await irene.GoAsSignedInAsync(platform, "irene", "/leads/queue");
-        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue", "Activity reports"], ["Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue", "Activity reports"], ["Mail room", "Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
         await irene.ScreenshotAsync("qualification-queue");
         await irene.Page.GetByTestId("leads").GetByText(company).ClickAsync();
         await Expect(irene.Page.GetByTestId("lead-status")).ToContainTextAsync("New · Trade show");
@@ -96,7 +96,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         Assert.True(Guid.TryParse(opportunityId, out _), opportunityId);
         await using var otto = await WebBrowser.OpenAsync();
         await otto.GoAsSignedInAsync(platform, "otto", "/pipeline");
-        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports"], ["Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports"], ["Mail room", "Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
 
         // The converted deal reaches the rep's board in Qualification once the opportunities service has opened it.
         var card = otto.Page.GetByTestId("deal").Filter(new() { HasTextString = "Welding line" });

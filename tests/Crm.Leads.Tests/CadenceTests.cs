@@ -241,6 +241,52 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
         return await Imports.ReadAllAsync(call.ResponseStream);
     }
 
+    [Fact]
+    public async Task Letters_and_faxes_wait_in_the_mail_room_until_sent_and_one_for_a_person_who_opted_out_or_was_erased_leaves_it()
+    {
+        var (segment, leads) = await SegmentOfNewLeadsAsync(3);
+        var cadence = await StartAsync(
+            segment,
+            Step(TouchChannel.Letter, TimeSpan.Zero, "Brochure", "Dear {first_name}, please find our brochure enclosed."),
+            Step(TouchChannel.Fax, TimeSpan.Zero, "Price list", "Prices for {company}"));
+        await drip.SweepBothAsync();
+        await drip.SweepBothAsync();
+        Assert.Equal(6, await TouchesAsync(cadence));
+
+        async Task<List<MailRoomItem>> QueueAsync() =>
+            [.. (await drip.CallAsync((api, o) => api.ListMailRoomAsync(new ListMailRoomRequest(), o))).Items.Where(i => i.Touch.CadenceId == cadence.CadenceId)];
+
+        // Each letter with the company's address, each fax with the person's number.
+        var queue = await QueueAsync();
+        Assert.Equal(6, queue.Count);
+        var letter = queue.Single(i => i.Touch.LeadId == leads[0].LeadId && i.Touch.Channel == TouchChannel.Letter);
+        var fax = queue.Single(i => i.Touch.LeadId == leads[0].LeadId && i.Touch.Channel == TouchChannel.Fax);
+        Assert.Equal(($"{leads[0].Contact.FirstName} {leads[0].Contact.LastName}", "Hafenstrasse 12", string.Empty), (letter.RecipientName, letter.Address.Street, letter.FaxNumber));
+        Assert.Equal((leads[0].Contact.Phone, null), (fax.FaxNumber, fax.Address));
+
+        // Sent once: it leaves the queue, and saying so again is refused naming who sent it.
+        var sent = await drip.CallAsync((api, o) => api.DispatchTouchAsync(new DispatchTouchRequest { TouchId = letter.Touch.TouchId }, o));
+        Assert.Equal("maria", sent.DispatchedBy);
+        Assert.NotNull(sent.DispatchedAt);
+        var again = await Assert.ThrowsAsync<RpcException>(() => drip.CallAsync((api, o) => api.DispatchTouchAsync(new DispatchTouchRequest { TouchId = letter.Touch.TouchId }, o)));
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("was sent by maria", again.Status.Detail, StringComparison.Ordinal);
+
+        // One opts out of letters, one is erased: their letters and faxes are not to be sent.
+        await drip.CallAsync((api, o) => api.RecordLeadConsentAsync(new RecordLeadConsentRequest { LeadId = leads[1].LeadId, Channel = Crm.Common.Grpc.V1.ContactChannel.Letter, Granted = false }, o));
+        await EraseAsync(leads[2].Contact.Email);
+        var left = await QueueAsync();
+        Assert.Equal([fax.Touch.TouchId], left.Select(i => i.Touch.TouchId), StringComparer.Ordinal);
+        var optedOutsFax = (await drip.CallAsync((api, o) => api.ListTouchesAsync(new ListTouchesRequest { LeadId = leads[1].LeadId }, o))).Touches.Single(t => t.Channel == TouchChannel.Fax);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => drip.CallAsync((api, o) => api.DispatchTouchAsync(new DispatchTouchRequest { TouchId = optedOutsFax.TouchId }, o)));
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("opted out", refused.Status.Detail, StringComparison.Ordinal);
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => drip.CallAsync((api, o) => api.DispatchTouchAsync(new DispatchTouchRequest { TouchId = Guid.NewGuid().ToString() }, o)));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.StartsWith("touch_id:", unknown.Status.Detail, StringComparison.Ordinal);
+    }
+
     /// <summary>A campaign of its own with <paramref name="count"/> leads, and the segment of that campaign's leads.</summary>
     private async Task<(Segment Segment, IReadOnlyList<Lead> Leads)> SegmentOfNewLeadsAsync(int count)
     {

@@ -59,6 +59,8 @@ public static class MethodAccess
         ["/crm.leads.v1.LeadsService/ListTouches"] = [Marketing, InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/ListCallTasks"] = [InsideSales, SalesManager],
         ["/crm.leads.v1.LeadsService/CompleteCallTask"] = [InsideSales, SalesManager],
+        ["/crm.leads.v1.LeadsService/ListMailRoom"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/DispatchTouch"] = [Marketing],
 
         // The customer master: sales keep accounts and contacts; order entry and accounting keep billing data.
         ["/crm.opportunities.v1.OpportunitiesService/GetAccount"] = Everyone,

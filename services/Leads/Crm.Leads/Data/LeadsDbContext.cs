@@ -27,5 +27,7 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : M
 
     public DbSet<CallTask> CallTasks => Set<CallTask>();
 
+    public DbSet<TouchDispatch> TouchDispatches => Set<TouchDispatch>();
+
     public DbSet<KnownContact> KnownContacts => Set<KnownContact>();
 }

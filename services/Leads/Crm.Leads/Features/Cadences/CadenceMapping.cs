@@ -1,4 +1,5 @@
 using Crm.Api;
+using Crm.Leads.Features.Shared;
 using Google.Protobuf.WellKnownTypes;
 using Domain = Crm.Leads.Domain;
 using Wire = Crm.Leads.Grpc.V1;
@@ -69,6 +70,28 @@ internal static class CadenceMapping
         DoneBy = task.DoneBy ?? string.Empty,
         Outcome = task.Outcome ?? string.Empty,
     };
+
+    /// <summary>A letter or fax with where it goes: the company's address for a letter, the person's number for a fax.</summary>
+    public static Wire.MailRoomItem ToMailRoomItem(this Domain.Touch touch, Domain.Lead lead, Domain.TouchDispatch? dispatch)
+    {
+        ArgumentNullException.ThrowIfNull(touch);
+        ArgumentNullException.ThrowIfNull(lead);
+        var item = new Wire.MailRoomItem
+        {
+            Touch = touch.ToMessage(),
+            RecipientName = $"{lead.Contact.FirstName} {lead.Contact.LastName}",
+            CompanyName = lead.Company.Name,
+            FaxNumber = touch.Channel == Contracts.Leads.TouchChannel.Fax ? lead.Contact.Phone ?? string.Empty : string.Empty,
+            DispatchedAt = DateConversions.ToTimestamp(dispatch?.DispatchedAt),
+            DispatchedBy = dispatch?.DispatchedBy ?? string.Empty,
+        };
+        if (touch.Channel == Contracts.Leads.TouchChannel.Letter && lead.Company.Address is { } address)
+        {
+            item.Address = address.ToMessage();
+        }
+
+        return item;
+    }
 
     public static Wire.TouchChannel ToWire(Contracts.Leads.TouchChannel channel) => EnumNames.Convert<Contracts.Leads.TouchChannel, Wire.TouchChannel>(channel);
 

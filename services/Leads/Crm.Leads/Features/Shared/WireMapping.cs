@@ -112,17 +112,23 @@ internal static class WireMapping
         };
         if (company.Address is { } address)
         {
-            message.Address = new Wire.PostalAddress
-            {
-                Street = address.Street,
-                City = address.City,
-                Region = address.Region ?? string.Empty,
-                PostalCode = address.PostalCode,
-                Country = address.Country,
-            };
+            message.Address = address.ToMessage();
         }
 
         return message;
+    }
+
+    public static Wire.PostalAddress ToMessage(this Contracts.PostalAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new Wire.PostalAddress
+        {
+            Street = address.Street,
+            City = address.City,
+            Region = address.Region ?? string.Empty,
+            PostalCode = address.PostalCode,
+            Country = address.Country,
+        };
     }
 
     private static WireLeads.Person ToMessage(ContactDetails contact) => new()

@@ -1,0 +1,87 @@
+using Crm.Api;
+using Crm.Grpc;
+using Crm.Grpc.Security;
+using Crm.Leads.Domain;
+using Crm.Leads.Features.Cadences;
+using Crm.Leads.Grpc.V1;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Crm.Leads.Features;
+
+/// <summary>
+/// The mail room: the letters and faxes the cadences recorded wait in its queue until someone sends them and says so.
+/// Before a letter goes, the person is checked as before any step: one erased, who opted out, or whose lead was
+/// converted or disqualified since is no longer in the queue, and their letter is not sent.
+/// </summary>
+public sealed partial class LeadsApi
+{
+    /// <summary>The most letters and faxes one look at the queue shows: a morning's work.</summary>
+    private const int MostMailRoomItems = 200;
+
+    public override Task<ListMailRoomResponse> ListMailRoom(ListMailRoomRequest request, ServerCallContext context) => ListMailRoomAsync(context).Answer();
+
+    public override Task<MailRoomItem> DispatchTouch(DispatchTouchRequest request, ServerCallContext context) => DispatchTouchAsync(request, context).Answer();
+
+    private async Task<GrpcResult<ListMailRoomResponse>> ListMailRoomAsync(ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var waiting = await _db.Touches.AsNoTracking()
+            .Where(t => (t.Channel == Contracts.Leads.TouchChannel.Letter || t.Channel == Contracts.Leads.TouchChannel.Fax)
+                && !_db.TouchDispatches.Any(d => d.TouchId == t.TouchId)
+                && _db.Leads.Any(l => l.LeadId == t.LeadId && l.ErasedAt == null
+                    && l.Status != Domain.LeadStatus.Converted && l.Status != Domain.LeadStatus.Disqualified))
+            .OrderBy(t => t.SentAt).ThenBy(t => t.TouchId)
+            .Take(MostMailRoomItems * 2)
+            .ToListAsync(context.CancellationToken);
+        var leadIds = waiting.Select(t => t.LeadId).Distinct().ToList();
+        var leads = await _db.Leads.AsNoTracking().Where(l => leadIds.Contains(l.LeadId)).ToDictionaryAsync(l => l.LeadId, context.CancellationToken);
+
+        // The opt-outs are read with each lead (the same rule as a cadence's next step), hence the margin above.
+        var items = waiting.Where(t => leads[t.LeadId].DripStopReason() is null).Take(MostMailRoomItems).Select(t => t.ToMailRoomItem(leads[t.LeadId], null));
+        return new ListMailRoomResponse { Items = { items } };
+    }
+
+    private async Task<GrpcResult<MailRoomItem>> DispatchTouchAsync(DispatchTouchRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (touchId, status) = IdConversions.Read(request.TouchId, "touch_id");
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
+        var touch = await _db.Touches.AsNoTracking().SingleOrDefaultAsync(t => t.TouchId == touchId, context.CancellationToken);
+        if (touch is null)
+        {
+            return Status.NotFound($"touch_id: touch {touchId} does not exist");
+        }
+
+        var lead = await _db.Leads.AsNoTracking().SingleAsync(l => l.LeadId == touch.LeadId, context.CancellationToken);
+        if (lead.DripStopReason() is { } stop)
+        {
+            return new Status(StatusCode.FailedPrecondition, $"touch {touchId} is not to be sent: the person's lead is {stop}");
+        }
+
+        var already = await _db.TouchDispatches.AsNoTracking().SingleOrDefaultAsync(d => d.TouchId == touchId, context.CancellationToken);
+        var dispatched = TouchDispatch.Of(touch, already, Caller.Of(context), Now());
+        if (dispatched.Error is { } refused)
+        {
+            return refused;
+        }
+
+        _db.TouchDispatches.Add(dispatched.Value!);
+        try
+        {
+            await _db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return new Status(StatusCode.FailedPrecondition, $"touch {touchId} was sent by someone else a moment ago");
+        }
+
+        return touch.ToMailRoomItem(lead, dispatched.Value);
+    }
+}
