@@ -166,6 +166,10 @@ public sealed class RabbitMqServer : IAsyncDisposable
             // uses our port mapper and never daemonises one of its own, which would outlive everything (an
             // orchestrator stops all processes at once, so the node can find ours gone while it shuts down).
             ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false +sbwt none +sbwtdcpu none +sbwtdio none",
+            // The node's epmd monitor, finding our port mapper gone (stopped first, at the same moment as the node), runs a
+            // short-lived erl to start another, which daemonises `epmd -daemon` for good: every erl started from the
+            // node's environment reads ERL_FLAGS, so none starts one.
+            ["ERL_FLAGS"] = "-start_epmd false",
         };
     }
 
