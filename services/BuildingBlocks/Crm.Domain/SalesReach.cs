@@ -26,10 +26,11 @@ public sealed record SalesReach(bool Everything, string? Team, string? Owner)
     public IReadOnlyList<string> Teams =>
         [.. (Team is null ? Enumerable.Empty<string>() : [Team]).Concat(Below.Select(LastStep)).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Whether a record of <paramref name="team"/>, owned by <paramref name="owner"/>, is within reach.</summary>
+    /// <summary>Whether a record of <paramref name="team"/>, owned by <paramref name="owner"/>, is within reach (checked
+    /// per record, so without building <see cref="Teams"/>).</summary>
     public bool Covers(string? team, string? owner) =>
         Everything
-        || (team is not null && Teams.Contains(team, StringComparer.Ordinal))
+        || (team is not null && (string.Equals(team, Team, StringComparison.Ordinal) || Below.Any(p => string.Equals(LastStep(p), team, StringComparison.Ordinal))))
         || (Owner is not null && string.Equals(owner, Owner, StringComparison.Ordinal));
 
     /// <summary>The branch of the hierarchy under them that <paramref name="team"/> rolls up to: their own team for its

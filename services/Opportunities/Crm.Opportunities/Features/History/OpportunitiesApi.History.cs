@@ -35,15 +35,16 @@ internal sealed partial class OpportunitiesApi
         }
 
         var ids = deals.Select(d => d!.OpportunityId).ToList();
-        var known = await db.Opportunities.AsNoTracking().Where(o => ids.Contains(o.OpportunityId)).Select(o => o.OpportunityId).ToListAsync(context.CancellationToken);
+        // Imported before, or earlier in this request: skipped.
+        var seen = (await db.Opportunities.AsNoTracking().Where(o => ids.Contains(o.OpportunityId)).Select(o => o.OpportunityId).ToListAsync(context.CancellationToken)).ToHashSet();
         var customers = deals.Select(d => d!.CustomerId).Distinct().ToList();
-        var accounts = await db.Accounts.AsNoTracking().Where(a => customers.Contains(a.CustomerId)).Select(a => a.CustomerId).ToListAsync(context.CancellationToken);
+        var accounts = (await db.Accounts.AsNoTracking().Where(a => customers.Contains(a.CustomerId)).Select(a => a.CustomerId).ToListAsync(context.CancellationToken)).ToHashSet();
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
         var imported = 0;
         for (var i = 0; i < deals.Count; i++)
         {
             var deal = deals[i]!;
-            if (known.Contains(deal.OpportunityId) || ids.IndexOf(deal.OpportunityId) != i)
+            if (!seen.Add(deal.OpportunityId))
             {
                 continue;
             }
