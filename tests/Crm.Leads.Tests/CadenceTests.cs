@@ -15,7 +15,7 @@ namespace Crm.Leads.Tests;
 /// Drip cadences on two replicas of the leads service sharing one database, on a fake clock, e-mailing a real SMTP
 /// sink. Every test targets a segment of its own campaign's leads, so that the others' cadences touch none of them.
 /// </summary>
-public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
+public sealed partial class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
@@ -130,7 +130,7 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
         foreach (var (lead, reason) in new[] { (leads[0], "opted out of email"), (leads[1], "converted"), (leads[2], "erased") })
         {
             Assert.Equal(1, await ScalarAsync(
-                "SELECT count(*) FROM cadence_enrollments WHERE cadence_id = $1 AND lead_id = $2 AND status = 'Stopped' AND stop_reason = $3",
+                "SELECT count(*) FROM cadence_enrollments WHERE cadence_id = $1 AND member_id = $2 AND status = 'Stopped' AND stop_reason = $3",
                 Guid.Parse(cadence.CadenceId), Guid.Parse(lead.LeadId), reason));
         }
     }
@@ -304,9 +304,12 @@ public sealed class CadenceTests(DripHosts drip) : IClassFixture<DripHosts>
     }
 
     /// <summary>The messages the sink received for <paramref name="leads"/>, once there are at least <paramref name="count"/>.</summary>
-    private async Task<IReadOnlyList<MimeMessage>> MailsToAsync(IReadOnlyList<Lead> leads, int count)
+    private Task<IReadOnlyList<MimeMessage>> MailsToAsync(IReadOnlyList<Lead> leads, int count) => MailsToAddressesAsync([.. leads.Select(l => l.Contact.Email)], count);
+
+    /// <summary>The messages the sink received for <paramref name="emails"/>, once there are at least <paramref name="count"/>.</summary>
+    private async Task<IReadOnlyList<MimeMessage>> MailsToAddressesAsync(IReadOnlyList<string> emails, int count)
     {
-        var addresses = leads.Select(l => l.Contact.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var addresses = emails.ToHashSet(StringComparer.OrdinalIgnoreCase);
         List<MimeMessage> mails = [];
         await Poll.UntilAsync(
             () => (mails = [.. drip.Sink.Received().Select(f => MimeMessage.Load(f)).Where(m => addresses.Contains(m.To.Mailboxes.Single().Address))]).Count >= count,

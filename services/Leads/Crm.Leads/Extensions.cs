@@ -26,6 +26,9 @@ public static class Extensions
             bus.AddConsumer<MeetingScheduledConsumer>();
             bus.AddConsumer<ContactAddedConsumer>();
             bus.AddConsumer<ContactUpdatedConsumer>();
+            bus.AddConsumer<ContactConsentRecordedConsumer>();
+            bus.AddConsumer<AccountCreatedConsumer>();
+            bus.AddConsumer<AccountUpdatedConsumer>();
         });
         builder.Services.AddScoped<IPersonalDataHolder, LeadsPersonalData>();
         builder.Services.AddScoped<LeadImporter>();

@@ -52,6 +52,7 @@ public static class MethodAccess
         ["/crm.leads.v1.LeadsService/CreateSegment"] = [Marketing],
         ["/crm.leads.v1.LeadsService/ListSegments"] = [Marketing, SalesManager],
         ["/crm.leads.v1.LeadsService/ExportSegment"] = [Marketing],
+        ["/crm.leads.v1.LeadsService/ExportSegmentContacts"] = [Marketing],
         ["/crm.leads.v1.LeadsService/StartCadence"] = [Marketing],
         ["/crm.leads.v1.LeadsService/StopCadence"] = [Marketing],
         ["/crm.leads.v1.LeadsService/GetCadence"] = [Marketing, InsideSales, SalesManager],

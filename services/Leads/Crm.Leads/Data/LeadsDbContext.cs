@@ -30,4 +30,6 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : M
     public DbSet<TouchDispatch> TouchDispatches => Set<TouchDispatch>();
 
     public DbSet<KnownContact> KnownContacts => Set<KnownContact>();
+
+    public DbSet<KnownCustomer> KnownCustomers => Set<KnownCustomer>();
 }

@@ -39,7 +39,8 @@ public sealed class CallTask
         return new CallTask
         {
             TaskId = touch.TouchId,
-            LeadId = touch.LeadId,
+            // Only a lead is called: a customer's contact is their account team's.
+            LeadId = touch.LeadId ?? throw new ArgumentException($"touch {touch.TouchId} reached no lead", nameof(touch)),
             CadenceId = touch.CadenceId,
             Step = touch.Step,
             Subject = touch.Subject,

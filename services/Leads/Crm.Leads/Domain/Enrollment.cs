@@ -1,8 +1,8 @@
 namespace Crm.Leads.Domain;
 
 /// <summary>
-/// One lead's way through a cadence: the next step and when it is due, until every step has run or the cadence stops
-/// for the lead. One per cadence and lead, so a lead never joins a cadence twice.
+/// One person's way through a cadence (a lead's or a customer's contact's): the next step and when it is due, until
+/// every step has run or the cadence stops for them. One per cadence and person, so nobody joins a cadence twice.
 /// </summary>
 public sealed class Enrollment
 {
@@ -15,7 +15,10 @@ public sealed class Enrollment
 
     public Guid CadenceId { get; private set; }
 
-    public Guid LeadId { get; private set; }
+    /// <summary>The lead's id, or the contact's (<see cref="Member"/>).</summary>
+    public Guid MemberId { get; private set; }
+
+    public CadenceMember Member { get; private set; }
 
     /// <summary>The number (from 1) of the step that runs next, or that ran last once completed.</summary>
     public int Step { get; private set; }
@@ -24,14 +27,14 @@ public sealed class Enrollment
 
     public EnrollmentStatus Status { get; private set; }
 
-    /// <summary>Why the cadence stopped for the lead: opted out, converted, disqualified, erased, or stopped.</summary>
+    /// <summary>Why the cadence stopped for the person: opted out, converted, disqualified, erased, or stopped.</summary>
     public string? StopReason { get; private set; }
 
     public DateTimeOffset JoinedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>The step that ran is done: the next is due its wait from now, or the lead has had them all.</summary>
+    /// <summary>The step that ran is done: the next is due its wait from now, or the person has had them all.</summary>
     public void Advance(Cadence cadence, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(cadence);

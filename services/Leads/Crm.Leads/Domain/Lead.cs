@@ -9,7 +9,7 @@ namespace Crm.Leads.Domain;
 /// or DISQUALIFIED with a reason. Every change increments <see cref="AggregateRoot.Version"/> and raises the event
 /// that tells the other services.
 /// </summary>
-public sealed class Lead : AggregateRoot
+public sealed class Lead : AggregateRoot, IDripRecipient
 {
     private Lead()
     {
@@ -292,6 +292,26 @@ public sealed class Lead : AggregateRoot
             LeadStatus.Disqualified => "disqualified",
             _ => null,
         };
+    }
+
+    public string FullName => $"{Contact.FirstName} {Contact.LastName}";
+
+    public string? Email => Contact.Email;
+
+    /// <summary>Whether a touch on <paramref name="channel"/> can reach the lead: an e-mail needs an address, a call or a
+    /// fax a phone, a letter the company's address.</summary>
+    public bool Reaches(TouchChannel channel) => channel switch
+    {
+        TouchChannel.Email => Contact.Email is not null,
+        TouchChannel.PhoneCallTask or TouchChannel.Fax => Contact.Phone is not null,
+        _ => Company.Address is not null,
+    };
+
+    public Touch TouchFor(Cadence cadence, int stepNumber, DateTimeOffset at, string? optOutToken)
+    {
+        ArgumentNullException.ThrowIfNull(cadence);
+        var what = cadence.Step(stepNumber);
+        return new Touch(Guid.CreateVersion7(at), LeadId, cadence.CadenceId, stepNumber, what.Channel, what.Subject, what.BodyFor(Contact.FirstName, Contact.LastName, Company.Name), at, optOutToken);
     }
 
     /// <summary>Records a touch a cadence sent, which the other services learn from TouchSent.</summary>

@@ -20,5 +20,7 @@ internal sealed class TouchConfiguration : IEntityTypeConfiguration<Touch>
         builder.Property(t => t.Body);
         builder.Property(t => t.SentAt);
         builder.Property(t => t.OptOutToken);
+        builder.Property(t => t.ContactId);
+        builder.Property(t => t.CustomerId);
     }
 }

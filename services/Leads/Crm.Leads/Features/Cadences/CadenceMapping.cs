@@ -21,9 +21,25 @@ internal static class CadenceMapping
             Countries = { segment.Filter.Countries },
             Personas = { segment.Filter.Personas.Select(CommonEnums.ToWire) },
             MinimumScore = segment.Filter.MinimumScore,
+            Audience = EnumNames.Convert<Domain.SegmentAudience, Wire.SegmentAudience>(segment.Filter.Audience),
         },
         CreatedBy = segment.CreatedBy,
         CreatedAt = DateConversions.ToTimestamp(segment.CreatedAt),
+    };
+
+    public static Wire.SegmentContact ToMessage(this Domain.KnownContact contact) => new()
+    {
+        ContactId = contact.ContactId.ToString(),
+        CustomerId = contact.CustomerId.ToString(),
+        FirstName = contact.FirstName,
+        LastName = contact.LastName,
+        Email = contact.Email ?? string.Empty,
+        Phone = contact.Phone ?? string.Empty,
+        Title = contact.Title ?? string.Empty,
+        BuyingRole = CommonEnums.ToWire(contact.BuyingRole),
+        CompanyName = contact.CompanyName,
+        Industry = contact.Industry ?? string.Empty,
+        Country = contact.Country ?? string.Empty,
     };
 
     public static Wire.Cadence ToMessage(this Domain.Cadence cadence, CadenceCounts counts) => new()
@@ -45,7 +61,9 @@ internal static class CadenceMapping
     public static Wire.Touch ToMessage(this Domain.Touch touch) => new()
     {
         TouchId = touch.TouchId.ToString(),
-        LeadId = touch.LeadId.ToString(),
+        LeadId = touch.LeadId?.ToString() ?? string.Empty,
+        ContactId = touch.ContactId?.ToString() ?? string.Empty,
+        CustomerId = touch.CustomerId?.ToString() ?? string.Empty,
         CadenceId = touch.CadenceId.ToString(),
         Step = touch.Step,
         Channel = ToWire(touch.Channel),

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Crm.Leads.Features.Cadences;
 
 /// <summary>
-/// Runs drip marketing with no human action: new leads join the active cadences of their segments, then every due
+/// Runs drip marketing with no human action: new leads and contacts join the active cadences of their segments, then every due
 /// step runs. A batch of due steps is claimed with <c>FOR UPDATE SKIP LOCKED</c> and moves on in the transaction that
 /// records its touches, TouchSent events and call tasks, so that with several replicas sweeping at once each step runs
 /// once. Times come from the service's clock, so tests move them on a fake one.
@@ -18,7 +18,7 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
     /// <summary>One sweep: returns how many steps ran (a touch sent, skipped for want of an address, or a stop).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await JoinNewLeadsAsync(cancellationToken);
+        await JoinNewMembersAsync(cancellationToken);
         var total = 0;
         while (true)
         {
@@ -31,12 +31,12 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
         }
     }
 
-    private async Task JoinNewLeadsAsync(CancellationToken cancellationToken)
+    private async Task JoinNewMembersAsync(CancellationToken cancellationToken)
     {
         var active = await db.Cadences.Where(c => c.Status == CadenceStatus.Active).Select(c => c.CadenceId).ToListAsync(cancellationToken);
         foreach (var cadenceId in active)
         {
-            // One transaction per cadence; the lock keeps two replicas from looking at the same leads at once (and, being
+            // One transaction per cadence; the lock keeps two replicas from looking at the same people at once (and, being
             // no key lock, lets steps that record touches of the cadence go on meanwhile).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var cadence = await db.Cadences
@@ -44,7 +44,7 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
                 .SingleOrDefaultAsync(cancellationToken);
             if (cadence is not null)
             {
-                var joined = await db.JoinNewLeadsAsync(cadence, clock.GetUtcNow(), cancellationToken);
+                var joined = await db.JoinNewMembersAsync(cadence, clock.GetUtcNow(), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 LogJoined(cadence.CadenceId, joined);
             }
@@ -66,8 +66,7 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
             return 0;
         }
 
-        var leadIds = due.Select(e => e.LeadId).Distinct().ToList();
-        var leads = await db.Leads.Where(l => leadIds.Contains(l.LeadId)).ToDictionaryAsync(l => l.LeadId, cancellationToken);
+        var recipients = await RecipientsAsync(due, cancellationToken);
         var cadenceIds = due.Select(e => e.CadenceId).Distinct().ToList();
         var cadences = await db.Cadences.AsNoTracking().Where(c => cadenceIds.Contains(c.CadenceId)).ToDictionaryAsync(c => c.CadenceId, cancellationToken);
         var ran = 0;
@@ -75,7 +74,7 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
         {
             try
             {
-                await RunStepAsync(enrollment, cadences[enrollment.CadenceId], leads[enrollment.LeadId], now, cancellationToken);
+                await RunStepAsync(enrollment, cadences[enrollment.CadenceId], recipients.GetValueOrDefault(enrollment.MemberId), now, cancellationToken);
                 ran++;
             }
             catch (Exception ex) when (TouchDelivery.IsUnavailable(ex))
@@ -92,29 +91,48 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
         return ran;
     }
 
-    private async Task RunStepAsync(Enrollment enrollment, Cadence cadence, Lead lead, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The leads and contacts the enrollments reach, by id; an erased contact is no longer known and is missing.</summary>
+    private async Task<Dictionary<Guid, IDripRecipient>> RecipientsAsync(IReadOnlyList<Enrollment> due, CancellationToken cancellationToken)
     {
-        if (lead.DripStopReason() is { } reason)
+        var leadIds = due.Where(e => e.Member is CadenceMember.Lead).Select(e => e.MemberId).Distinct().ToList();
+        var contactIds = due.Where(e => e.Member is CadenceMember.Contact).Select(e => e.MemberId).Distinct().ToList();
+        var recipients = new Dictionary<Guid, IDripRecipient>();
+        foreach (var lead in await db.Leads.Where(l => leadIds.Contains(l.LeadId)).ToListAsync(cancellationToken))
+        {
+            recipients[lead.LeadId] = lead;
+        }
+
+        foreach (var contact in await db.KnownContacts.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(cancellationToken))
+        {
+            recipients[contact.ContactId] = contact;
+        }
+
+        return recipients;
+    }
+
+    private async Task RunStepAsync(Enrollment enrollment, Cadence cadence, IDripRecipient? person, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if ((person is null ? "erased" : person.DripStopReason()) is { } reason)
         {
             enrollment.StopFor(reason, now);
-            LogStopped(cadence.CadenceId, lead.LeadId, reason);
+            LogStopped(cadence.CadenceId, enrollment.MemberId, reason);
             return;
         }
 
         var step = cadence.Step(enrollment.Step);
-        if (TouchDelivery.Reaches(lead, step.Channel))
+        if (person!.Reaches(step.Channel))
         {
             var token = step.Channel is TouchChannel.Email ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null;
-            var touch = new Touch(Guid.CreateVersion7(now), lead.LeadId, cadence.CadenceId, enrollment.Step, step.Channel, step.Subject, step.BodyFor(lead), now, token);
-            if (!await delivery.SendAsync(touch, lead, cancellationToken))
+            var touch = person.TouchFor(cadence, enrollment.Step, now, token);
+            if (!await delivery.SendAsync(touch, person, cancellationToken))
             {
                 enrollment.StopFor("e-mail address refused", now);
-                LogStopped(cadence.CadenceId, lead.LeadId, "e-mail address refused");
+                LogStopped(cadence.CadenceId, enrollment.MemberId, "e-mail address refused");
                 return;
             }
 
             db.Touches.Add(touch);
-            lead.RecordTouch(touch);
+            person.RecordTouch(touch);
             if (step.Channel is TouchChannel.PhoneCallTask)
             {
                 db.CallTasks.Add(CallTask.For(touch));
@@ -122,7 +140,7 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
         }
         else
         {
-            LogUnreachable(cadence.CadenceId, enrollment.Step, lead.LeadId, step.Channel);
+            LogUnreachable(cadence.CadenceId, enrollment.Step, enrollment.MemberId, step.Channel);
         }
 
         enrollment.Advance(cadence, now);
@@ -131,12 +149,12 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server did not take an e-mail; the sweep ends and the step runs again later: {Reason}")]
     private partial void LogSmtpUnavailable(string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Cadence {CadenceId}: {Joined} leads joined")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cadence {CadenceId}: {Joined} people joined")]
     private partial void LogJoined(Guid cadenceId, int joined);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cadence {CadenceId} stopped for lead {LeadId}: {Reason}")]
-    private partial void LogStopped(Guid cadenceId, Guid leadId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cadence {CadenceId} stopped for {MemberId}: {Reason}")]
+    private partial void LogStopped(Guid cadenceId, Guid memberId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cadence {CadenceId} step {Step} skipped for lead {LeadId}: no address for {Channel}")]
-    private partial void LogUnreachable(Guid cadenceId, int step, Guid leadId, TouchChannel channel);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cadence {CadenceId} step {Step} skipped for {MemberId}: {Channel} does not reach them")]
+    private partial void LogUnreachable(Guid cadenceId, int step, Guid memberId, TouchChannel channel);
 }

@@ -35,11 +35,11 @@ public sealed partial class LeadsApi
             .OrderBy(t => t.SentAt).ThenBy(t => t.TouchId)
             .Take(MostMailRoomItems * 2)
             .ToListAsync(context.CancellationToken);
-        var leadIds = waiting.Select(t => t.LeadId).Distinct().ToList();
+        var leadIds = waiting.Select(t => t.LeadId!.Value).Distinct().ToList();
         var leads = await _db.Leads.AsNoTracking().Where(l => leadIds.Contains(l.LeadId)).ToDictionaryAsync(l => l.LeadId, context.CancellationToken);
 
         // The opt-outs are read with each lead (the same rule as a cadence's next step), hence the margin above.
-        var items = waiting.Where(t => leads[t.LeadId].DripStopReason() is null).Take(MostMailRoomItems).Select(t => t.ToMailRoomItem(leads[t.LeadId], null));
+        var items = waiting.Where(t => leads[t.LeadId!.Value].DripStopReason() is null).Take(MostMailRoomItems).Select(t => t.ToMailRoomItem(leads[t.LeadId!.Value], null));
         return new ListMailRoomResponse { Items = { items } };
     }
 
@@ -59,8 +59,9 @@ public sealed partial class LeadsApi
             return Status.NotFound($"touch_id: touch {touchId} does not exist");
         }
 
-        var lead = await _db.Leads.AsNoTracking().SingleAsync(l => l.LeadId == touch.LeadId, context.CancellationToken);
-        if (lead.DripStopReason() is { } stop)
+        // A customer's contact is only e-mailed, so a touch of theirs is refused below as no letter or fax.
+        var lead = touch.LeadId is { } leadId ? await _db.Leads.AsNoTracking().SingleAsync(l => l.LeadId == leadId, context.CancellationToken) : null;
+        if (lead?.DripStopReason() is { } stop)
         {
             return new Status(StatusCode.FailedPrecondition, $"touch {touchId} is not to be sent: the person's lead is {stop}");
         }
@@ -82,6 +83,6 @@ public sealed partial class LeadsApi
             return new Status(StatusCode.FailedPrecondition, $"touch {touchId} was sent by someone else a moment ago");
         }
 
-        return touch.ToMailRoomItem(lead, dispatched.Value);
+        return touch.ToMailRoomItem(lead!, dispatched.Value);
     }
 }

@@ -10,7 +10,7 @@ using Segment = Crm.Leads.Grpc.V1.Segment;
 
 namespace Crm.Leads.Features;
 
-/// <summary>Segments: saved filters over leads that cadences target.</summary>
+/// <summary>Segments: saved filters over leads and customers' contacts that cadences and exports target.</summary>
 public sealed partial class LeadsApi
 {
     /// <summary>More values in one list is an export, not a segment.</summary>
@@ -25,16 +25,7 @@ public sealed partial class LeadsApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        var (segmentId, status) = IdConversions.Read(request.SegmentId, "segment_id");
-        if (!status.IsOk)
-        {
-            throw new RpcException(status);
-        }
-
-        if (!await _db.Segments.AnyAsync(s => s.SegmentId == segmentId, context.CancellationToken))
-        {
-            throw new RpcException(Status.NotFound($"segment_id: segment {segmentId} does not exist"));
-        }
+        var segmentId = await ExistingSegmentAsync(request, context);
 
         // The segment's leads as cadences pick them (segment_holds), streamed as the database returns them; whether
         // each may be marketed to is the lead's own rule, as at every step of a cadence.
@@ -51,6 +42,45 @@ public sealed partial class LeadsApi
                 await responseStream.WriteAsync(lead.ToMessage());
             }
         }
+    }
+
+    public override async Task ExportSegmentContacts(ExportSegmentRequest request, IServerStreamWriter<SegmentContact> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseStream);
+        ArgumentNullException.ThrowIfNull(context);
+        var segmentId = await ExistingSegmentAsync(request, context);
+
+        // As cadences pick them (segment_holds_contact); whether each may be marketed to is the contact's own rule.
+        var contacts = _db.KnownContacts
+            .FromSql($"SELECT c.* FROM known_contacts c, segments s WHERE s.segment_id = {segmentId} AND segment_holds_contact(s.filter, c)")
+            .AsNoTracking()
+            .OrderBy(c => c.CustomerId).ThenBy(c => c.ContactId)
+            .AsAsyncEnumerable();
+        await foreach (var contact in contacts.WithCancellation(context.CancellationToken))
+        {
+            if (contact.DripStopReason() is null)
+            {
+                await responseStream.WriteAsync(contact.ToMessage());
+            }
+        }
+    }
+
+    /// <summary>The id of the segment <paramref name="request"/> names; INVALID_ARGUMENT or NOT_FOUND naming segment_id.</summary>
+    private async Task<Guid> ExistingSegmentAsync(ExportSegmentRequest request, ServerCallContext context)
+    {
+        var (segmentId, status) = IdConversions.Read(request.SegmentId, "segment_id");
+        if (!status.IsOk)
+        {
+            throw new RpcException(status);
+        }
+
+        if (!await _db.Segments.AnyAsync(s => s.SegmentId == segmentId, context.CancellationToken))
+        {
+            throw new RpcException(Status.NotFound($"segment_id: segment {segmentId} does not exist"));
+        }
+
+        return segmentId;
     }
 
     private async Task<GrpcResult<Segment>> CreateSegmentAsync(CreateSegmentRequest request, ServerCallContext context)
@@ -78,6 +108,19 @@ public sealed partial class LeadsApi
             check.Fail("filter.minimum_score", $"{filter.MinimumScore} is not between 0 and 100");
         }
 
+        var audience = filter.Audience is SegmentAudience.Unspecified ? Domain.SegmentAudience.Leads : EnumNames.Convert<SegmentAudience, Domain.SegmentAudience>(filter.Audience);
+        if (audience is Domain.SegmentAudience.Contacts)
+        {
+            // A customer's contact has no source, campaign or score: such a segment would hold nobody.
+            foreach (var (given, field) in new[] { (sources.Count > 0, "sources"), (campaignIds.Count > 0, "campaign_ids"), (filter.MinimumScore > 0, "minimum_score") })
+            {
+                if (given)
+                {
+                    check.Fail($"filter.{field}", "describes leads: a segment of customers' contacts filters by industry, country and persona");
+                }
+            }
+        }
+
         if (check.Failure is { } failure)
         {
             return failure;
@@ -89,7 +132,7 @@ public sealed partial class LeadsApi
             return Status.NotFound($"filter.campaign_ids: campaign {unknown} does not exist");
         }
 
-        var segment = Domain.Segment.Create(name, new Domain.SegmentFilter(sources, campaignIds, industries, countries, personas, filter.MinimumScore), Caller.Of(context), Now());
+        var segment = Domain.Segment.Create(name, new Domain.SegmentFilter(sources, campaignIds, industries, countries, personas, filter.MinimumScore, audience), Caller.Of(context), Now());
         _db.Segments.Add(segment);
         await _db.SaveChangesAsync(context.CancellationToken);
         return segment.ToMessage();

@@ -1,5 +1,6 @@
 using Crm.Contracts;
 using Crm.Leads.Data;
+using Crm.Leads.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Leads.Features.Cadences;
@@ -22,17 +23,20 @@ public static class OptOutEndpoints
                 : UnknownLink());
         optOut.MapPost("/{token}", async (string token, LeadsDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var leadId = await db.Touches.Where(t => t.OptOutToken == token).Select(t => (Guid?)t.LeadId).SingleOrDefaultAsync(cancellationToken);
-            var lead = leadId is null ? null : await db.Leads.SingleAsync(l => l.LeadId == leadId, cancellationToken);
-            if (lead is null)
+            var touch = await db.Touches.AsNoTracking().SingleOrDefaultAsync(t => t.OptOutToken == token, cancellationToken);
+            if (touch is null)
             {
                 return UnknownLink();
             }
 
-            // Saying it twice changes nothing; an erased person has nothing left to opt out of.
-            if (lead.ErasedAt is null)
+            // Saying it twice changes nothing; an erased person has nothing left to opt out of (a lead keeps its
+            // history, a contact is no longer known).
+            IDripRecipient? person = touch.LeadId is { } leadId
+                ? await db.Leads.SingleOrDefaultAsync(l => l.LeadId == leadId && l.ErasedAt == null, cancellationToken)
+                : await db.KnownContacts.SingleOrDefaultAsync(c => c.ContactId == touch.ContactId, cancellationToken);
+            if (person is not null)
             {
-                lead.RecordConsent(new ChannelConsent(ContactChannel.Email, Granted: false, "unsubscribe link", "opt-out link", clock.GetUtcNow()));
+                person.RecordConsent(new ChannelConsent(ContactChannel.Email, Granted: false, "unsubscribe link", "opt-out link", clock.GetUtcNow()));
                 await db.SaveChangesAsync(cancellationToken);
             }
 

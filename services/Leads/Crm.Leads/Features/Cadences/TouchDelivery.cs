@@ -16,18 +16,6 @@ public sealed class TouchDelivery(IOptions<DripOptions> options) : IAsyncDisposa
 {
     private SmtpClient? _smtp;
 
-    /// <summary>Whether the lead can be reached on the touch's channel: an e-mail needs an address, a call a phone.</summary>
-    public static bool Reaches(Lead lead, TouchChannel channel)
-    {
-        ArgumentNullException.ThrowIfNull(lead);
-        return channel switch
-        {
-            TouchChannel.Email => lead.Contact.Email is not null,
-            TouchChannel.PhoneCallTask or TouchChannel.Fax => lead.Contact.Phone is not null,
-            _ => lead.Company.Address is not null,
-        };
-    }
-
     /// <summary>Whether <paramref name="failure"/> says the SMTP server cannot take e-mail now (down, refusing for a
     /// while), rather than refusing one address.</summary>
     public static bool IsUnavailable(Exception failure) =>
@@ -35,10 +23,10 @@ public sealed class TouchDelivery(IOptions<DripOptions> options) : IAsyncDisposa
             or SmtpCommandException { ErrorCode: not SmtpErrorCode.RecipientNotAccepted };
 
     /// <summary>Sends an e-mail touch (other channels need nothing sent); false when the server refuses the address.</summary>
-    public async Task<bool> SendAsync(Touch touch, Lead lead, CancellationToken cancellationToken)
+    public async Task<bool> SendAsync(Touch touch, IDripRecipient person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(touch);
-        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(person);
         if (touch.Channel is not TouchChannel.Email)
         {
             return true;
@@ -57,7 +45,7 @@ public sealed class TouchDelivery(IOptions<DripOptions> options) : IAsyncDisposa
             }.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        message.To.Add(new MailboxAddress($"{lead.Contact.FirstName} {lead.Contact.LastName}", lead.Contact.Email!));
+        message.To.Add(new MailboxAddress(person.FullName, person.Email!));
         message.Headers.Add(HeaderId.ListUnsubscribe, $"<{optOut}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         var smtp = await ConnectedAsync(cancellationToken);

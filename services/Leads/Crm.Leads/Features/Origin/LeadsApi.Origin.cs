@@ -33,21 +33,22 @@ public sealed partial class LeadsApi
             .Where(l => l.CustomerId == customerId)
             .OrderBy(l => l.Position)
             .ToListAsync(cancellationToken);
-        if (leads.Count == 0)
-        {
-            return Status.NotFound($"customer_id: no lead was converted into customer {customerId}");
-        }
-
         var campaignIds = leads.Where(l => l.CampaignId is not null).Select(l => l.CampaignId!.Value).Distinct().ToList();
         var campaigns = await _db.Campaigns.AsNoTracking()
             .Where(c => campaignIds.Contains(c.CampaignId))
             .OrderBy(c => c.Position)
             .ToListAsync(cancellationToken);
 
-        var leadIds = leads.Select(l => l.LeadId).ToList();
-        var touchesSent = await _db.Touches.CountAsync(t => leadIds.Contains(t.LeadId), cancellationToken);
-        var latest = await _db.Touches.AsNoTracking().Where(t => leadIds.Contains(t.LeadId))
-            .OrderByDescending(t => t.SentAt).Take(LatestTouchesInOrigin).ToListAsync(cancellationToken);
+        // The touches of the leads it came from, and of its contacts since it became a customer.
+        var leadIds = leads.Select(l => (Guid?)l.LeadId).ToList();
+        var touches = _db.Touches.AsNoTracking().Where(t => leadIds.Contains(t.LeadId) || t.CustomerId == customerId);
+        var touchesSent = await touches.CountAsync(cancellationToken);
+        if (leads.Count == 0 && touchesSent == 0)
+        {
+            return Status.NotFound($"customer_id: no lead was converted into customer {customerId}, and no cadence touched its contacts");
+        }
+
+        var latest = await touches.OrderByDescending(t => t.SentAt).Take(LatestTouchesInOrigin).ToListAsync(cancellationToken);
 
         // The origin is the customer's story, but a lead another team works stays that team's.
         var reach = CallerReach.Of(context);

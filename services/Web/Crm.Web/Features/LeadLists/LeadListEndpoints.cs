@@ -9,11 +9,15 @@ namespace Crm.Web.Features.LeadLists;
 /// Lists of leads as CSV files, for signed-in people whose role may read them (the gateway decides):
 /// <c>/imports/{importId}/rejected-rows.csv</c>, an import's rejected rows (line, reason, the row as written), and
 /// <c>/segments/{segmentId}/leads.csv</c>, the leads a segment holds that may be marketed to, in the columns a lead
-/// list is imported with (so a list sent out and returned imports again), then source, score, status and the lead's id.
+/// list is imported with (so a list sent out and returned imports again), then source, score, status and the lead's id;
+/// and <c>/segments/{segmentId}/contacts.csv</c>, the customers' contacts it holds that may be marketed to.
 /// </summary>
 public static class LeadListEndpoints
 {
     private static readonly string[] RejectionColumns = ["line", "reason", "row"];
+
+    private static readonly string[] ContactColumns =
+        ["company", "first name", "last name", "e-mail", "phone", "title", "industry", "country", "persona", "customer id", "contact id"];
 
     private static readonly string[] LeadColumns =
         ["company", "first name", "last name", "e-mail", "phone", "title", "industry", "region", "country", "source", "score", "status", "lead id"];
@@ -39,8 +43,23 @@ public static class LeadListEndpoints
                 cancellationToken => gateway.Leads.ExportSegment(new ExportSegmentRequest { SegmentId = segmentId }, cancellationToken: cancellationToken),
                 Fields))
             .RequireAuthorization();
+        app.MapGet("/segments/{segmentId}/contacts.csv", (string segmentId, HttpContext context, SignedInUser user, GatewayClients gateway) =>
+            CsvDownload.WriteAsync(
+                context,
+                user,
+                $"segment-{segmentId}-contacts.csv",
+                ContactColumns,
+                cancellationToken => gateway.Leads.ExportSegmentContacts(new ExportSegmentRequest { SegmentId = segmentId }, cancellationToken: cancellationToken),
+                Fields))
+            .RequireAuthorization();
         return app;
     }
+
+    private static string[] Fields(SegmentContact contact) =>
+    [
+        contact.CompanyName, contact.FirstName, contact.LastName, contact.Email, contact.Phone, contact.Title,
+        contact.Industry, contact.Country, contact.BuyingRole.ToString(), contact.CustomerId, contact.ContactId,
+    ];
 
     private static string[] Fields(Lead lead) =>
     [
