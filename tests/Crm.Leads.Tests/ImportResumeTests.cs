@@ -14,27 +14,31 @@ namespace Crm.Leads.Tests;
 /// running by a service that stopped under it, it is closed.</summary>
 public sealed class ImportResumeTests(LeadsHost leads) : IClassFixture<LeadsHost>
 {
+    /// <summary>The rows the service merges per batch (its ImportLimits.BatchRows).</summary>
+    private const int Batch = 5_000;
+
     [Fact]
     public async Task A_cancelled_import_keeps_its_merged_batches_and_the_same_file_sent_again_adds_only_the_rest()
     {
         var campaign = await leads.CallAsync((api, o) => api.LaunchCampaignAsync(Requests.Campaign("Trade fair visitors"), o));
-        var rows = LeadLists.People(25_000, "resume");
+        const int people = (Batch * 5) / 2;
+        var rows = LeadLists.People(people, "resume");
 
         // The last row is the second one again: a duplicate within the file, two batches apart.
         var file = LeadLists.File([.. rows, rows[1]]);
         var header = Imports.Header(campaign.CampaignId, "visitors.csv");
-        var cancelled = await CancelAfterFirstBatchAsync(file, header, sentRows: 12_000);
+        var cancelled = await CancelAfterFirstBatchAsync(file, header, sentRows: (Batch * 6) / 5);
 
-        Assert.Equal((10_000L, 10_000L, 0L, 0L), (cancelled.RowsRead, cancelled.Accepted, cancelled.Duplicates, cancelled.Rejected));
+        Assert.Equal(((long)Batch, (long)Batch, 0L, 0L), (cancelled.RowsRead, cancelled.Accepted, cancelled.Duplicates, cancelled.Rejected));
         Assert.Contains("sending the same file again resumes it", cancelled.StatusDetail, StringComparison.Ordinal);
-        Assert.Equal((10_000L, 10_000L), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
+        Assert.Equal(((long)Batch, (long)Batch), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
 
         var answers = await Imports.RunAsync(leads, file, header, chunkBytes: 256 * 1024);
 
-        Assert.Equal([0L, 10_000L, 20_000L, 25_001L], answers.Select(a => a.RowsRead));
+        Assert.Equal([0L, Batch, Batch * 2, people + 1L], answers.Select(a => a.RowsRead));
         var done = answers[^1];
-        Assert.Equal((ImportStatus.Completed, 15_000L, 10_001L, 0L), (done.Status, done.Accepted, done.Duplicates, done.Rejected));
-        Assert.Equal((25_000L, 25_000L), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
+        Assert.Equal((ImportStatus.Completed, (long)people - Batch, Batch + 1L, 0L), (done.Status, done.Accepted, done.Duplicates, done.Rejected));
+        Assert.Equal(((long)people, (long)people), await Imports.CampaignLeadsAsync(leads, campaign.CampaignId));
         Assert.Equal(string.Empty, done.RepeatOfImportId);
     }
 
@@ -86,7 +90,7 @@ public sealed class ImportResumeTests(LeadsHost leads) : IClassFixture<LeadsHost
         while (await call.ResponseStream.MoveNext(cancel.Token))
         {
             importId = call.ResponseStream.Current.ImportId;
-            if (call.ResponseStream.Current.RowsRead >= 10_000)
+            if (call.ResponseStream.Current.RowsRead >= Batch)
             {
                 break;
             }

@@ -6,6 +6,11 @@ public sealed class OutboxOptions
     /// <summary>Rows claimed per round trip.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>The most characters of event bodies a round trip holds at once (at least one row's): a batch of large
+    /// events (a lead list's, a hundred leads each) is cut short, so the relay's memory stays a few MiB whatever the
+    /// events' size. The rows left go in the next round trip, in order.</summary>
+    public int MaxBatchChars { get; set; } = 2 * 1024 * 1024;
+
     /// <summary>Publishes awaiting the broker's confirmation at once (events of one aggregate always go one by one).</summary>
     public int MaxConcurrentPublishes { get; set; } = 64;
 

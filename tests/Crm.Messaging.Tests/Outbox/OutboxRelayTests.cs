@@ -54,15 +54,20 @@ public sealed class OutboxRelayTests(CrmTestServers servers)
         Assert.True(await Poll.UntilAsync(async _ => await deployment.OrdersAsync() == 1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task Several_relays_publish_each_event_once_and_in_order_per_aggregate()
+    /// <param name="maxBatchChars">With 1, each round trip claims twenty rows but reads (and publishes) only the first:
+    /// the rows claimed and left must still go once each and in order.</param>
+    [Theory]
+    [InlineData(2 * 1024 * 1024)]
+    [InlineData(1)]
+    public async Task Several_relays_publish_each_event_once_and_in_order_per_aggregate(int maxBatchChars)
     {
-        var deployment = await SampleDeployment.CreateAsync(servers, nameof(Several_relays_publish_each_event_once_and_in_order_per_aggregate));
+        var deployment = await SampleDeployment.CreateAsync(servers, $"{nameof(Several_relays_publish_each_event_once_and_in_order_per_aggregate)}_{maxBatchChars}");
         // One message at a time, so that the consumer applies them in the order the broker received them.
         await using var consumer = await deployment.StartConsumerAsync("--Messaging:ConcurrentMessageLimit=1", "--Messaging:PrefetchCount=1");
-        await using var first = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
-        await using var second = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
-        await using var third = await deployment.StartPublisherAsync("--Messaging:Outbox:BatchSize=20");
+        string[] relay = ["--Messaging:Outbox:BatchSize=20", $"--Messaging:Outbox:MaxBatchChars={maxBatchChars}"];
+        await using var first = await deployment.StartPublisherAsync(relay);
+        await using var second = await deployment.StartPublisherAsync(relay);
+        await using var third = await deployment.StartPublisherAsync(relay);
 
         // Twenty opportunities move through ten stages each; the consumer records the order in which it saw them.
         await using (var scope = first.Services.CreateAsyncScope())

@@ -159,7 +159,11 @@ internal sealed partial class OutboxRelay(
         await claim.PrepareAsync(cancellationToken);
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
         var rows = new List<OutboxRow>();
-        while (await reader.ReadAsync(cancellationToken))
+        var chars = 0L;
+
+        // Rows claimed and not read stay unsent: they are claimed again, in order, by the next round trip (and until this
+        // one commits, their lock keeps another relay from publishing a later event of the same aggregate before them).
+        while (chars < _options.MaxBatchChars && await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OutboxRow(
                 reader.GetInt64(0),
@@ -170,6 +174,7 @@ internal sealed partial class OutboxRelay(
                 reader.GetGuid(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7)));
+            chars += rows[^1].Body.Length;
         }
 
         return rows;

@@ -20,8 +20,10 @@ internal static class ImportLimits
     public const int Columns = 64;
 
     /// <summary>Rows merged per transaction: large enough for COPY to pay off, small enough that a cancelled import
-    /// loses little and that a batch's leads, events and rejections stay a few megabytes in memory.</summary>
-    public const int BatchRows = 10_000;
+    /// loses little and that a batch's leads, events and rejections stay a few megabytes in memory. Against 10,000 (in
+    /// the same runs of <c>./build.sh bench import</c>): the service's peak 293-298 MiB rather than 325-327, for a tenth
+    /// fewer rows a second (docs/benchmarks.md).</summary>
+    public const int BatchRows = 5_000;
 
     /// <summary>How long a running import may go without merging a batch before it is taken for abandoned (its service
     /// stopped under it): a batch is a few MiB, which even a slow upload sends in far less.</summary>
