@@ -1,3 +1,5 @@
+using Crm.Contracts;
+using Crm.Contracts.Leads;
 using Crm.Contracts.Opportunities;
 using Crm.Grpc.Security;
 using Crm.Testing;
@@ -42,5 +44,25 @@ public sealed class ConsentTests(CrmTestServers servers) : IAsyncLifetime
         Assert.Equal(Guid.Parse(contact.ContactId), published.ContactId);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.StartsWith("contact_id: ", unknown.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_contact_who_unsubscribes_from_a_marketing_e_mail_is_opted_out_on_the_account_once()
+    {
+        var admin = TestCalls.As("ada", Deadline);
+        var account = await _service.Api.CreateAccountAsync(new Wire.CreateAccountRequest { Name = $"Wallace {Guid.NewGuid():N}"[..20] }, admin);
+        var contact = await _service.Api.AddContactAsync(new Wire.AddContactRequest { CustomerId = account.CustomerId, FirstName = "Gwen", LastName = "Wallace", Email = "gwen@wallace.example" }, admin);
+        var (customerId, contactId) = (Guid.Parse(account.CustomerId), Guid.Parse(contact.ContactId));
+        var at = DateTimeOffset.UtcNow;
+
+        // Marketing's event, delivered twice under two ids (the person clicked twice), and one for a contact unknown here.
+        await _service.DeliverAsync(new ContactUnsubscribed(Guid.NewGuid(), at, contactId, 3, customerId, ChannelConsent.Unsubscribed(at)));
+        await _service.DeliverAsync(new ContactUnsubscribed(Guid.NewGuid(), at, contactId, 3, customerId, ChannelConsent.Unsubscribed(at)));
+        await _service.DeliverAsync(new ContactUnsubscribed(Guid.NewGuid(), at, Guid.NewGuid(), 1, customerId, ChannelConsent.Unsubscribed(at)));
+
+        var consent = Assert.Single((await _service.Api.GetAccountAsync(new Wire.GetAccountRequest { CustomerId = account.CustomerId }, admin)).Contacts[0].Consents);
+        Assert.Equal((Shared.ContactChannel.Email, false, "unsubscribe link", "opt-out link"), (consent.Channel, consent.Granted, consent.Source, consent.RecordedBy));
+        var published = Assert.Single(await _service.EventsAsync<ContactConsentRecorded>(customerId));
+        Assert.Equal((contactId, ContactChannel.Email, false), (published.ContactId, published.Consent.Channel, published.Consent.Granted));
     }
 }

@@ -11,6 +11,9 @@ namespace Crm.Contracts;
 /// <param name="RecordedAt">When.</param>
 public sealed record ChannelConsent(ContactChannel Channel, bool Granted, string? Source, string RecordedBy, DateTimeOffset RecordedAt)
 {
+    /// <summary>The opt-out of e-mail that the link in a marketing e-mail records (one click, or the page's button).</summary>
+    public static ChannelConsent Unsubscribed(DateTimeOffset at) => new(ContactChannel.Email, Granted: false, "unsubscribe link", "opt-out link", at);
+
     /// <summary><paramref name="consents"/> with <paramref name="latest"/> in place of what was on record for its channel, in channel order.</summary>
     public static ChannelConsent[] Record(IReadOnlyList<ChannelConsent> consents, ChannelConsent latest)
     {

@@ -22,6 +22,7 @@ public static class Extensions
         {
             bus.AddConsumer<LeadConvertedConsumer>();
             bus.AddConsumer<CreditStatusChangedConsumer>();
+            bus.AddConsumer<ContactUnsubscribedConsumer>();
         });
         builder.Services.AddScoped<IPersonalDataHolder, OpportunitiesPersonalData>();
         builder.AddGrpcServer();

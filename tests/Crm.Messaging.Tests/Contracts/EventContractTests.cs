@@ -49,7 +49,7 @@ public sealed class EventContractTests
     [Fact]
     public void Every_event_is_a_past_tense_record_with_identity_time_aggregate_and_version()
     {
-        Assert.Equal(39, EventTypes().Count);
+        Assert.Equal(40, EventTypes().Count);
         Assert.All(EventTypes(), type =>
         {
             var parameters = type.GetConstructors().Single().GetParameters().Select(p => p.Name).ToList();

@@ -1,6 +1,4 @@
-using Crm.Contracts;
 using Crm.Contracts.Leads;
-using Crm.Domain;
 
 namespace Crm.Leads.Domain;
 
@@ -27,6 +25,6 @@ public interface IDripRecipient
     /// <summary>Records a touch sent, which the other services learn from TouchSent.</summary>
     void RecordTouch(Touch touch);
 
-    /// <summary>Records their word on a channel (the opt-out link records an opt-out of e-mail).</summary>
-    Result RecordConsent(ChannelConsent consent);
+    /// <summary>Records that they opted out of e-mail through the link of a drip e-mail; saying it twice changes nothing.</summary>
+    void Unsubscribe(DateTimeOffset at);
 }

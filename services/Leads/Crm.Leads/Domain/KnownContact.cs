@@ -86,6 +86,20 @@ public sealed class KnownContact : AggregateRoot, IDripRecipient
         return Result.Done;
     }
 
+    /// <summary>The opt-out given through a drip e-mail's link, which opportunities learns from ContactUnsubscribed (its
+    /// ContactConsentRecorded coming back then changes nothing: it is on record).</summary>
+    public void Unsubscribe(DateTimeOffset at)
+    {
+        var consent = ChannelConsent.Unsubscribed(at);
+        if (ChannelConsent.IsOnRecord(Consents, consent))
+        {
+            return;
+        }
+
+        RecordConsent(consent);
+        Raise(new ContactUnsubscribed(Guid.CreateVersion7(at), at, ContactId, Version, CustomerId, consent));
+    }
+
     /// <summary>A cadence stops for a contact who opted out of any channel (an objection is about being marketed to).
     /// One who is erased is no longer known at all.</summary>
     public string? DripStopReason() =>

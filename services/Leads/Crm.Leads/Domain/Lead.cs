@@ -296,6 +296,8 @@ public sealed class Lead : AggregateRoot, IDripRecipient
 
     public string FullName => $"{Contact.FirstName} {Contact.LastName}";
 
+    public void Unsubscribe(DateTimeOffset at) => RecordConsent(ChannelConsent.Unsubscribed(at));
+
     public string? Email => Contact.Email;
 
     /// <summary>Whether a touch on <paramref name="channel"/> can reach the lead: an e-mail needs an address, a call or a

@@ -36,7 +36,7 @@ public static class OptOutEndpoints
                 : await db.KnownContacts.SingleOrDefaultAsync(c => c.ContactId == touch.ContactId, cancellationToken);
             if (person is not null)
             {
-                person.RecordConsent(new ChannelConsent(ContactChannel.Email, Granted: false, "unsubscribe link", "opt-out link", clock.GetUtcNow()));
+                person.Unsubscribe(clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
             }
 
