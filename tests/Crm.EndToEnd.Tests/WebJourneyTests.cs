@@ -32,7 +32,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var maria = await WebBrowser.OpenAsync();
         await maria.GoAsSignedInAsync(platform, "maria", "/campaigns");
-        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences", "Mail room"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(maria, ["Customers", "Campaigns", "Return on marketing", "Leads", "Import leads", "Drip cadences", "Mail room"], ["Call queue", "Qualification queue", "Pipeline", "Forecasts", "What moved", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds", "Cases"]);
 
         var launch = maria.Page.GetByTestId("launch-campaign");
         await launch.GetByLabel("Campaign name").FillAsync(campaign);
@@ -68,7 +68,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var irene = await WebBrowser.OpenAsync();
         await irene.GoAsSignedInAsync(platform, "irene", "/leads/queue");
-        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue", "Activity reports"], ["Mail room", "Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(irene, ["Customers", "Campaigns", "Leads", "Qualification queue", "Call queue", "Activity reports"], ["Mail room", "Import leads", "Drip cadences", "Return on marketing", "Pipeline", "Forecasts", "What moved", "Flow forecast", "Quotas and roll-ups", "Orders", "Credit holds", "Cases"]);
         await irene.ScreenshotAsync("qualification-queue");
         await irene.Page.GetByTestId("leads").GetByText(company).ClickAsync();
         await Expect(irene.Page.GetByTestId("lead-status")).ToContainTextAsync("New · Trade show");
@@ -96,7 +96,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         Assert.True(Guid.TryParse(opportunityId, out _), opportunityId);
         await using var otto = await WebBrowser.OpenAsync();
         await otto.GoAsSignedInAsync(platform, "otto", "/pipeline");
-        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports"], ["Mail room", "Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
+        await MenuIsAsync(otto, ["Customers", "Pipeline", "Forecasts", "What moved", "Flow forecast", "Quotas and roll-ups", "Activity reports"], ["Mail room", "Call queue", "Drip cadences", "Campaigns", "Leads", "Qualification queue", "Orders", "Credit holds", "Cases"]);
 
         // The converted deal reaches the rep's board in Qualification once the opportunities service has opened it.
         var card = otto.Page.GetByTestId("deal").Filter(new() { HasTextString = "Welding line" });
@@ -125,6 +125,8 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         await Expect(card).ToContainTextAsync("80 %");
         await otto.ScreenshotAsync("pipeline");
 
+        await TheDealShowsAsMovedAsync(otto, opportunityId);
+
         await otto.GoAsSignedInAsync(platform, "otto", $"/opportunities/{opportunityId}");
         await Expect(otto.Page.GetByTestId("opportunity-stage")).ToHaveTextAsync("Closing");
 
@@ -140,6 +142,18 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         await Expect(otto.Page.GetByTestId("close-deal")).ToHaveCountAsync(0);
         await otto.ScreenshotAsync("opportunity");
         return IdAtTheEndOf(await otto.Page.GetByRole(AriaRole.Link).Filter(new() { HasTextString = "Lumen Forge" }).First.GetAttributeAsync("href"));
+    }
+
+    /// <summary>The week's forecast call: the deal came into its quarter since the last snapshot (taken as the platform
+    /// started), and shows on the rep's "What moved" page.</summary>
+    private async Task TheDealShowsAsMovedAsync(WebBrowser otto, string opportunityId)
+    {
+        await otto.Page.GetByTestId("menu").GetByText("What moved", new() { Exact = true }).ClickAsync();
+        await Expect(otto.Page.GetByTestId("forecast-changes")).ToBeVisibleAsync();
+        await otto.ReloadUntilAsync(platform, $"/forecasts/changes?within={Today.AddDays(20):yyyy-MM-dd}", page => page.GetByTestId("moved-deal").Filter(new() { Has = page.Locator($"a[href='opportunities/{opportunityId}']") }).Filter(new() { HasTextString = "Closing" }));
+        var moved = otto.Page.GetByTestId("moved-deal").Filter(new() { Has = otto.Page.Locator($"a[href='opportunities/{opportunityId}']") });
+        await Expect(moved.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("Added");
+        await Expect(moved).ToContainTextAsync("180,000.00 EUR");
     }
 
     /// <summary>The won deal's revenue is attributed back to the lead's campaign: one lead, qualified, converted and won.</summary>
@@ -197,7 +211,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
     {
         await using var anna = await WebBrowser.OpenAsync();
         await anna.GoAsSignedInAsync(platform, "anna", "/orders");
-        await MenuIsAsync(anna, ["Customers", "Orders", "Credit holds"], ["Campaigns", "Leads", "Qualification queue", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Cases"]);
+        await MenuIsAsync(anna, ["Customers", "Orders", "Credit holds"], ["Campaigns", "Leads", "Qualification queue", "Pipeline", "Forecasts", "What moved", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Cases"]);
 
         // The won deal is an order with no re-entry; accounting invoices it, due yesterday (entered late).
         await anna.ReloadUntilAsync(platform, "/orders", page => page.GetByTestId("orders").GetByRole(AriaRole.Row).Filter(new() { HasTextString = company }));
@@ -247,7 +261,7 @@ public sealed class WebJourneyTests(PlatformFixture platform)
         // Technical support opens a priority-1 problem from the same customer page.
         await using var tom = await WebBrowser.OpenAsync();
         await tom.GoAsSignedInAsync(platform, "tom", customerPage);
-        await MenuIsAsync(tom, ["Customers", "Cases"], ["Campaigns", "Leads", "Pipeline", "Forecasts", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds"]);
+        await MenuIsAsync(tom, ["Customers", "Cases"], ["Campaigns", "Leads", "Pipeline", "Forecasts", "What moved", "Flow forecast", "Quotas and roll-ups", "Activity reports", "Orders", "Credit holds"]);
         var caseForm = tom.Page.GetByTestId("customer-actions");
         await caseForm.GetByText("Open a case", new() { Exact = true }).ClickAsync();
         await tom.ChooseAsync("Priority", "P1: the customer cannot work", caseForm);
