@@ -51,6 +51,25 @@ public sealed record SalesReach(bool Everything, string? Team, string? Owner)
         return path?.Split(PathSeparator)[0];
     }
 
+    /// <summary>
+    /// <paramref name="team"/> and every team below it, as far as the hierarchy under them shows: what a team's figures
+    /// (its quota's attainment) add up, the teams of its managers' reports with its own. Their own team takes in every
+    /// team below them; a team below them takes in the teams whose path passes through it; any other, only itself.
+    /// </summary>
+    public IReadOnlyList<string> TeamsUnder(string team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        if (string.Equals(team, Team, StringComparison.Ordinal))
+        {
+            return Teams;
+        }
+
+        var path = Below.FirstOrDefault(p => string.Equals(LastStep(p), team, StringComparison.Ordinal));
+        return path is null
+            ? [team]
+            : [team, .. Below.Where(p => p.StartsWith(path + PathSeparator, StringComparison.Ordinal)).Select(LastStep).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>What the caller works, in words for a refusal.</summary>
     public override string ToString() => Everything
         ? "every team's"

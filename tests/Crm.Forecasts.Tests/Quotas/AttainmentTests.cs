@@ -60,6 +60,27 @@ public sealed class AttainmentTests(CrmTestServers servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_s_quota_counts_the_deals_of_the_teams_below_it_for_the_director_and_the_vice_president()
+    {
+        var vicePresident = TestCalls.Managing(null, "vito", Deadline, "coast", "coast/harbour", "inland");
+        var director = TestCalls.Managing("coast", "cora", Deadline, "harbour");
+        await SetAsync(Wire.QuotaScope.Team, "coast", 40_000m, vicePresident);
+        await SetAsync(Wire.QuotaScope.Team, "harbour", 10_000m, director);
+        var (coastWin, harbourWin, inlandWin) = (Deals.New("cody"), Deals.New("hank"), Deals.New("ines"));
+        await _service.PublishAsync(
+            coastWin.Opened(10_000m, Day(1, 15), team: "coast"), coastWin.Won(2, 10_000m, Day(2, 1)),
+            harbourWin.Opened(6_000m, Day(1, 15), team: "harbour"), harbourWin.Won(2, 6_000m, Day(2, 2)),
+            inlandWin.Opened(7_000m, Day(1, 15), team: "inland"), inlandWin.Won(2, 7_000m, Day(2, 3)));
+
+        // The director's team counts the harbour team's win below it; the harbour team only its own; inland is no part of it.
+        foreach (var caller in new[] { director, vicePresident })
+        {
+            var seen = (await _service.Api.GetAttainmentAsync(Request(), caller)).Quotas.ToDictionary(q => q.Quota.ScopeId, q => Amount(q.Won), StringComparer.Ordinal);
+            Assert.Equal((16_000m, 6_000m), (seen["coast"], seen["harbour"]));
+        }
+    }
+
+    [Fact]
     public async Task Setting_a_quota_again_changes_it_and_each_manager_keeps_only_their_own()
     {
         // Monthly quotas: the other test's quarter shows none of them.

@@ -28,6 +28,15 @@ public sealed class SalesReachTests
     }
 
     [Fact]
+    public void A_team_takes_in_the_teams_below_it_as_far_as_the_hierarchy_under_the_person_shows()
+    {
+        Assert.Equal(["east", "metro", "harbour", "upstate"], Director.TeamsUnder("east"), StringComparer.Ordinal);
+        Assert.Equal(["metro", "harbour"], Director.TeamsUnder("metro"), StringComparer.Ordinal);
+        Assert.Equal(["harbour"], Director.TeamsUnder("harbour"), StringComparer.Ordinal);
+        Assert.Equal(["north"], Director.TeamsUnder("north"), StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void A_rep_covers_their_team_and_their_own_records()
     {
         var rep = new SalesReach(false, "north", "nora");

@@ -35,10 +35,17 @@ internal sealed partial class ForecastsApi
             rows[scope] = await RollupQuery.RowsAsync(EntriesInReach(context), grouping, request.Period, [bounds], context.CancellationToken);
         }
 
+        // A team's quota counts its deals and those of the teams below it (a director's team, its managers' teams).
+        var reach = CallerReach.Of(context);
         var answer = new Wire.Attainment { StartsOn = DateConversions.ToDate(bounds.StartsOn), EndsOn = DateConversions.ToDate(bounds.EndsOn) };
         answer.Quotas.AddRange(quotas
             .OrderBy(q => q.Scope).ThenBy(q => q.ScopeId, StringComparer.Ordinal)
-            .Select(q => Attained(q, rows[q.Scope].Where(r => q.Scope == ForecastScope.Company || string.Equals(r.Group, q.ScopeId, StringComparison.Ordinal)))));
+            .Select(q => Attained(q, q.Scope switch
+            {
+                ForecastScope.Company => rows[q.Scope],
+                ForecastScope.Team => rows[q.Scope].Where(r => r.Group is { } team && reach.TeamsUnder(q.ScopeId).Contains(team, StringComparer.Ordinal)),
+                _ => rows[q.Scope].Where(r => string.Equals(r.Group, q.ScopeId, StringComparison.Ordinal)),
+            })));
         return answer;
     }
 
