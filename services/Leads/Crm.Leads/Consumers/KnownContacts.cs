@@ -49,6 +49,15 @@ internal static class KnownContacts
         }
     }
 
+    /// <summary>A contact's word on a channel; for a contact not known yet (their ContactAdded comes by another queue)
+    /// the event fails and is retried, so that no opt-out is lost.</summary>
+    public static async Task RecordContactConsentAsync(this LeadsDbContext db, Guid contactId, ChannelConsent consent, CancellationToken cancellationToken)
+    {
+        var contact = await db.KnownContacts.SingleOrDefaultAsync(c => c.ContactId == contactId, cancellationToken)
+            ?? throw new InvalidOperationException($"contact {contactId} is not known yet: its ContactAdded has not arrived");
+        contact.RecordConsent(consent);
+    }
+
     /// <summary>
     /// Holds the customer until the event's transaction ends. A customer's events and its contacts' come by different
     /// queues, often at once: without it, a new contact and its account's profile, applied side by side, each miss the
@@ -58,14 +67,5 @@ internal static class KnownContacts
     {
         var key = BitConverter.ToInt64(customerId.ToByteArray(), 8);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
-    }
-
-    /// <summary>A contact's word on a channel; for a contact not known yet (their ContactAdded comes by another queue)
-    /// the event fails and is retried, so that no opt-out is lost.</summary>
-    public static async Task RecordContactConsentAsync(this LeadsDbContext db, Guid contactId, ChannelConsent consent, CancellationToken cancellationToken)
-    {
-        var contact = await db.KnownContacts.SingleOrDefaultAsync(c => c.ContactId == contactId, cancellationToken)
-            ?? throw new InvalidOperationException($"contact {contactId} is not known yet: its ContactAdded has not arrived");
-        contact.RecordConsent(consent);
     }
 }

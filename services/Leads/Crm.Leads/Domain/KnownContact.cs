@@ -74,16 +74,18 @@ public sealed class KnownContact : AggregateRoot, IDripRecipient
         Changed(at);
     }
 
-    public Result RecordConsent(ChannelConsent consent)
+    /// <summary>Their word on a channel; false when it was on record already (a repeat changes nothing).</summary>
+    public bool RecordConsent(ChannelConsent consent)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        if (!ChannelConsent.IsOnRecord(Consents, consent))
+        if (ChannelConsent.IsOnRecord(Consents, consent))
         {
-            Consents = ChannelConsent.Record(Consents, consent);
-            Changed(consent.RecordedAt);
+            return false;
         }
 
-        return Result.Done;
+        Consents = ChannelConsent.Record(Consents, consent);
+        Changed(consent.RecordedAt);
+        return true;
     }
 
     /// <summary>The opt-out given through a drip e-mail's link, which opportunities learns from ContactUnsubscribed (its
@@ -91,13 +93,10 @@ public sealed class KnownContact : AggregateRoot, IDripRecipient
     public void Unsubscribe(DateTimeOffset at)
     {
         var consent = ChannelConsent.Unsubscribed(at);
-        if (ChannelConsent.IsOnRecord(Consents, consent))
+        if (RecordConsent(consent))
         {
-            return;
+            Raise(new ContactUnsubscribed(Guid.CreateVersion7(at), at, ContactId, Version, CustomerId, consent));
         }
-
-        RecordConsent(consent);
-        Raise(new ContactUnsubscribed(Guid.CreateVersion7(at), at, ContactId, Version, CustomerId, consent));
     }
 
     /// <summary>A cadence stops for a contact who opted out of any channel (an objection is about being marketed to).

@@ -24,11 +24,11 @@ public sealed class KnownCustomer
 
     public static KnownCustomer New(Guid customerId) => new() { CustomerId = customerId };
 
-    /// <summary>The account as of <paramref name="version"/>; false (nothing changes) for an event older than the
-    /// one applied, which arrived late.</summary>
+    /// <summary>The account as of <paramref name="version"/> (from 1); false (nothing changes) for an event no newer
+    /// than the one applied, which arrived late.</summary>
     public bool Describe(long version, string name, string? industry, string? country, DateTimeOffset at)
     {
-        if (version <= Version && UpdatedAt != default)
+        if (version <= Version)
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Crm.Contracts;
 
 namespace Crm.Leads.Domain;
@@ -23,13 +22,4 @@ public sealed record SegmentFilter(
     IReadOnlyList<string> Countries,
     IReadOnlyList<BuyingRole> Personas,
     int MinimumScore = 0,
-    SegmentAudience Audience = SegmentAudience.Leads)
-{
-    /// <summary>Whether the segment can hold leads.</summary>
-    [JsonIgnore]
-    public bool HoldsLeads => Audience is not SegmentAudience.Contacts;
-
-    /// <summary>Whether the segment can hold customers' contacts.</summary>
-    [JsonIgnore]
-    public bool HoldsContacts => Audience is not SegmentAudience.Leads;
-}
+    SegmentAudience Audience = SegmentAudience.Leads);

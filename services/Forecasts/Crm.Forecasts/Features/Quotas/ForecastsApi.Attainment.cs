@@ -43,10 +43,17 @@ internal sealed partial class ForecastsApi
             .Select(q => Attained(q, q.Scope switch
             {
                 ForecastScope.Company => rows[q.Scope],
-                ForecastScope.Team => rows[q.Scope].Where(r => r.Group is { } team && reach.TeamsUnder(q.ScopeId).Contains(team, StringComparer.Ordinal)),
+                ForecastScope.Team => OfTeams(rows[q.Scope], reach.TeamsUnder(q.ScopeId)),
                 _ => rows[q.Scope].Where(r => string.Equals(r.Group, q.ScopeId, StringComparison.Ordinal)),
             })));
         return answer;
+    }
+
+    /// <summary>The rows of <paramref name="teams"/>.</summary>
+    private static IEnumerable<RollupRow> OfTeams(IEnumerable<RollupRow> rows, IReadOnlyList<string> teams)
+    {
+        var wanted = teams.ToHashSet(StringComparer.Ordinal);
+        return rows.Where(r => r.Group is not null && wanted.Contains(r.Group));
     }
 
     /// <summary>A quota beside its deals of the period, in the quota's currency.</summary>

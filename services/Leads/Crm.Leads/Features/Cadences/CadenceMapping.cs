@@ -97,7 +97,7 @@ internal static class CadenceMapping
         var item = new Wire.MailRoomItem
         {
             Touch = touch.ToMessage(),
-            RecipientName = $"{lead.Contact.FirstName} {lead.Contact.LastName}",
+            RecipientName = lead.FullName,
             CompanyName = lead.Company.Name,
             FaxNumber = touch.Channel == Contracts.Leads.TouchChannel.Fax ? lead.Contact.Phone ?? string.Empty : string.Empty,
             DispatchedAt = DateConversions.ToTimestamp(dispatch?.DispatchedAt),

@@ -112,22 +112,27 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
 
     private async Task RunStepAsync(Enrollment enrollment, Cadence cadence, IDripRecipient? person, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if ((person is null ? "erased" : person.DripStopReason()) is { } reason)
+        // An erased contact is no longer known; an erased lead says so itself.
+        if (person is null)
         {
-            enrollment.StopFor(reason, now);
-            LogStopped(cadence.CadenceId, enrollment.MemberId, reason);
+            Stop(enrollment, cadence, "erased", now);
+            return;
+        }
+
+        if (person.DripStopReason() is { } reason)
+        {
+            Stop(enrollment, cadence, reason, now);
             return;
         }
 
         var step = cadence.Step(enrollment.Step);
-        if (person!.Reaches(step.Channel))
+        if (person.Reaches(step.Channel))
         {
             var token = step.Channel is TouchChannel.Email ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null;
             var touch = person.TouchFor(cadence, enrollment.Step, now, token);
             if (!await delivery.SendAsync(touch, person, cancellationToken))
             {
-                enrollment.StopFor("e-mail address refused", now);
-                LogStopped(cadence.CadenceId, enrollment.MemberId, "e-mail address refused");
+                Stop(enrollment, cadence, "e-mail address refused", now);
                 return;
             }
 
@@ -144,6 +149,12 @@ public sealed partial class DripSweeper(LeadsDbContext db, TouchDelivery deliver
         }
 
         enrollment.Advance(cadence, now);
+    }
+
+    private void Stop(Enrollment enrollment, Cadence cadence, string reason, DateTimeOffset now)
+    {
+        enrollment.StopFor(reason, now);
+        LogStopped(cadence.CadenceId, enrollment.MemberId, reason);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server did not take an e-mail; the sweep ends and the step runs again later: {Reason}")]

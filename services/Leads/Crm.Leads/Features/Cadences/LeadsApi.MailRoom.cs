@@ -27,19 +27,20 @@ public sealed partial class LeadsApi
     private async Task<GrpcResult<ListMailRoomResponse>> ListMailRoomAsync(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var waiting = await _db.Touches.AsNoTracking()
-            .Where(t => (t.Channel == Contracts.Leads.TouchChannel.Letter || t.Channel == Contracts.Leads.TouchChannel.Fax)
-                && !_db.TouchDispatches.Any(d => d.TouchId == t.TouchId)
-                && _db.Leads.Any(l => l.LeadId == t.LeadId && l.ErasedAt == null
-                    && l.Status != Domain.LeadStatus.Converted && l.Status != Domain.LeadStatus.Disqualified))
-            .OrderBy(t => t.SentAt).ThenBy(t => t.TouchId)
+        // Each letter or fax with its lead, in one query (a contact's touches are e-mails only, so every one has a lead).
+        var waiting = await (
+                from touch in _db.Touches.AsNoTracking()
+                join lead in _db.Leads.AsNoTracking() on touch.LeadId equals (Guid?)lead.LeadId
+                where (touch.Channel == Contracts.Leads.TouchChannel.Letter || touch.Channel == Contracts.Leads.TouchChannel.Fax)
+                    && !_db.TouchDispatches.Any(d => d.TouchId == touch.TouchId)
+                    && lead.ErasedAt == null && lead.Status != Domain.LeadStatus.Converted && lead.Status != Domain.LeadStatus.Disqualified
+                orderby touch.SentAt, touch.TouchId
+                select new { Touch = touch, Lead = lead })
             .Take(MostMailRoomItems * 2)
             .ToListAsync(context.CancellationToken);
-        var leadIds = waiting.Select(t => t.LeadId!.Value).Distinct().ToList();
-        var leads = await _db.Leads.AsNoTracking().Where(l => leadIds.Contains(l.LeadId)).ToDictionaryAsync(l => l.LeadId, context.CancellationToken);
 
         // The opt-outs are read with each lead (the same rule as a cadence's next step), hence the margin above.
-        var items = waiting.Where(t => leads[t.LeadId!.Value].DripStopReason() is null).Take(MostMailRoomItems).Select(t => t.ToMailRoomItem(leads[t.LeadId!.Value], null));
+        var items = waiting.Where(w => w.Lead.DripStopReason() is null).Take(MostMailRoomItems).Select(w => w.Touch.ToMailRoomItem(w.Lead, null));
         return new ListMailRoomResponse { Items = { items } };
     }
 

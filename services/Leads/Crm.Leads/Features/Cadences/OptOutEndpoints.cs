@@ -1,4 +1,3 @@
-using Crm.Contracts;
 using Crm.Leads.Data;
 using Crm.Leads.Domain;
 using Microsoft.EntityFrameworkCore;
